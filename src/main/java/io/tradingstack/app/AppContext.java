@@ -1,0 +1,85 @@
+package io.tradingstack.app;
+
+import io.tradingstack.durable.TemporalRuntime;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What a node shares with its verticles: the configuration, the Vert.x instance, PostgreSQL,
+ * Temporal, health checks and the HTTP routes contributed to the main HTTP server. Verticles take
+ * it in their constructor; nothing else is global.
+ */
+public final class AppContext {
+    private final AppConfig config;
+    private final Vertx vertx;
+    private final HealthRegistry health = new HealthRegistry();
+    private final List<Consumer<Router>> routes = new CopyOnWriteArrayList<>();
+    private final Promise<PostgresRuntime> postgres = Promise.promise();
+    private final Promise<TemporalRuntime> temporal = Promise.promise();
+    private volatile Pool pool;
+
+    public AppContext(AppConfig config, Vertx vertx) {
+        this.config = Objects.requireNonNull(config);
+        this.vertx = Objects.requireNonNull(vertx);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public HealthRegistry health() {
+        return health;
+    }
+
+    /** Adds routes to the main HTTP server (HTTP_PORT); must be called before the HTTP verticle starts. */
+    public void addRoutes(Consumer<Router> contributor) {
+        routes.add(contributor);
+    }
+
+    List<Consumer<Router>> routes() {
+        return routes;
+    }
+
+    /** Completes when PostgreSQL is up and migrated. */
+    public Future<PostgresRuntime> postgres() {
+        return postgres.future();
+    }
+
+    public void postgresReady(PostgresRuntime runtime) {
+        pool = runtime.pool(vertx, config.pgPoolSize());
+        postgres.tryComplete(runtime);
+    }
+
+    public void postgresFailed(Throwable error) {
+        postgres.tryFail(error);
+    }
+
+    /** The reactive pool; only valid once {@link #postgres()} has completed. */
+    public Pool pool() {
+        if (pool == null) {
+            throw new IllegalStateException("PostgreSQL is not started on this node");
+        }
+        return pool;
+    }
+
+    /** Completes when the Temporal client is connected (set by the durable verticle). */
+    public Future<TemporalRuntime> temporal() {
+        return temporal.future();
+    }
+
+    public void temporalReady(TemporalRuntime runtime) {
+        temporal.tryComplete(runtime);
+    }
+}

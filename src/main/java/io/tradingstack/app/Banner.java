@@ -1,0 +1,30 @@
+package io.tradingstack.app;
+
+import java.util.stream.Collectors;
+
+/** The start-up banner: where to point a browser, a WebSocket client or an MCP client, and where data lives. */
+final class Banner {
+    private Banner() {
+    }
+
+    static String render(AppConfig c, Stack stack, double startSeconds, double jvmSeconds) {
+        String host = c.bindHost().contains(":") ? "[" + c.bindHost() + "]" : c.bindHost();
+        String http = "http://" + host + ":" + c.httpPort();
+        String pg = stack.postgresRuntime() == null ? "not on this node" : stack.postgresRuntime().location();
+        String components = stack.plan().stream().map(VerticleSpec::name).collect(Collectors.joining(", "));
+        return String.format("""
+
+                ============================================================
+                 Trading Stack is up in %.1f s (JVM %.1f s)
+                 Health     %s/health
+                 Dashboard  %s/
+                 Ticker     ws://%s:%d/ws/ticker
+                 MCP        http://%s:%d/mcp
+                 Data       %s  (PostgreSQL: %s)
+                 Market     %s %s
+                 Components %s
+                ============================================================""",
+                startSeconds, jvmSeconds, http, http, host, c.httpPort(), host, c.mcpPort(),
+                c.dataDir(), pg, c.marketSource(), c.marketSymbols(), components);
+    }
+}

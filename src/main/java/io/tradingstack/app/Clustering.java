@@ -1,0 +1,46 @@
+package io.tradingstack.app;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * Clustered event bus on Hazelcast: TCP-IP join with the members listed one by one (port ranges
+ * are rejected), multicast off, bound to CLUSTER_HOST (loopback by default).
+ */
+public final class Clustering {
+    private Clustering() {
+    }
+
+    public static Config hazelcastConfig(AppConfig config) {
+        String host = config.get(ConfigKey.CLUSTER_HOST);
+        Config hz = ConfigUtil.loadConfig();
+        hz.setClusterName("trading-stack");
+        hz.setProperty("hazelcast.wait.seconds.before.join", "0");
+        hz.setProperty("hazelcast.local.localAddress", host);
+        hz.setProperty("hazelcast.phone.home.enabled", "false");
+        hz.setProperty("hazelcast.logging.type", "slf4j");
+        NetworkConfig network = hz.getNetworkConfig();
+        network.setPort(config.clusterPort()).setPortAutoIncrement(false);
+        network.getInterfaces().setEnabled(true).addInterface(host);
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(config.clusterMembers());
+        return hz;
+    }
+
+    /** A clustered Vert.x whose event bus binds to CLUSTER_HOST. */
+    public static Future<Vertx> clusteredVertx(AppConfig config, VertxOptions options) {
+        options.getEventBusOptions().setHost(config.get(ConfigKey.CLUSTER_HOST)).setPort(0);
+        return Vertx.builder()
+                .with(options)
+                .withClusterManager(new HazelcastClusterManager(hazelcastConfig(config)))
+                .buildClustered();
+    }
+}

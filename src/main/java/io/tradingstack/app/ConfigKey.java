@@ -1,0 +1,93 @@
+package io.tradingstack.app;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every configuration key: its default, what it accepts and whether it is a secret. The
+ * documentation in {@code .env.example} is checked against this list by a test.
+ */
+public enum ConfigKey {
+    DATA_DIR("./data", Parsers.TEXT, "where the embedded PostgreSQL, caches and reports live"),
+    BIND_HOST("127.0.0.1", Parsers.HOST, "interface every server binds to; non-loopback needs MCP_AUTH_TOKEN"),
+    HTTP_PORT("8081", Parsers.PORT, "health, readiness, WebSocket ticker and dashboard"),
+    MCP_PORT("8080", Parsers.PORT, "MCP Streamable HTTP endpoint (/mcp) and /healthz"),
+    PG_URL("", Parsers.PG_URL, "external PostgreSQL (postgresql://user:pass@host:port/db); empty = embedded", true),
+    PG_POOL_SIZE("8", Parsers.positiveInt(64), "connections in the reactive PostgreSQL pool"),
+    TEMPORAL_ADDRESS("", Parsers.HOST_PORT_OR_EMPTY, "external Temporal frontend host:port; empty = embedded test server"),
+    TEMPORAL_NAMESPACE("default", Parsers.NAME, "Temporal namespace"),
+    TASK_QUEUE("mcp-tools", Parsers.NAME, "Temporal task queue of the worker"),
+    INITIAL_PORTFOLIO_BALANCE("1000", Parsers.NON_NEGATIVE_DECIMAL, "paper cash (USD) funded into a new ledger"),
+    MARKET_SOURCE("replay", Parsers.oneOf("replay", "coinbase"), "replay = bundled real data served as the Coinbase API; coinbase = Coinbase Exchange"),
+    MARKET_SYMBOLS("BTC-USD,ETH-USD", Parsers.SYMBOLS, "products to stream, comma-separated"),
+    COINBASE_REST_URL("https://api.exchange.coinbase.com", Parsers.URL, "Coinbase Exchange REST base URL (used when MARKET_SOURCE=coinbase)"),
+    COINBASE_WS_URL("wss://ws-feed.exchange.coinbase.com", Parsers.URL, "Coinbase Exchange WebSocket feed (used when MARKET_SOURCE=coinbase)"),
+    REPLAY_SPEED("1", Parsers.SPEED, "replay exchange pace: 1 = real time, N = N times faster, max"),
+    REPLAY_AT_END("loop", Parsers.oneOf("loop", "stop"), "what the replay exchange does when its data runs out"),
+    OPENAI_API_KEY("", Parsers.TEXT, "key for an OpenAI-compatible endpoint; empty = deterministic offline provider", true),
+    OPENAI_BASE_URL("", Parsers.URL_OR_EMPTY, "OpenAI-compatible base URL; empty = api.openai.com when a key is set"),
+    OPENAI_MODEL("gpt-4o-mini", Parsers.NAME, "model name for the agents"),
+    MCP_AUTH_TOKEN("", Parsers.TEXT, "bearer token for /mcp; mandatory when BIND_HOST is not loopback", true),
+    MCP_TIERS("market,read,trade", Parsers.TIERS, "enabled MCP capability tiers (market, read, trade)"),
+    MCP_ALLOWED_ORIGINS("", Parsers.TEXT, "extra allowed Origin values for /mcp, comma-separated (loopback origins always allowed)"),
+    MCP_RATE_LIMIT_PER_MINUTE("600", Parsers.positiveInt(1_000_000), "tool calls per MCP session per minute"),
+    FEE_BPS("60", Parsers.NON_NEGATIVE_DECIMAL, "paper taker fee in basis points (Coinbase Advanced tier 1 taker: 60 bps)"),
+    MAKER_FEE_BPS("40", Parsers.NON_NEGATIVE_DECIMAL, "paper maker fee in basis points (Coinbase Advanced tier 1 maker: 40 bps)"),
+    SLIPPAGE_BPS("5", Parsers.NON_NEGATIVE_DECIMAL, "paper slippage in basis points added to market fills"),
+    PROFIT_SCRAPE_PCT("20", Parsers.PERCENT, "share of each realized profit moved to the untradeable reserve (percent)"),
+    CLUSTER_HOST("127.0.0.1", Parsers.HOST, "address the clustered event bus and Hazelcast bind to"),
+    CLUSTER_PORT("5701", Parsers.PORT, "Hazelcast member port of this node"),
+    CLUSTER_MEMBERS("127.0.0.1:5701,127.0.0.1:5702", Parsers.MEMBERS, "Hazelcast TCP-IP members, host:port comma-separated"),
+    LOG_FORMAT("text", Parsers.oneOf("text", "json"), "log output: readable text or one JSON object per line"),
+    LOG_LEVEL("INFO", Parsers.oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "root log level");
+
+    private final String defaultValue;
+    private final Parsers.Parser parser;
+    private final String description;
+    private final boolean secret;
+
+    ConfigKey(String defaultValue, Parsers.Parser parser, String description) {
+        this(defaultValue, parser, description, false);
+    }
+
+    ConfigKey(String defaultValue, Parsers.Parser parser, String description, boolean secret) {
+        this.defaultValue = defaultValue;
+        this.parser = parser;
+        this.description = description;
+        this.secret = secret;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean secret() {
+        return secret;
+    }
+
+    public String accepted() {
+        return parser.accepted();
+    }
+
+    /** Validates a raw value; throws {@link ConfigException} naming the key, the value and what is accepted. */
+    public Object parse(String raw) {
+        try {
+            return parser.parse(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(this, raw, parser.accepted());
+        }
+    }
+
+    public static Optional<ConfigKey> named(String name) {
+        return Arrays.stream(values()).filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return Arrays.stream(values()).map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,66 @@
+package io.tradingstack.app;
+
+import io.tradingstack.bus.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The node's HTTP server on HTTP_PORT: {@code /health}, {@code /ready}, and the routes other
+ * components contributed (WebSocket ticker, dashboard). Also answers health over the bus so
+ * workflows can ask for it. Deployed last so every contribution is in place.
+ */
+public final class HttpVerticle extends VerticleBase {
+    private final AppContext ctx;
+    private volatile boolean accepting = true;
+    private HttpServer server;
+
+    public HttpVerticle(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(this::health);
+        router.get("/ready").handler(this::ready);
+        ctx.routes().forEach(contributor -> contributor.accept(router));
+        Future<?> bus = vertx.eventBus().<JsonObject>consumer(Addresses.APP_HEALTH,
+                msg -> ctx.health().report(vertx).onSuccess(msg::reply)).completion();
+        AppConfig config = ctx.config();
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(config.bindHost())
+                .setPort(config.httpPort())
+                .setMaxWebSocketFrameSize(64 * 1024));
+        return Future.all(bus, server.requestHandler(router).listen());
+    }
+
+    private void health(RoutingContext rc) {
+        ctx.health().report(vertx).onComplete(ar -> {
+            JsonObject body = ar.succeeded() ? ar.result() : HealthRegistry.down(String.valueOf(ar.cause()));
+            boolean up = "UP".equals(body.getString("status")) && accepting;
+            rc.response().setStatusCode(up ? 200 : 503)
+                    .putHeader("content-type", "application/json")
+                    .end(Secrets.redact(body.encodePrettily()));
+        });
+    }
+
+    private void ready(RoutingContext rc) {
+        ctx.health().report(vertx).onComplete(ar -> {
+            boolean up = ar.succeeded() && "UP".equals(ar.result().getString("status")) && accepting;
+            rc.response().setStatusCode(up ? 200 : 503)
+                    .putHeader("content-type", "application/json")
+                    .end(new JsonObject().put("ready", up).encode());
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        accepting = false;
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+}

@@ -1,0 +1,102 @@
+package io.tradingstack.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a node of the stack until SIGTERM/SIGINT. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the stack (the default command).")
+public final class RunCommand implements java.util.concurrent.Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--roles", split = ",", description = "deploy only the verticles of these roles (default: all)")
+    List<String> roles = List.of();
+
+    @Option(names = "--cluster", description = "join the Hazelcast cluster listed in CLUSTER_MEMBERS")
+    boolean cluster;
+
+    @Option(names = "--config", description = "configuration file (default: conf/application.json)")
+    Path configFile = Path.of("conf", "application.json");
+
+    @Option(names = {"-s", "--set"}, description = "configuration override KEY=VALUE (repeatable)")
+    Map<String, String> overrides = new HashMap<>();
+
+    @Option(names = "--http-port", description = "same as --set HTTP_PORT=...")
+    Integer httpPort;
+
+    @Option(names = "--data-dir", description = "same as --set DATA_DIR=...")
+    String dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        if (httpPort != null) {
+            overrides.put("HTTP_PORT", String.valueOf(httpPort));
+        }
+        if (dataDir != null) {
+            overrides.put("DATA_DIR", dataDir);
+        }
+        AppConfig config = AppConfig.load(System.getenv(), configFile, overrides);
+        LogLayout.configure(config.get(ConfigKey.LOG_FORMAT), config.get(ConfigKey.LOG_LEVEL));
+        Set<String> selected = new LinkedHashSet<>(roles);
+        List<VerticleSpec> specs = VerticleSpec.load();
+        Node node = Node.start(config, specs, selected, cluster);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        LOG.info(Banner.render(config, node.stack(), seconds, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down");
+            node.stop();
+            LOG.info("Stopped");
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** A started node: its Vert.x and its stack. */
+    public record Node(Stack stack) {
+        public static Node start(AppConfig config, List<VerticleSpec> specs, Set<String> roles, boolean cluster)
+                throws Exception {
+            VertxOptions options = new VertxOptions().setPreferNativeTransport(false);
+            Vertx vertx = cluster
+                    ? Clustering.clusteredVertx(config, options).await(60, TimeUnit.SECONDS)
+                    : Vertx.builder().with(options).build();
+            Stack stack = new Stack(new AppContext(config, vertx), specs, roles);
+            try {
+                stack.start().compose(v -> stack.recordStart(nodeName(config))).await(120, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.error("Start-up failed: {}", e.getMessage());
+                stack.stop();
+                throw e;
+            }
+            return new Node(stack);
+        }
+
+        public void stop() {
+            stack.stop();
+        }
+
+        private static String nodeName(AppConfig config) {
+            return ManagementFactory.getRuntimeMXBean().getName() + "@" + config.bindHost() + ":" + config.httpPort();
+        }
+    }
+
+    static String describeRoles(Set<String> roles) {
+        return roles.isEmpty() ? "all" : String.join(",", roles) + " " + Arrays.toString(roles.toArray());
+    }
+}

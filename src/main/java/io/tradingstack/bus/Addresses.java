@@ -1,0 +1,55 @@
+package io.tradingstack.bus;
+
+/**
+ * Every event-bus address of the system. Topics (publish, many consumers) are
+ * {@code ts.<domain>.<event>[.<SYMBOL>]}; endpoints (request/reply, one handler) are
+ * {@code ts.<component>.<verb>}. No address literal appears anywhere else.
+ */
+public final class Addresses {
+    private Addresses() {
+    }
+
+    // app
+    /** Endpoint: the node's health report (JsonObject). */
+    public static final String APP_HEALTH = "ts.app.health";
+
+    // market
+    private static final String MARKET_TICK = "ts.market.tick.";
+    /** Endpoint: latest validated tick of a symbol (body: symbol string). */
+    public static final String MARKET_LATEST_TICK = "ts.market.latest-tick";
+    /** Endpoint: the market feed's statistics (JsonObject). */
+    public static final String MARKET_STATS = "ts.market.stats";
+    /** Endpoint: set the streamed symbols (JsonObject {symbols:[...]}). */
+    public static final String MARKET_SET_SYMBOLS = "ts.market.set-symbols";
+    /** Endpoint: fetch candles through the exchange adapter (JsonObject request). */
+    public static final String MARKET_FETCH_CANDLES = "ts.market.fetch-candles";
+
+    // features
+    private static final String FEATURES_VECTOR = "ts.features.vector.";
+    /** Endpoint: latest feature vector of a symbol (body: symbol string). */
+    public static final String FEATURES_LATEST_VECTOR = "ts.features.latest-vector";
+    /** Endpoint: list the technical-metrics catalogue. */
+    public static final String FEATURES_LIST_METRICS = "ts.features.list-metrics";
+    /** Endpoint: compute technical metrics (JsonObject request). */
+    public static final String FEATURES_COMPUTE_METRICS = "ts.features.compute-metrics";
+
+    // ledger
+    /** Endpoint: persist a fill as a balanced journal entry (idempotent on the fill id). */
+    public static final String LEDGER_POST_FILL = "ts.ledger.post-fill";
+    /** Topic: a fill was recorded. */
+    public static final String LEDGER_FILL_RECORDED = "ts.ledger.fill-recorded";
+
+    // execution
+    /** Endpoint: pre-trade checks and paper fill of an order. */
+    public static final String EXECUTION_PLACE = "ts.execution.place";
+
+    /** Topic: validated ticks of one symbol (node-local unless configured otherwise). */
+    public static String marketTick(String symbol) {
+        return MARKET_TICK + symbol;
+    }
+
+    /** Topic: feature vectors of one symbol, published at every candle close. */
+    public static String featuresVector(String symbol) {
+        return FEATURES_VECTOR + symbol;
+    }
+}

@@ -1,0 +1,68 @@
+package io.tradingstack.durable;
+
+import io.tradingstack.app.AppConfig;
+import io.tradingstack.app.AppContext;
+import io.tradingstack.app.HealthRegistry;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Owns the Temporal lifecycle of a node: the embedded service or the connection to a cluster,
+ * the client, and the worker on TASK_QUEUE. Blocking calls run on worker threads.
+ */
+public final class DurableVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(DurableVerticle.class);
+    private final AppContext ctx;
+    private TemporalRuntime runtime;
+    private WorkerFactory factory;
+
+    public DurableVerticle(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Future<?> start() {
+        AppConfig config = ctx.config();
+        return vertx.executeBlocking(() -> {
+            runtime = TemporalRuntime.start(config.temporalAddress(), config.temporalNamespace());
+            factory = WorkerFactory.newInstance(runtime.client());
+            WorkflowRegistry.register(factory.newWorker(config.taskQueue(), WorkerOptions.newBuilder()
+                    .setMaxConcurrentActivityExecutionSize(200)
+                    .setMaxConcurrentWorkflowTaskExecutionSize(50)
+                    .build()), ctx);
+            factory.start();
+            LOG.info("Temporal worker polling task queue {}", config.taskQueue());
+            return runtime;
+        }, false).onSuccess(rt -> {
+            ctx.health().register("temporal", this::health);
+            ctx.temporalReady(rt);
+        });
+    }
+
+    private Future<io.vertx.core.json.JsonObject> health() {
+        return vertx.executeBlocking(() -> HealthRegistry.up()
+                .put("location", runtime.location())
+                .put("taskQueue", ctx.config().taskQueue())
+                .put("serverVersion", runtime.probe()), false);
+    }
+
+    @Override
+    public Future<?> stop() {
+        return vertx.executeBlocking(() -> {
+            if (factory != null) {
+                factory.shutdown();
+                factory.awaitTermination(3, TimeUnit.SECONDS);
+            }
+            if (runtime != null) {
+                runtime.close();
+            }
+            return null;
+        }, false);
+    }
+}

@@ -1,0 +1,30 @@
+package io.tradingstack.durable;
+
+import io.tradingstack.app.AppContext;
+import io.temporal.worker.Worker;
+
+import java.util.List;
+
+/**
+ * The one list of every workflow implementation and activity the worker hosts. A test fails when
+ * a {@code @WorkflowInterface} implementation in the code base is missing here.
+ */
+public final class WorkflowRegistry {
+    /** Workflow implementation classes. */
+    public static final List<Class<?>> WORKFLOWS = List.of(
+            SystemCheckWorkflowImpl.class);
+
+    private WorkflowRegistry() {
+    }
+
+    /** Activity implementations, bound to this node's verticles through the bus. */
+    public static List<Object> activities(AppContext ctx) {
+        return List.of(
+                new SystemCheckActivitiesImpl(ctx.vertx()));
+    }
+
+    public static void register(Worker worker, AppContext ctx) {
+        worker.registerWorkflowImplementationTypes(WORKFLOWS.toArray(new Class<?>[0]));
+        worker.registerActivitiesImplementations(activities(ctx).toArray());
+    }
+}
