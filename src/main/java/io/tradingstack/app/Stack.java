@@ -49,7 +49,9 @@ public final class Stack {
     public Future<Void> start() {
         Vertx vertx = ctx.vertx();
         Codecs.registerAll(vertx);
-        if (plan.stream().anyMatch(s -> s.needs("postgres"))) {
+        if (ctx.postgres().isComplete()) {
+            ctx.postgres().onSuccess(this::registerPostgresHealth);
+        } else if (plan.stream().anyMatch(s -> s.needs("postgres"))) {
             vertx.<PostgresRuntime>executeBlocking(() -> PostgresRuntime.start(ctx.config()), false)
                     .onSuccess(pg -> {
                         postgres = pg;
@@ -120,7 +122,7 @@ public final class Stack {
 
     /** Records this start in PostgreSQL (a visible proof that data survives restarts). */
     public Future<Void> recordStart(String node) {
-        if (postgres == null) {
+        if (!ctx.postgres().succeeded()) {
             return Future.succeededFuture();
         }
         return ctx.pool().preparedQuery("INSERT INTO app_starts(node, roles) VALUES ($1, $2)")

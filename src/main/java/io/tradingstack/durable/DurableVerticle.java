@@ -20,6 +20,7 @@ public final class DurableVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(DurableVerticle.class);
     private final AppContext ctx;
     private TemporalRuntime runtime;
+    private boolean ownsRuntime;
     private WorkerFactory factory;
 
     public DurableVerticle(AppContext ctx) {
@@ -29,8 +30,11 @@ public final class DurableVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         AppConfig config = ctx.config();
+        // A runtime provided up front (tests share one per JVM) is used, not owned.
+        TemporalRuntime provided = ctx.temporal().succeeded() ? ctx.temporal().result() : null;
         return vertx.executeBlocking(() -> {
-            runtime = TemporalRuntime.start(config.temporalAddress(), config.temporalNamespace());
+            ownsRuntime = provided == null;
+            runtime = ownsRuntime ? TemporalRuntime.start(config.temporalAddress(), config.temporalNamespace()) : provided;
             factory = WorkerFactory.newInstance(runtime.client());
             WorkflowRegistry.register(factory.newWorker(config.taskQueue(), WorkerOptions.newBuilder()
                     .setMaxConcurrentActivityExecutionSize(200)
@@ -59,7 +63,7 @@ public final class DurableVerticle extends VerticleBase {
                 factory.shutdown();
                 factory.awaitTermination(3, TimeUnit.SECONDS);
             }
-            if (runtime != null) {
+            if (runtime != null && ownsRuntime) {
                 runtime.close();
             }
             return null;

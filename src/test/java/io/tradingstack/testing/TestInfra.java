@@ -1,0 +1,109 @@
+package io.tradingstack.testing;
+
+import io.tradingstack.app.AppConfig;
+import io.tradingstack.app.AppContext;
+import io.tradingstack.app.PostgresRuntime;
+import io.tradingstack.durable.TemporalRuntime;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.vertx.core.Vertx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Real infrastructure shared by every test of one JVM: one embedded PostgreSQL (migrated) and one
+ * embedded Temporal service, started on first use and stopped when the JVM exits.
+ */
+public final class TestInfra {
+    private static PostgresRuntime postgres;
+    private static TemporalRuntime temporal;
+    private static Path root;
+
+    private TestInfra() {
+    }
+
+    public static synchronized Path root() {
+        if (root == null) {
+            try {
+                root = Files.createTempDirectory("ts-test-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return root;
+    }
+
+    /** A fresh directory under the JVM's test root. */
+    public static Path newDir(String prefix) {
+        try {
+            return Files.createTempDirectory(root(), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static synchronized PostgresRuntime postgres() {
+        if (postgres == null) {
+            postgres = PostgresRuntime.startEmbedded(root().resolve("postgres"));
+            postgres.migrate();
+            PostgresRuntime pg = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(pg::close));
+        }
+        return postgres;
+    }
+
+    public static synchronized TemporalRuntime temporal() {
+        if (temporal == null) {
+            temporal = TemporalRuntime.start("", "default");
+            TemporalRuntime t = temporal;
+            Runtime.getRuntime().addShutdownHook(new Thread(t::close));
+        }
+        return temporal;
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Defaults with a private DATA_DIR and free ports, plus the given overrides. */
+    public static AppConfig config(Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>();
+        all.put("DATA_DIR", newDir("data-").toString());
+        all.put("HTTP_PORT", String.valueOf(freePort()));
+        all.put("MCP_PORT", String.valueOf(freePort()));
+        all.putAll(overrides);
+        return AppConfig.defaults(all);
+    }
+
+    /** A context wired to the shared PostgreSQL and Temporal. */
+    public static AppContext context(Vertx vertx, Map<String, String> overrides) {
+        AppContext ctx = new AppContext(config(overrides), vertx);
+        ctx.postgresReady(postgres());
+        ctx.temporalReady(temporal());
+        return ctx;
+    }
+
+    /** Starts a worker on a unique task queue; the caller registers what it needs and shuts it down. */
+    public static WorkerFactory worker(String taskQueue, Consumer<Worker> registration) {
+        WorkerFactory factory = WorkerFactory.newInstance(temporal().client());
+        registration.accept(factory.newWorker(taskQueue));
+        factory.start();
+        return factory;
+    }
+
+    public static String uniqueQueue(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
