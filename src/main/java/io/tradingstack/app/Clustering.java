@@ -22,12 +22,18 @@ public final class Clustering {
         Config hz = ConfigUtil.loadConfig();
         hz.setClusterName("trading-stack");
         hz.setProperty("hazelcast.wait.seconds.before.join", "0");
-        hz.setProperty("hazelcast.local.localAddress", host);
+        boolean literal = host.matches("[0-9.]+") || host.contains(":");
+        if (literal) {
+            // Pin Hazelcast to the configured interface; host names (compose) are resolved by Hazelcast.
+            hz.setProperty("hazelcast.local.localAddress", host);
+        }
         hz.setProperty("hazelcast.phone.home.enabled", "false");
         hz.setProperty("hazelcast.logging.type", "slf4j");
         NetworkConfig network = hz.getNetworkConfig();
         network.setPort(config.clusterPort()).setPortAutoIncrement(false);
-        network.getInterfaces().setEnabled(true).addInterface(host);
+        if (literal) {
+            network.getInterfaces().setEnabled(true).addInterface(host);
+        }
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);

@@ -1,0 +1,85 @@
+package io.tradingstack.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The files users read and run: .env.example, docker-compose.yml, verticles.json, .ci/run. */
+class RepositoryFilesTest {
+
+    @Test
+    void envExampleDocumentsExactlyTheConfigKeys() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of(".env.example"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String key = line.substring(0, line.indexOf('='));
+                documented.add(key);
+                String value = line.substring(line.indexOf('=') + 1);
+                assertEquals(ConfigKey.valueOf(key).defaultValue(), value, "default of " + key + " in .env.example");
+            }
+        }
+        assertEquals(new TreeSet<>(ConfigKey.names()), documented);
+    }
+
+    @Test
+    void dockerComposeHasTheServicesAndOnlyRealKeys() throws Exception {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker-compose.yml").toFile());
+        JsonNode services = compose.get("services");
+        for (String name : List.of("postgres", "temporal", "node-a", "node-b")) {
+            assertTrue(services.has(name), "service " + name);
+        }
+        List<String> roles = new ArrayList<>();
+        for (String node : List.of("node-a", "node-b")) {
+            JsonNode svc = services.get(node);
+            String command = svc.get("command").toString();
+            assertTrue(command.contains("--cluster"), node + " runs in cluster mode");
+            roles.add(svc.get("command").get(svc.get("command").size() - 1).asText());
+            Iterator<String> keys = svc.get("environment").fieldNames();
+            while (keys.hasNext()) {
+                String key = keys.next();
+                assertTrue(ConfigKey.named(key).isPresent(), node + " sets unknown key " + key);
+            }
+        }
+        assertTrue(!roles.get(0).equals(roles.get(1)), "the two nodes have different roles");
+        for (String role : String.join(",", roles).split(",")) {
+            assertTrue(VerticleSpec.load().stream().anyMatch(s -> s.roles().contains(role)),
+                    "role " + role + " used in docker-compose.yml exists in verticles.json");
+        }
+    }
+
+    @Test
+    void verticlesJsonIsValidAndHttpIsLast() {
+        List<VerticleSpec> specs = VerticleSpec.load();
+        assertEquals("http", specs.get(specs.size() - 1).name());
+        for (VerticleSpec spec : specs) {
+            assertTrue(!spec.roles().isEmpty(), spec.name() + " has roles");
+            try {
+                Class<?> type = Class.forName(spec.className());
+                type.getConstructor(AppContext.class);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(spec.name() + ": " + e);
+            }
+        }
+    }
+
+    @Test
+    void ciRunsTheReadmeTestCommand() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String ci = Files.readString(Path.of(".ci/run"));
+        assertTrue(ci.contains("set -euo pipefail"));
+        String command = ci.lines().filter(l -> l.startsWith("mvn ")).findFirst().orElseThrow();
+        assertTrue(readme.contains(command), "README quotes the CI command: " + command);
+    }
+}
