@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,9 +53,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         LogLayout.configure(config.get(ConfigKey.LOG_FORMAT), config.get(ConfigKey.LOG_LEVEL));
         Set<String> selected = new LinkedHashSet<>(roles);
         List<VerticleSpec> specs = VerticleSpec.load();
-        Node node = Node.start(config, specs, selected, cluster);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        LOG.info(Banner.render(config, node.stack(), seconds, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+        // The hook is in place before anything starts, so a SIGTERM during start-up still stops
+        // whatever was started (PostgreSQL included).
+        Node node = Node.create(config, specs, selected, cluster);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down");
@@ -64,27 +63,31 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             LOG.info("Stopped");
             stopped.countDown();
         }, "shutdown"));
+        node.start();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        LOG.info(Banner.render(config, node.stack(), seconds, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
         stopped.await();
         return 0;
     }
 
-    /** A started node: its Vert.x and its stack. */
-    public record Node(Stack stack) {
-        public static Node start(AppConfig config, List<VerticleSpec> specs, Set<String> roles, boolean cluster)
+    /** A node: its Vert.x and its stack. */
+    public record Node(Stack stack, AppConfig config) {
+        public static Node create(AppConfig config, List<VerticleSpec> specs, Set<String> roles, boolean cluster)
                 throws Exception {
             VertxOptions options = new VertxOptions().setPreferNativeTransport(false);
             Vertx vertx = cluster
                     ? Clustering.clusteredVertx(config, options).await(60, TimeUnit.SECONDS)
                     : Vertx.builder().with(options).build();
-            Stack stack = new Stack(new AppContext(config, vertx), specs, roles);
+            return new Node(new Stack(new AppContext(config, vertx), specs, roles), config);
+        }
+
+        public void start() throws Exception {
             try {
                 stack.start().compose(v -> stack.recordStart(nodeName(config))).await(120, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.error("Start-up failed: {}", e.getMessage());
-                stack.stop();
                 throw e;
             }
-            return new Node(stack);
         }
 
         public void stop() {
@@ -96,7 +99,4 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
     }
 
-    static String describeRoles(Set<String> roles) {
-        return roles.isEmpty() ? "all" : String.join(",", roles) + " " + Arrays.toString(roles.toArray());
-    }
 }

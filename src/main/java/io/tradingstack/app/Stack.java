@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -29,7 +30,9 @@ public final class Stack {
     private final List<VerticleSpec> plan;
     private final Set<String> roles;
     private final Deque<String> deployments = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile PostgresRuntime postgres;
+    private volatile boolean ownsPostgres;
 
     public Stack(AppContext ctx, List<VerticleSpec> specs, Set<String> roles) {
         this.ctx = ctx;
@@ -52,19 +55,31 @@ public final class Stack {
         if (ctx.postgres().isComplete()) {
             ctx.postgres().onSuccess(this::registerPostgresHealth);
         } else if (plan.stream().anyMatch(s -> s.needs("postgres"))) {
-            vertx.<PostgresRuntime>executeBlocking(() -> PostgresRuntime.start(ctx.config()), false)
-                    .onSuccess(pg -> {
+            ownsPostgres = true;
+            // A dedicated thread, not a Vert.x worker: closing Vert.x must not interrupt an initdb,
+            // which would leave the postgres process orphaned.
+            CompletableFuture.supplyAsync(() -> PostgresRuntime.start(ctx.config()), Stack::postgresThread)
+                    .whenComplete((pg, err) -> {
+                        if (err != null) {
+                            ctx.postgresFailed(err.getCause() != null ? err.getCause() : err);
+                            return;
+                        }
                         postgres = pg;
                         ctx.postgresReady(pg);
                         registerPostgresHealth(pg);
-                    })
-                    .onFailure(ctx::postgresFailed);
+                    });
         }
         Future<Void> chain = Future.succeededFuture();
         for (VerticleSpec spec : plan) {
             chain = chain.compose(v -> deploy(spec));
         }
         return chain;
+    }
+
+    private static void postgresThread(Runnable task) {
+        Thread t = new Thread(task, "postgres-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     private Future<Void> deploy(VerticleSpec spec) {
@@ -136,6 +151,9 @@ public final class Stack {
 
     /** Undeploys in reverse order, closes Vert.x, then stops PostgreSQL. Blocking, bounded. */
     public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
         Vertx vertx = ctx.vertx();
         while (!deployments.isEmpty()) {
             String id = deployments.pop();
@@ -150,8 +168,21 @@ public final class Stack {
         } catch (Exception e) {
             LOG.warn("Vert.x did not close in time: {}", e.getMessage());
         }
-        if (postgres != null) {
-            postgres.close();
+        PostgresRuntime pg = postgres != null ? postgres : awaitStartingPostgres();
+        if (pg != null && ownsPostgres) {
+            pg.close();
+        }
+    }
+
+    /** A stop during start-up must still stop a PostgreSQL that is coming up. */
+    private PostgresRuntime awaitStartingPostgres() {
+        if (!ownsPostgres) {
+            return null;
+        }
+        try {
+            return ctx.postgres().await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return null;
         }
     }
 }

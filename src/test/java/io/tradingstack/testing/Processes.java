@@ -40,6 +40,7 @@ public final class Processes {
     public static final class Proc implements AutoCloseable {
         private final Process process;
         private final List<String> lines = new ArrayList<>();
+        private boolean eof;
 
         Proc(Process process) {
             this.process = process;
@@ -60,13 +61,17 @@ public final class Processes {
             } catch (IOException ignored) {
                 // the process ended
             }
+            synchronized (lines) {
+                eof = true;
+                lines.notifyAll();
+            }
         }
 
         public Process process() {
             return process;
         }
 
-        /** Waits until a line containing {@code text} appears; false on timeout or when the process ended without it. */
+        /** Waits until a line containing {@code text} appears; false on timeout or when the output ended without it. */
         public boolean awaitLine(String text, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             synchronized (lines) {
@@ -75,9 +80,8 @@ public final class Processes {
                     if (left <= 0) {
                         return false;
                     }
-                    if (!process.isAlive()) {
-                        lines.wait(300); // let the reader drain what the process printed last
-                        return lines.stream().anyMatch(l -> l.contains(text));
+                    if (eof) {
+                        return false;
                     }
                     lines.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 250));
                 }
