@@ -1,5 +1,6 @@
 package io.tradingstack.app;
 
+import io.tradingstack.testing.Listeners;
 import io.tradingstack.testing.Processes;
 import io.tradingstack.testing.TestInfra;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -66,6 +68,9 @@ class LauncherTest {
             assertEquals("UP", health.getString("status"), body);
             assertEquals("UP", health.getJsonObject("components").getJsonObject("postgres").getString("status"));
             assertEquals("UP", health.getJsonObject("components").getJsonObject("temporal").getString("status"));
+            List<String> listening = Listeners.of(p.process().toHandle());
+            assertTrue(listening.contains("127.0.0.1:" + port), listening.toString());
+            assertTrue(listening.stream().allMatch(Listeners::isLoopback), "only loopback listeners: " + listening);
             // SIGTERM through the handle: Process.destroy() would also close our end of its output.
             p.process().toHandle().destroy();
             assertTrue(p.process().waitFor(15, TimeUnit.SECONDS), "exits after SIGTERM\n" + p.output());
