@@ -28,12 +28,16 @@ final class TickerConnection {
         if (socket.isClosed()) {
             return;
         }
-        if (!backlog.isEmpty() || socket.writeQueueFull()) {
+        if (full()) {
             backlog.offer(symbol, text);
             if (overSinceNanos < 0) {
                 overSinceNanos = System.nanoTime();
             }
             return;
+        }
+        if (!backlog.isEmpty()) {
+            backlog.remove(symbol);
+            flush();
         }
         write(text);
     }
@@ -46,12 +50,17 @@ final class TickerConnection {
     }
 
     void flush() {
-        while (!backlog.isEmpty() && !socket.writeQueueFull() && !socket.isClosed()) {
+        while (!backlog.isEmpty() && !full() && !socket.isClosed()) {
             backlog.drain().forEach(this::write);
         }
-        if (backlog.isEmpty() && !socket.writeQueueFull()) {
+        if (backlog.isEmpty() && !full()) {
             overSinceNanos = -1;
         }
+    }
+
+    /** Whether the socket's write queue is over TICKER_BUFFER_BYTES (false once closed). */
+    boolean full() {
+        return !socket.isClosed() && socket.writeQueueFull();
     }
 
     boolean overLimitFor(long nanos, long now) {

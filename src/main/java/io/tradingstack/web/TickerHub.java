@@ -228,7 +228,7 @@ public final class TickerHub {
                 slowDisconnects.incrementAndGet();
                 c.socket.close((short) 1008, "slow consumer");
                 remove(c);
-            } else if (beat && !c.socket.writeQueueFull()) {
+            } else if (beat && !c.full()) {
                 c.control(heartbeat);
             }
         }

@@ -183,7 +183,7 @@ public final class ReplayExchange {
     }
 
     private boolean backlogged() {
-        return sessions.keySet().stream().anyMatch(ServerWebSocket::writeQueueFull);
+        return sessions.keySet().stream().anyMatch(ws -> !ws.isClosed() && ws.writeQueueFull());
     }
 
     private void broadcast(SyntheticTrade trade) {
