@@ -59,8 +59,9 @@ public final class MarketFeedVerticle extends VerticleBase {
                 Duration.ofMillis(config.integer(ConfigKey.MARKET_MAX_TICK_AGE_MS)));
         DeliveryOptions publish = new DeliveryOptions().setLocalOnly(!"false".equals(config.get(ConfigKey.MARKET_TICKS_LOCAL_ONLY)));
         EventBus bus = vertx.eventBus();
+        java.util.Map<String, String> topics = new java.util.HashMap<>();
         feed = new MarketFeed(vertx, wsUrl, symbols, validator, stats, new TradeBackfill(rest, stats),
-                tick -> bus.publish(Addresses.marketTick(tick.symbol()), tick, publish),
+                tick -> bus.publish(topics.computeIfAbsent(tick.symbol(), Addresses::marketTick), tick, publish),
                 new Backoff(250, 30_000, new SecureRandom()),
                 Duration.ofMillis(config.integer(ConfigKey.MARKET_HEARTBEAT_TIMEOUT_MS)), Clock.systemUTC());
         ctx.health().register("feed", this::health);
