@@ -108,9 +108,7 @@ public final class MarketFeed {
             if (!removed.isEmpty()) {
                 socket.writeTextMessage(request("unsubscribe", removed).encode());
             }
-            if (!added.isEmpty()) {
-                socket.writeTextMessage(request("subscribe", added).encode());
-            }
+            subscribe(added);
         }
     }
 
@@ -141,9 +139,7 @@ public final class MarketFeed {
         ws.textMessageHandler(this::onText);
         ws.exceptionHandler(err -> LOG.debug("Market feed socket error: {}", err.getMessage()));
         ws.closeHandler(v -> onClosed(ws));
-        if (!symbols.isEmpty()) {
-            ws.writeTextMessage(request("subscribe", symbols).encode());
-        }
+        subscribe(symbols);
         LOG.info("Market feed connected to {} ({})", wsUrl, symbols);
     }
 
@@ -172,6 +168,11 @@ public final class MarketFeed {
             onClosed(silent);
             silent.close();
         }
+    }
+
+    /** One subscribe per product: an exchange that rejects one product must not block the others. */
+    private void subscribe(Collection<String> products) {
+        products.forEach(p -> socket.writeTextMessage(request("subscribe", java.util.List.of(p)).encode()));
     }
 
     private JsonObject request(String type, Collection<String> products) {

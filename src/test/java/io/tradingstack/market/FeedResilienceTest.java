@@ -107,6 +107,13 @@ class FeedResilienceTest {
         assertTrue(h.exchange.tradeRequests() >= 6, "250 trades per product need 3 pages of 100");
     }
 
+    @Test
+    void aProductTheExchangeRejectsDoesNotBlockTheOthers() throws Exception {
+        deploy(Map.of("MARKET_SYMBOLS", "SOL-USD,BTC-USD,ETH-USD"));
+        waitFor(() -> feed.stats().exchangeErrors.get() >= 1);
+        assertTrue(feed.stats().ticks.get() >= 3);
+    }
+
     static void waitFor(Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!condition.call()) {
