@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * Fan-out of the WebSocket ticker: N clients on loopback subscribed to BTC-USD, ticks published on
  * the bus at R per second with their publish time; each client measures publish → receive latency.
- * Server and clients are separate Vert.x instances in one JVM. Args: [clients] [ticksPerSecond] [seconds].
+ * Server and clients are separate Vert.x instances in one JVM; the latency of a tick is measured
+ * after a warm-up (JIT, connection set-up). Args: [clients] [ticksPerSecond] [seconds] [warmupSeconds].
  */
 public final class FanoutBench {
     private static final int BUCKET_MICROS = 10;
@@ -42,6 +43,7 @@ public final class FanoutBench {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -67,19 +69,23 @@ public final class FanoutBench {
         long timer = server.setPeriodic(1000 / rate, id -> server.eventBus().publish(Addresses.marketTick("BTC-USD"),
                 new Tick("BTC-USD", price, price.subtract(new BigDecimal("0.01")), price, BigDecimal.ONE, Instant.now(), ++seq[0], seq[0], null),
                 local));
-        Thread.sleep(5_000);
+        Thread.sleep(warmup * 1000L);
+        long publishedBefore = seq[0];
         measuring.set(true);
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         server.cancelTimer(timer);
+        long published = seq[0] - publishedBefore;
 
         long count = delivered.get();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clients", clients);
         out.put("ticks_per_second_published", rate);
+        out.put("warmup_seconds", warmup);
         out.put("measured_seconds", seconds);
+        out.put("ticks_published_while_measuring", published);
         out.put("delivered_messages", count);
         out.put("delivered_per_second", Math.round(count / elapsed));
         out.put("expected_per_second", (long) clients * rate);
