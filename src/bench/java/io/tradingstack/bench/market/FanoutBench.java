@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Fan-out of the WebSocket ticker: N clients on loopback subscribed to BTC-USD, ticks published on
  * the bus at R per second with their publish time; each client measures publish → receive latency.
  * Server and clients are separate Vert.x instances in one JVM; the latency of a tick is measured
- * after a warm-up (JIT, connection set-up). Args: [clients] [ticksPerSecond] [seconds] [warmupSeconds].
+ * after a warm-up (JIT, connection set-up). Args: [clients] [ticksPerSecond] [seconds] [warmupSeconds] [serverEventLoops = HTTP verticle instances].
  */
 public final class FanoutBench {
     private static final int BUCKET_MICROS = 10;
@@ -44,16 +44,18 @@ public final class FanoutBench {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+        int serverLoops = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Vertx server = Vertx.vertx();
+        Vertx server = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(serverLoops));
         Codecs.registerAll(server);
         AppContext ctx = new AppContext(AppConfig.defaults(Map.of("HTTP_PORT", String.valueOf(port), "MCP_PORT",
                 String.valueOf(port + 1 == 65536 ? port - 1 : port + 1), "TICKER_MAX_CONNECTIONS", String.valueOf(clients + 10))), server);
         server.deployVerticle(new TickerVerticle(ctx)).await(10, TimeUnit.SECONDS);
-        server.deployVerticle(new HttpVerticle(ctx)).await(10, TimeUnit.SECONDS);
+        server.deployVerticle(() -> new HttpVerticle(ctx), new io.vertx.core.DeploymentOptions().setInstances(serverLoops))
+                .await(10, TimeUnit.SECONDS);
 
         Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         WebSocketClient wsClient = clientVertx.createWebSocketClient(new WebSocketClientOptions()
@@ -82,6 +84,7 @@ public final class FanoutBench {
         long count = delivered.get();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clients", clients);
+        out.put("server_event_loops", serverLoops);
         out.put("ticks_per_second_published", rate);
         out.put("warmup_seconds", warmup);
         out.put("measured_seconds", seconds);
