@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Binds the Coinbase adapter ({@link MarketFeed}, {@link CoinbaseRest}, {@link CandleLoader}) to
@@ -36,7 +35,6 @@ import java.util.concurrent.TimeUnit;
  * exchange's loopback URLs; the code path is the one used against Coinbase.
  */
 public final class MarketFeedVerticle extends VerticleBase {
-    private static final long FETCH_TIMEOUT_MS = 20_000;
     private final AppContext ctx;
     private final FeedStats stats = new FeedStats();
     private MarketFeed feed;
@@ -57,7 +55,7 @@ public final class MarketFeedVerticle extends VerticleBase {
         restUrl = replay ? "http://" + loopback + ":" + replayPort : config.get(ConfigKey.COINBASE_REST_URL);
         String wsUrl = replay ? "ws://" + loopback + ":" + replayPort + "/" : config.get(ConfigKey.COINBASE_WS_URL);
         rest = new CoinbaseRest(vertx, restUrl);
-        loader = new CandleLoader(this::page, new CandleCache(config.dataDir().resolve("market-cache")
+        loader = new CandleLoader(new CoinbaseCandleSource(rest), new CandleCache(config.dataDir().resolve("market-cache")
                 .resolve(replay ? "replay" : "coinbase")), Clock.systemUTC());
         List<String> symbols = config.marketSymbols();
         TickValidator validator = new TickValidator(Set.copyOf(symbols),
@@ -76,19 +74,6 @@ public final class MarketFeedVerticle extends VerticleBase {
                 bus.<JsonObject>consumer(Addresses.MARKET_SET_SYMBOLS, this::setSymbols).completion(),
                 bus.<JsonObject>consumer(Addresses.MARKET_FETCH_CANDLES, this::fetchCandles).completion());
         return consumers.onSuccess(v -> feed.start());
-    }
-
-    private CandlePage page(String product, int granularity, Instant start, Instant end) {
-        try {
-            return rest.candles(product, granularity, start, end).toCompletionStage().toCompletableFuture()
-                    .get(FETCH_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new CodedException(ErrorCode.MARKET_EXCHANGE_ERROR, String.valueOf(cause.getMessage()));
-        }
     }
 
     private void latestTick(Message<String> msg) {
