@@ -63,6 +63,11 @@ public final class FeatureEngine {
      *                   backtest hot path does not)
      */
     public FeatureEngine(String symbol, String timeframe, int maxBars, boolean keepSeries) {
+        this(symbol, timeframe, maxBars, keepSeries, SeriesFactory.NumKind.DOUBLE);
+    }
+
+    /** @param numKind the ta4j number type of the kept series (the benchmark compares both) */
+    public FeatureEngine(String symbol, String timeframe, int maxBars, boolean keepSeries, SeriesFactory.NumKind numKind) {
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         this.timeframe = Timeframe.parse(timeframe);
         if (maxBars <= 0) {
@@ -70,7 +75,7 @@ public final class FeatureEngine {
         }
         this.maxBars = maxBars;
         this.series = keepSeries
-                ? SeriesFactory.newSeries(symbol + ":" + this.timeframe.label(), maxBars, SeriesFactory.NumKind.DOUBLE)
+                ? SeriesFactory.newSeries(symbol + ":" + this.timeframe.label(), maxBars, numKind)
                 : null;
     }
 
