@@ -9,6 +9,7 @@ import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Headers;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.model.Candle;
 import io.tradingstack.model.FeatureVector;
 import io.tradingstack.model.Tick;
 import io.vertx.core.Future;
@@ -20,10 +21,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
+import org.ta4j.core.Bar;
+import org.ta4j.core.BarSeries;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -120,7 +124,7 @@ public final class FeaturesVerticle extends VerticleBase {
         vertx.eventBus().request(Addresses.MARKET_FETCH_CANDLES, req, new DeliveryOptions().setSendTimeout(WARM_TIMEOUT_MS))
                 .map(reply -> CandleReplies.parse(reply.body(), symbol, tf.seconds()))
                 .onComplete(ar -> {
-                    List<io.tradingstack.model.Candle> history = ar.succeeded() ? ar.result() : List.of();
+                    List<Candle> history = ar.succeeded() ? ar.result() : List.of();
                     if (ar.failed()) {
                         LOG.warn("features: no history for {} {} ({}: {}); starting cold", symbol, tf,
                                 Replies.codeOf(ar.cause()), ar.cause().getMessage());
@@ -165,15 +169,49 @@ public final class FeaturesVerticle extends VerticleBase {
             Replies.fail(m, e);
             return;
         }
-        if (service.slot(req.symbol(), req.timeframe()) == null) {
+        boolean fetchIfMissing = m.body() == null || !Boolean.FALSE.equals(m.body().getValue("fetch_if_missing"));
+        Future<List<Bar>> bars;
+        if (service.slot(req.symbol(), req.timeframe()) != null) {
+            bars = Future.succeededFuture(service.bars(req.symbol(), req.timeframe()));
+        } else if (fetchIfMissing) {
+            bars = fetchBars(req);
+        } else {
             Replies.fail(m, ErrorCode.FEATURES_BAD_PARAMETER, "no cached " + req.timeframe() + " bars for " + req.symbol()
-                    + "; available symbols: " + service.symbols() + ", timeframes: " + labels());
+                    + " and fetch_if_missing is false; cached symbols: " + service.symbols() + ", timeframes: " + labels());
             return;
         }
-        var bars = service.bars(req.symbol(), req.timeframe());
-        vertx.executeBlocking(() -> catalogue.compute(req, bars), false)
+        bars.compose(b -> vertx.executeBlocking(() -> catalogue.compute(req, b), false))
                 .onSuccess(m::reply)
                 .onFailure(err -> Replies.fail(m, err));
+    }
+
+    /** Bars of a symbol/timeframe the service does not track, fetched once from the market component. */
+    private Future<List<Bar>> fetchBars(MetricsRequest req) {
+        Timeframe tf = Timeframe.parse(req.timeframe());
+        Instant end = Instant.now();
+        Instant start = tf.bucketStart(end).minusSeconds((long) tf.seconds() * req.limit());
+        JsonObject ask = new JsonObject().put("symbol", req.symbol()).put("granularity", tf.seconds())
+                .put("start", start.toString()).put("end", end.toString());
+        return Replies.coded(vertx.eventBus().request(Addresses.MARKET_FETCH_CANDLES, ask,
+                        new DeliveryOptions().setSendTimeout(WARM_TIMEOUT_MS)))
+                .map(reply -> {
+                    List<Candle> candles;
+                    try {
+                        candles = new ArrayList<>(CandleReplies.parse(reply.body(), req.symbol(), tf.seconds()));
+                    } catch (IllegalArgumentException e) {
+                        throw new CodedException(ErrorCode.BUS_BAD_MESSAGE, "market candles reply: " + e.getMessage());
+                    }
+                    candles.sort(Comparator.comparing(Candle::start));
+                    BarSeries series = SeriesFactory.newSeries(req.symbol(), Math.max(1, req.limit()), SeriesFactory.NumKind.DOUBLE);
+                    Instant last = Instant.MIN;
+                    for (Candle c : candles) {
+                        if (c.start().isAfter(last) && !c.end().isAfter(end)) {
+                            SeriesFactory.append(series, c);
+                            last = c.start();
+                        }
+                    }
+                    return new ArrayList<>(series.getBarData());
+                });
     }
 
     private List<String> labels() {

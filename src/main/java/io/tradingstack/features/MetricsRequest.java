@@ -14,7 +14,9 @@ import java.util.Map;
  * A compute request in the reference design's shape (tool #13): {@code symbol}, {@code timeframe}
  * (default 1h), {@code limit} (500), {@code features} (null = all), {@code params}
  * ({@code {NAME: {param: value}}}), {@code output} ({@code wide} | {@code long}), {@code tail} (50).
- * The reference's cache and file options have no meaning here: data comes from the in-memory series.
+ * Data comes from the in-memory series of the tracked symbols and timeframes; others are fetched
+ * from the market component unless {@code fetch_if_missing} is false (read by the verticle). The
+ * reference's file options ({@code use_cache}, {@code data_path}) have no meaning here and are ignored.
  */
 public record MetricsRequest(String symbol, String timeframe, int limit, List<String> features,
                              Map<String, Map<String, Object>> params, boolean wide, int tail) {

@@ -38,6 +38,9 @@ class FeaturesVerticleTest {
         Codecs.registerAll(vertx);
         Timeframe m1 = Timeframe.parse("1m");
         Instant minute = m1.bucketStart(Instant.now());
+        // live ticks at the start of a future day: independent of the wall clock, the 1m bar closes
+        // on the third tick while the 5m bar stays open, and the 1 s timer closes nothing
+        Instant live = Timeframe.parse("1d").bucketStart(Instant.now()).plusSeconds(2 * 86400);
         List<Candle> real = MarketFiles.btc1m().subList(0, 300);
         JsonArray rows = new JsonArray();
         for (int i = 0; i < real.size(); i++) {
@@ -45,9 +48,19 @@ class FeaturesVerticleTest {
             long t = minute.getEpochSecond() - 60L * (real.size() - i);
             rows.add(new JsonArray().add(t).add(c.low()).add(c.high()).add(c.open()).add(c.close()).add(c.volume()));
         }
+        JsonArray hourly = new JsonArray();
+        Instant hour = Timeframe.parse("1h").bucketStart(Instant.now());
+        List<Candle> eth = MarketFiles.eth1m().subList(0, 120);
+        for (int i = 0; i < eth.size(); i++) {
+            Candle c = eth.get(i);
+            hourly.add(new JsonObject().put("start", hour.minusSeconds(3600L * (eth.size() - i)).toString())
+                    .put("open", c.open()).put("high", c.high()).put("low", c.low()).put("close", c.close()).put("volume", c.volume()));
+        }
         vertx.eventBus().<JsonObject>consumer(Addresses.MARKET_FETCH_CANDLES, m -> {
             if (m.body().getInteger("granularity") == 60 && "BTC-USD".equals(m.body().getString("symbol"))) {
                 m.reply(new JsonObject().put("candles", rows));
+            } else if (m.body().getInteger("granularity") == 3600 && "ETH-USD".equals(m.body().getString("symbol"))) {
+                m.reply(new JsonObject().put("candles", hourly));
             } else {
                 Replies.fail(m, ErrorCode.MARKET_EXCHANGE_ERROR, "stand-in has no such history");
             }
@@ -64,16 +77,16 @@ class FeaturesVerticleTest {
                 assertNotNull(v.rsi14());
                 assertNotNull(v.macdSignal());
                 assertNotNull(v.sma50());
-                assertEquals(minute, v.barTime());
+                assertEquals(live, v.barTime());
                 assertTrue(v.ageSeconds() >= 0);
             });
             checkEndpoints(vertx, test);
         });
         vertx.deployVerticle(new FeaturesVerticle(ctx)).onComplete(test.succeeding(id -> {
             double p = real.get(real.size() - 1).close();
-            vertx.eventBus().publish(Addresses.marketTick("BTC-USD"), tick(minute.plusSeconds(1), p, 1L));
-            vertx.eventBus().publish(Addresses.marketTick("BTC-USD"), tick(minute.plusSeconds(2), p + 5, 2L));
-            vertx.eventBus().publish(Addresses.marketTick("BTC-USD"), tick(minute.plusSeconds(61), p + 7, 3L));
+            vertx.eventBus().publish(Addresses.marketTick("BTC-USD"), tick(live.plusSeconds(1), p, 1L));
+            vertx.eventBus().publish(Addresses.marketTick("BTC-USD"), tick(live.plusSeconds(2), p + 5, 2L));
+            vertx.eventBus().publish(Addresses.marketTick("BTC-USD"), tick(live.plusSeconds(61), p + 7, 3L));
         }));
     }
 
@@ -108,8 +121,22 @@ class FeaturesVerticleTest {
                     return bus.request(Addresses.FEATURES_LATEST_VECTOR, new JsonObject().put("symbol", "BTC-USD").put("timeframe", "5m"))
                             .map(x -> (Throwable) null).recover(e -> io.vertx.core.Future.succeededFuture(e));
                 })
+                .compose(err -> {
+                    test.verify(() -> assertEquals(ErrorCode.FEATURES_NOT_WARM, Replies.codeOf(err), "5m started cold and has no bar"));
+                    return bus.<JsonObject>request(Addresses.FEATURES_COMPUTE_METRICS, new JsonObject()
+                            .put("symbol", "ETH-USD").put("timeframe", "1h").put("features", "SMA").put("tail", 1));
+                })
+                .compose(fetched -> {
+                    test.verify(() -> {
+                        assertEquals(120, fetched.body().getInteger("rows"), "untracked symbol fetched from market");
+                        assertNotNull(fetched.body().getJsonArray("preview").getJsonObject(0).getDouble("SMA_20"));
+                    });
+                    return bus.request(Addresses.FEATURES_COMPUTE_METRICS, new JsonObject()
+                            .put("symbol", "ETH-USD").put("timeframe", "1h").put("fetch_if_missing", false))
+                            .map(x -> (Throwable) null).recover(e -> io.vertx.core.Future.succeededFuture(e));
+                })
                 .onComplete(test.succeeding(err -> test.verify(() -> {
-                    assertEquals(ErrorCode.FEATURES_NOT_WARM, Replies.codeOf(err), "5m started cold and has no bar");
+                    assertEquals(ErrorCode.FEATURES_BAD_PARAMETER, Replies.codeOf(err));
                     test.completeNow();
                 })));
     }
