@@ -197,13 +197,20 @@ public final class FeatureEngine {
         return e.defined() ? e.value() : null;
     }
 
-    /** Wilder RSI; 100 when there were no losses, 0 when there were no gains (reference design). */
+    /**
+     * Wilder RSI; 100 when there were no losses, 0 when there were no gains (reference design).
+     * With neither (a flat window) it is 50: ta4j and TA-Lib answer 0 there, which a strategy would
+     * read as deeply oversold although nothing moved.
+     */
     private Double rsi() {
         if (!avgLoss.defined()) {
             return null;
         }
         double loss = avgLoss.value();
         double gain = avgGain.value();
+        if (loss == 0 && gain == 0) {
+            return 50.0;
+        }
         if (loss == 0) {
             return 100.0;
         }

@@ -99,6 +99,7 @@ class PublishedExamplesTest {
         assertEquals(5.0, v.bbUpper());
         assertEquals(5.0, v.bbLower());
         assertNull(v.bbPercentB(), "%B is undefined on a zero-width band");
+        assertEquals(50.0, v.rsi14(), "a flat window is neutral, not oversold");
         assertNull(v.volumeMultiple20(), "no volume: no multiple");
         assertNull(v.vwap(), "no volume: no VWAP");
         assertEquals(0.0, v.realizedVol20());
