@@ -80,6 +80,7 @@ public final class FeaturesVerticle extends VerticleBase {
         consumers.add(bus.<JsonObject>consumer(Addresses.FEATURES_COMPUTE_METRICS, this::onCompute));
         timerId = vertx.setPeriodic(1000, id -> publish(service.closeDue(Instant.now())));
         ctx.health().register("features", this::health);
+        ctx.addRoutes(router -> router.get("/features/:symbol").handler(this::httpLatest));
         Future<?> registered = Future.all(consumers.stream().map(MessageConsumer::completion).toList());
         return registered.onSuccess(v -> warmAll(ctx.config().integer(ConfigKey.FEATURES_WARMUP_BARS)));
     }
@@ -158,6 +159,30 @@ public final class FeaturesVerticle extends VerticleBase {
             return;
         }
         m.reply(FeatureEngine.restamp(v, Instant.now()), Headers.following(m, VECTOR_TYPE, Instant.now()));
+    }
+
+    /**
+     * {@code GET /features/<SYMBOL>[?timeframe=5m]}: the latest vector as JSON. Runs on the HTTP
+     * server's loop, so it asks through the bus instead of touching the service.
+     */
+    private void httpLatest(io.vertx.ext.web.RoutingContext rc) {
+        JsonObject ask = new JsonObject().put("symbol", rc.pathParam("symbol"));
+        String tf = rc.queryParams().get("timeframe");
+        if (tf != null) {
+            ask.put("timeframe", tf);
+        }
+        vertx.eventBus().<FeatureVector>request(Addresses.FEATURES_LATEST_VECTOR, ask).onComplete(ar -> {
+            if (ar.succeeded()) {
+                rc.response().putHeader("content-type", "application/json")
+                        .end(io.tradingstack.bus.Json.MAPPER.valueToTree(ar.result().body()).toString());
+                return;
+            }
+            ErrorCode code = Replies.codeOf(ar.cause());
+            int status = code == ErrorCode.FEATURES_NOT_WARM ? 503 : code == ErrorCode.FEATURES_BAD_PARAMETER ? 404 : 500;
+            rc.response().setStatusCode(status).putHeader("content-type", "application/json")
+                    .end(new JsonObject().put("error", code.name()).put("code", code.code())
+                            .put("message", ar.cause().getMessage()).encode());
+        });
     }
 
     private void onCompute(Message<JsonObject> m) {

@@ -80,9 +80,11 @@ class FeaturesVerticleTest {
                 assertEquals(live, v.barTime());
                 assertTrue(v.ageSeconds() >= 0);
             });
-            checkEndpoints(vertx, test);
+            checkEndpoints(vertx, ctx, test);
         });
-        vertx.deployVerticle(new FeaturesVerticle(ctx)).onComplete(test.succeeding(id -> {
+        vertx.deployVerticle(new FeaturesVerticle(ctx))
+                .compose(id -> vertx.deployVerticle(new io.tradingstack.app.HttpVerticle(ctx)))
+                .onComplete(test.succeeding(id -> {
             double p = real.get(real.size() - 1).close();
             vertx.eventBus().publish(Addresses.marketTick("BTC-USD"), tick(live.plusSeconds(1), p, 1L));
             vertx.eventBus().publish(Addresses.marketTick("BTC-USD"), tick(live.plusSeconds(2), p + 5, 2L));
@@ -95,7 +97,7 @@ class FeaturesVerticleTest {
         return new Tick("BTC-USD", px, px, px, new BigDecimal("0.5"), t, tradeId, tradeId, null);
     }
 
-    private static void checkEndpoints(Vertx vertx, VertxTestContext test) {
+    private static void checkEndpoints(Vertx vertx, AppContext ctx, VertxTestContext test) {
         var bus = vertx.eventBus();
         bus.<FeatureVector>request(Addresses.FEATURES_LATEST_VECTOR, "BTC-USD")
                 .compose(latest -> {
@@ -135,9 +137,28 @@ class FeaturesVerticleTest {
                             .put("symbol", "ETH-USD").put("timeframe", "1h").put("fetch_if_missing", false))
                             .map(x -> (Throwable) null).recover(e -> io.vertx.core.Future.succeededFuture(e));
                 })
-                .onComplete(test.succeeding(err -> test.verify(() -> {
-                    assertEquals(ErrorCode.FEATURES_BAD_PARAMETER, Replies.codeOf(err));
+                .compose(err -> {
+                    test.verify(() -> assertEquals(ErrorCode.FEATURES_BAD_PARAMETER, Replies.codeOf(err)));
+                    return http(vertx, ctx, "/features/BTC-USD?timeframe=1m");
+                })
+                .compose(ok -> {
+                    test.verify(() -> {
+                        assertEquals(200, ok.getInteger("status"));
+                        assertEquals(301, ok.getJsonObject("body").getInteger("bars"));
+                        assertEquals("1m", ok.getJsonObject("body").getString("timeframe"));
+                    });
+                    return http(vertx, ctx, "/features/DOGE-USD");
+                })
+                .onComplete(test.succeeding(missing -> test.verify(() -> {
+                    assertEquals(404, missing.getInteger("status"));
+                    assertEquals(3001, missing.getJsonObject("body").getInteger("code"));
                     test.completeNow();
                 })));
+    }
+
+    private static io.vertx.core.Future<JsonObject> http(Vertx vertx, AppContext ctx, String path) {
+        return vertx.createHttpClient().request(io.vertx.core.http.HttpMethod.GET, ctx.config().httpPort(), "127.0.0.1", path)
+                .compose(req -> req.send())
+                .compose(resp -> resp.body().map(b -> new JsonObject().put("status", resp.statusCode()).put("body", b.toJsonObject())));
     }
 }
