@@ -1,0 +1,33 @@
+package io.tradingstack.backtest;
+
+import io.tradingstack.execution.PaperFillModel;
+import io.tradingstack.model.Side;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * The largest buy the cash pays for at the open, with the fill model's own slipped price and fee
+ * (so the portfolio never rejects it). The open can gap away from the close the risk engine sized on.
+ */
+final class Affordability {
+    private Affordability() {
+    }
+
+    static BigDecimal maxBuyQty(PaperFillModel model, BigDecimal cash, BigDecimal open, int scale) {
+        BigDecimal price = model.marketPrice(Side.BUY, open, open);
+        BigDecimal feePerUnit = model.takerFee(price);
+        BigDecimal qty = cash.divide(price.add(feePerUnit), MathContext.DECIMAL64).setScale(scale, RoundingMode.DOWN);
+        BigDecimal step = BigDecimal.ONE.movePointLeft(scale);
+        while (qty.signum() > 0 && cost(model, qty, price).compareTo(cash) > 0) {
+            qty = qty.subtract(step);
+        }
+        return qty.max(BigDecimal.ZERO);
+    }
+
+    private static BigDecimal cost(PaperFillModel model, BigDecimal qty, BigDecimal price) {
+        BigDecimal notional = qty.multiply(price);
+        return notional.add(model.takerFee(notional));
+    }
+}
