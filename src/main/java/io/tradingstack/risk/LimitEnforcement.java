@@ -86,6 +86,7 @@ public final class LimitEnforcement {
             m.put("limit", h.limit());
             m.put("used", h.used().stripTrailingZeros());
             m.put("cap", h.cap().round(RiskEngine.MC).stripTrailingZeros());
+            m.put("unit", h.unit());
             m.put("utilization", h.utilization());
             return m;
         }

@@ -2,8 +2,8 @@ package io.tradingstack.risk;
 
 import java.math.BigDecimal;
 
-/** A limit that a trade used at least 90 % of: {@code used} of {@code limit} (same unit). */
-public record LimitHint(String limit, BigDecimal used, BigDecimal cap) {
+/** A limit that a trade used at least 90 % of: {@code used} of {@code cap}, both in {@code unit} (qty, trades, pct). */
+public record LimitHint(String limit, BigDecimal used, BigDecimal cap, String unit) {
 
     /** used / cap as a fraction, 4 decimals. */
     public BigDecimal utilization() {

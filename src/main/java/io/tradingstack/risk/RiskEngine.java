@@ -152,11 +152,11 @@ public final class RiskEngine {
         List<LimitHint> hints = new ArrayList<>();
         Integer max = limits.maxTradesPerDay();
         if (max != null && max > 0 && tradesToday + 1 >= HINT_THRESHOLD.multiply(BigDecimal.valueOf(max)).doubleValue()) {
-            hints.add(new LimitHint("max_trades_per_day", BigDecimal.valueOf(tradesToday + 1L), BigDecimal.valueOf(max)));
+            hints.add(new LimitHint("max_trades_per_day", BigDecimal.valueOf(tradesToday + 1L), BigDecimal.valueOf(max), "trades"));
         }
         BigDecimal loss = dailyLossPct(a.equity());
         if (loss.compareTo(limits.maxDailyLossPct().multiply(HINT_THRESHOLD)) >= 0) {
-            hints.add(new LimitHint("max_daily_loss_pct", loss, limits.maxDailyLossPct()));
+            hints.add(new LimitHint("max_daily_loss_pct", loss.round(MC), limits.maxDailyLossPct(), "pct"));
         }
         return hints;
     }

@@ -62,7 +62,7 @@ final class Sizing {
         for (Cap c : caps) {
             if (c.reason().riskParameter() && c.qty().signum() > 0
                     && qty.compareTo(c.qty().multiply(threshold)) >= 0) {
-                out.add(new LimitHint(c.limit(), qty, c.qty()));
+                out.add(new LimitHint(c.limit(), qty, c.qty(), "qty"));
             }
         }
         return out;
