@@ -9,9 +9,10 @@ public final class EquityCurve {
     private final List<Long> times = new ArrayList<>();
     private final List<BigDecimal> values = new ArrayList<>();
 
+    /** Values are kept at 8 decimals, as reported, so metrics recomputed from the report agree exactly. */
     void add(long epochSecond, BigDecimal equity) {
         times.add(epochSecond);
-        values.add(equity);
+        values.add(equity.setScale(Metrics.SCALE, java.math.RoundingMode.HALF_EVEN));
     }
 
     public int size() {
