@@ -26,6 +26,11 @@ final class Affordability {
         return qty.max(BigDecimal.ZERO);
     }
 
+    /** Whether buying {@code qty} at the open is covered by {@code cash}, fee and slippage included. */
+    static boolean affords(PaperFillModel model, BigDecimal cash, BigDecimal open, BigDecimal qty) {
+        return cost(model, qty, model.marketPrice(Side.BUY, open, open)).compareTo(cash) <= 0;
+    }
+
     private static BigDecimal cost(PaperFillModel model, BigDecimal qty, BigDecimal price) {
         BigDecimal notional = qty.multiply(price);
         return notional.add(model.takerFee(notional));

@@ -2,7 +2,6 @@ package io.tradingstack.backtest;
 
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
-import io.tradingstack.risk.RiskConfig;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -21,7 +20,6 @@ import java.util.Map;
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Backtest a strategy on candles; writes DIR/report.json and DIR/report.html.")
 public final class BacktestCommand implements java.util.concurrent.Callable<Integer> {
-    private static final long PROGRESS_MIN_BARS = 20_000;
 
     @Option(names = "--data", description = "candle file (generic CSV, CryptoDataDownload CSV, freqtrade JSON); repeatable")
     List<Path> data = new ArrayList<>();
@@ -67,67 +65,39 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     }
 
     private int run() {
-        List<Dataset> datasets = datasets();
-        RiskConfig.Loaded risk = RiskConfig.load(riskConfig, riskOverrides());
-        BacktestConfig config = new BacktestConfig(initialCash, feeBps, slippageBps, risk.limits(), risk.adjustments(),
-                BigDecimal.ONE, 8);
-        long total = datasets.stream().mapToLong(d -> d.candles().size()).sum();
-        BacktestResult result;
-        try (ProgressBar bar = progressBar(total)) {
-            result = new BacktestEngine(config).run(datasets, io.tradingstack.strategy.Strategies.create(strategy),
-                    bar == null ? ProgressListener.NONE : (done, all) -> bar.stepTo(done));
+        BacktestRequest request = new BacktestRequest(data.stream().map(Path::toString).toList(), pairs,
+                start == null ? null : start.toString(), end == null ? null : end.toString(), timeframe, strategy,
+                riskConfig == null ? null : riskConfig.toString(), riskOverrides(), initialCash, feeBps, slippageBps,
+                dataDir.toString(), out.toString());
+        BacktestRunner.Outcome outcome;
+        try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("backtest").setInitialMax(1)
+                .setUnit(" bars", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
+            outcome = BacktestRunner.run(request, bar == null ? ProgressListener.NONE : (done, all) -> {
+                bar.maxHint(all);
+                bar.stepTo(done);
+            });
         }
-        Map<String, Object> report = BacktestReport.build(result, config, strategy);
-        BacktestReport.writeJson(report, out.resolve("report.json"));
-        HtmlReport.write(report, result.equity(), out.resolve("report.html"));
-        System.out.println(Summary.table(report));
-        System.out.println("Wrote " + out.resolve("report.json") + " and " + out.resolve("report.html"));
+        System.out.println(Summary.table(outcome.report()));
+        System.out.println("Wrote " + outcome.summary().reportJson() + " and " + outcome.summary().reportHtml());
         return 0;
     }
 
-    private ProgressBar progressBar(long total) {
-        if (noProgress || total < PROGRESS_MIN_BARS) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName("backtest").setInitialMax(total).setUnit(" bars", 1)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
-    }
-
-    List<Dataset> datasets() {
-        List<Dataset> out = new ArrayList<>();
-        if (!data.isEmpty()) {
-            if (!pairs.isEmpty() && pairs.size() != data.size()) {
-                throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "give one --pair per --data file or none");
-            }
-            for (int i = 0; i < data.size(); i++) {
-                Dataset d = DatasetLoader.load(data.get(i), pairs.isEmpty() ? null : pairs.get(i), null);
-                out.add(timeframe == null ? d : Resampler.resample(d, timeframe));
-            }
-            return out;
-        }
-        if (pairs.isEmpty() || start == null || end == null) {
-            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "give --data FILE or --pair SYMBOL --start --end");
-        }
-        String tf = timeframe == null ? "1h" : timeframe;
-        CandleCache cache = new CandleCache(dataDir);
-        for (String p : pairs) {
-            out.add(cache.read(p, tf, start, end).orElseThrow(() -> new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS,
-                    "no cached candles at " + cache.file(p, tf, start, end) + "; this build has no exchange candle"
-                            + " loader (market.CandleLoader) to fetch them: pass --data FILE")));
-        }
-        return out;
-    }
-
-    private Map<String, Object> riskOverrides() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("max_position_risk_pct", maxPositionRiskPct);
-        m.put("max_symbol_exposure_pct", maxSymbolExposurePct);
-        m.put("max_portfolio_exposure_pct", maxPortfolioExposurePct);
-        m.put("max_daily_loss_pct", maxDailyLossPct);
-        m.put("max_daily_risk_budget_pct", maxDailyRiskBudgetPct);
-        m.put("max_trades_per_day", maxTradesPerDay);
-        m.put("symbol_vetoes", symbolVetoes);
-        m.put("direction_vetoes", directionVetoes);
+    private Map<String, String> riskOverrides() {
+        Map<String, String> m = new LinkedHashMap<>();
+        put(m, "max_position_risk_pct", maxPositionRiskPct);
+        put(m, "max_symbol_exposure_pct", maxSymbolExposurePct);
+        put(m, "max_portfolio_exposure_pct", maxPortfolioExposurePct);
+        put(m, "max_daily_loss_pct", maxDailyLossPct);
+        put(m, "max_daily_risk_budget_pct", maxDailyRiskBudgetPct);
+        put(m, "max_trades_per_day", maxTradesPerDay);
+        put(m, "symbol_vetoes", symbolVetoes == null ? null : String.join(",", symbolVetoes));
+        put(m, "direction_vetoes", directionVetoes == null ? null : String.join(",", directionVetoes));
         return m;
+    }
+
+    private static void put(Map<String, String> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value.toString());
+        }
     }
 }

@@ -77,7 +77,7 @@ final class Book {
     private BigDecimal markValue(int i) {
         BigDecimal v = markValues[i];
         if (v == null) {
-            v = BigDecimal.valueOf(marks[i]);
+            v = Prices.exact(marks[i]);
             markValues[i] = v;
         }
         return v;

@@ -37,12 +37,13 @@ final class EngineRun {
     private final Book book;
     private final SeriesView[] views;
     private final int[] cursor;
+    private final long[][] closes;
     private final List<List<PendingOrder>> pending = new ArrayList<>();
     private final List<Fill> fillLog = new ArrayList<>();
     private final TradeBook trades = new TradeBook();
     private final EquityCurve curve = new EquityCurve();
     private final List<String> decisions = new ArrayList<>();
-    private final Map<String, Long> orders = new LinkedHashMap<>();
+    private final OrderCounts orders = new OrderCounts();
     private long sequence;
     private long currentClose = Long.MIN_VALUE;
     private long currentDay = Long.MIN_VALUE;
@@ -60,18 +61,16 @@ final class EngineRun {
         this.book = new Book(portfolio, symbols);
         this.views = new SeriesView[data.size()];
         this.cursor = new int[data.size()];
+        this.closes = new long[data.size()][];
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             Dataset d = data.get(i);
             views[i] = new SeriesView(i, d, new FeatureEngine(d.symbol(), d.timeframe(), MAX_BARS, false),
                     symbols.indexOf(d.symbol()), book);
             keys.add(d.symbol() + ":" + d.timeframe());
+            closes[i] = d.candles().stream().mapToLong(c -> c.start().getEpochSecond() + d.granularitySec()).toArray();
         }
         symbols.forEach(s -> pending.add(new ArrayList<>()));
-        for (String k : List.of("submitted", "filled", "resized_for_cash", "rejected_at_fill", "unfilled_at_end",
-                "pending_entry_conflict")) {
-            orders.put(k, 0L);
-        }
         strategy.init(keys);
     }
 
@@ -93,7 +92,7 @@ final class EngineRun {
         }
         curve.add(currentClose, book.equity());
         progress.progress(done, total);
-        pending.forEach(list -> orders.merge("unfilled_at_end", (long) list.size(), Long::sum));
+        pending.forEach(list -> orders.unfilledAtEnd += list.size());
         return result(done, System.nanoTime() - t0);
     }
 
@@ -111,10 +110,9 @@ final class EngineRun {
     private int nextSeries() {
         int best = -1;
         long bestClose = Long.MAX_VALUE;
-        for (int i = 0; i < views.length; i++) {
-            List<Candle> c = data.get(i).candles();
-            if (cursor[i] < c.size()) {
-                long close = c.get(cursor[i]).start().getEpochSecond() + data.get(i).granularitySec();
+        for (int i = 0; i < closes.length; i++) {
+            if (cursor[i] < closes[i].length) {
+                long close = closes[i][cursor[i]];
                 if (close < bestClose) {
                     bestClose = close;
                     best = i;
@@ -151,7 +149,7 @@ final class EngineRun {
         int sym = view.symbolIndex();
         decisions.add(close + "|" + view.series() + "|" + signal.direction().key() + "|" + signal.reason());
         if (signal.direction() != Direction.EXIT && hasPendingEntry(sym)) {
-            orders.merge("pending_entry_conflict", 1L, Long::sum);
+            orders.pendingEntryConflict++;
             return;
         }
         BigDecimal position = book.position(sym);
@@ -165,7 +163,7 @@ final class EngineRun {
         if (decision.approved()) {
             pending.get(sym).add(new PendingOrder("o-" + (++sequence), sym, side, decision.qty(), close,
                     signal.direction() == Direction.EXIT));
-            orders.merge("submitted", 1L, Long::sum);
+            orders.submitted++;
         }
     }
 
@@ -201,28 +199,28 @@ final class EngineRun {
         String symbol = book.symbol(o.symbol());
         BigDecimal open = BigDecimal.valueOf(bar.open());
         BigDecimal qty = o.side() == Side.SELL ? o.qty().min(book.position(o.symbol())) : o.qty();
-        if (o.side() == Side.BUY) {
+        if (o.side() == Side.BUY && !Affordability.affords(fills, book.cash(), open, qty)) {
             BigDecimal affordable = Affordability.maxBuyQty(fills, book.cash(), open, config.qtyScale());
             if (affordable.compareTo(qty) < 0) {
                 qty = affordable;
-                orders.merge("resized_for_cash", 1L, Long::sum);
+                orders.resizedForCash++;
             }
         }
         if (qty.signum() <= 0 || qty.multiply(open).compareTo(config.minNotional()) < 0) {
-            orders.merge("rejected_at_fill", 1L, Long::sum);
+            orders.rejectedAtFill++;
             return;
         }
         Fill fill = fills.marketFill("f-" + (++sequence), o.orderId(), symbol, o.side(), qty, open, open, bar.start());
         try {
             portfolio.apply(fill);
         } catch (io.tradingstack.bus.CodedException e) {
-            orders.merge("rejected_at_fill", 1L, Long::sum);
+            orders.rejectedAtFill++;
             return;
         }
         book.refresh();
         fillLog.add(fill);
         trades.onFill(fill, book.position(o.symbol()));
-        orders.merge("filled", 1L, Long::sum);
+        orders.filled++;
     }
 
     private BacktestResult result(long bars, long nanos) {
@@ -233,6 +231,6 @@ final class EngineRun {
         BigDecimal equity = portfolio.equity(book.marks());
         return new BacktestResult(data, portfolio.quoteCurrency(), bars, List.copyOf(fillLog), List.copyOf(trades.closed()),
                 trades.openCount(), curve, positions, portfolio.cash(), portfolio.reserve(), equity,
-                portfolio.realizedPnl(), portfolio.fees(), risk.telemetry(), orders, decisions, nanos);
+                portfolio.realizedPnl(), portfolio.fees(), risk.telemetry(), orders.toMap(), decisions, nanos);
     }
 }

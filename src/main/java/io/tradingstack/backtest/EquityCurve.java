@@ -1,33 +1,41 @@
 package io.tradingstack.backtest;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import java.math.RoundingMode;
+import java.util.Arrays;
 
-/** Equity after every distinct bar close of the run (the start point is the funding time). */
+/**
+ * Equity after every distinct bar close of the run (the first point is the funding time). Values
+ * are read back rounded to 8 decimals, as reported, so metrics recomputed from the report agree
+ * exactly; rounding happens on read to keep it out of the engine's loop.
+ */
 public final class EquityCurve {
-    private final List<Long> times = new ArrayList<>();
-    private final List<BigDecimal> values = new ArrayList<>();
+    private long[] times = new long[1024];
+    private BigDecimal[] values = new BigDecimal[1024];
+    private int size;
 
-    /** Values are kept at 8 decimals, as reported, so metrics recomputed from the report agree exactly. */
     void add(long epochSecond, BigDecimal equity) {
-        times.add(epochSecond);
-        values.add(equity.setScale(Metrics.SCALE, java.math.RoundingMode.HALF_EVEN));
+        if (size == times.length) {
+            times = Arrays.copyOf(times, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        times[size] = epochSecond;
+        values[size++] = equity;
     }
 
     public int size() {
-        return times.size();
+        return size;
     }
 
     public long time(int i) {
-        return times.get(i);
+        return times[i];
     }
 
     public BigDecimal equity(int i) {
-        return values.get(i);
+        return values[i].setScale(Metrics.SCALE, RoundingMode.HALF_EVEN);
     }
 
     public BigDecimal last() {
-        return values.get(values.size() - 1);
+        return equity(size - 1);
     }
 }

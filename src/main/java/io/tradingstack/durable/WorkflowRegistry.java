@@ -12,7 +12,8 @@ import java.util.List;
 public final class WorkflowRegistry {
     /** Workflow implementation classes. */
     public static final List<Class<?>> WORKFLOWS = List.of(
-            SystemCheckWorkflowImpl.class);
+            SystemCheckWorkflowImpl.class,
+            io.tradingstack.backtest.BacktestWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
@@ -20,7 +21,8 @@ public final class WorkflowRegistry {
     /** Activity implementations, bound to this node's verticles through the bus. */
     public static List<Object> activities(AppContext ctx) {
         return List.of(
-                new SystemCheckActivitiesImpl(ctx.vertx()));
+                new SystemCheckActivitiesImpl(ctx.vertx()),
+                new io.tradingstack.backtest.BacktestActivitiesImpl(() -> ctx.temporal().result().client()));
     }
 
     public static void register(Worker worker, AppContext ctx) {

@@ -44,11 +44,17 @@ public final class LimitEnforcement {
         return days.stream().map(Day::toJson).toList();
     }
 
+    private record Blocked(TradeRequest request, RiskDecision decision) {
+    }
+
+    private record Hinted(TradeRequest request, LimitHint hint) {
+    }
+
     private static final class Day {
         private final LocalDate date;
         private final Map<BlockReason, Long> blocked = new LinkedHashMap<>();
-        private final List<Map<String, Object>> details = new ArrayList<>();
-        private final List<Map<String, Object>> hints = new ArrayList<>();
+        private final List<Blocked> details = new ArrayList<>();
+        private final List<Hinted> hints = new ArrayList<>();
         private long attempted;
         private long executed;
 
@@ -64,11 +70,15 @@ public final class LimitEnforcement {
             if (decision.approved()) {
                 executed++;
                 for (LimitHint h : decision.hints()) {
-                    hints.add(hint(request, h));
+                    hints.add(new Hinted(request, h));
                 }
                 return;
             }
             blocked.merge(decision.reason(), 1L, Long::sum);
+            details.add(new Blocked(request, decision));
+        }
+
+        private static Map<String, Object> detail(TradeRequest request, RiskDecision decision) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("time", request.time().toString());
             d.put("symbol", request.symbol());
@@ -76,7 +86,7 @@ public final class LimitEnforcement {
             d.put("price", request.price());
             d.put("reason", decision.reason().key());
             d.put("detail", decision.detail());
-            details.add(d);
+            return d;
         }
 
         private static Map<String, Object> hint(TradeRequest request, LimitHint h) {
@@ -109,8 +119,8 @@ public final class LimitEnforcement {
             }
             m.put("trades_blocked_by_risk_limits", riskBlocks);
             m.put("risk_block_breakdown", breakdown);
-            m.put("blocked_details", details);
-            m.put("risk_limit_hints", hints);
+            m.put("blocked_details", details.stream().map(b -> detail(b.request(), b.decision())).toList());
+            m.put("risk_limit_hints", hints.stream().map(h -> hint(h.request(), h.hint())).toList());
             return m;
         }
     }

@@ -13,8 +13,11 @@ import java.util.List;
 final class Sizing {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** One cap: the quantity it allows and why it would block. */
-    record Cap(String limit, BlockReason reason, BigDecimal qty, String detail) {
+    /** One cap: the quantity it allows and why it would block (the text is only built for a block). */
+    record Cap(String limit, BlockReason reason, BigDecimal qty, java.util.function.Supplier<String> text) {
+        String detail() {
+            return text.get();
+        }
     }
 
     private final List<Cap> caps = new ArrayList<>();
@@ -25,23 +28,23 @@ final class Sizing {
         BigDecimal perUnitRisk = r.stopDistance() != null && r.stopDistance().signum() > 0 ? r.stopDistance() : price;
         BigDecimal riskCap = share(equity, limits.maxPositionRiskPct());
         caps.add(new Cap("max_position_risk_pct", BlockReason.MAX_POSITION_RISK, div(riskCap, perUnitRisk),
-                "Per-trade risk cap " + money(riskCap) + " (" + RiskEngine.pct(limits.maxPositionRiskPct())
+                () -> "Per-trade risk cap " + money(riskCap) + " (" + RiskEngine.pct(limits.maxPositionRiskPct())
                         + "% of equity) allows no size"));
         BigDecimal symbolRoom = share(equity, limits.maxSymbolExposurePct()).subtract(a.symbolExposure());
         caps.add(new Cap("max_symbol_exposure_pct", BlockReason.MAX_SYMBOL_EXPOSURE, div(symbolRoom, price),
-                "Exposure to " + r.symbol() + " at max symbol exposure (" + RiskEngine.pct(limits.maxSymbolExposurePct()) + "%)"));
+                () -> "Exposure to " + r.symbol() + " at max symbol exposure (" + RiskEngine.pct(limits.maxSymbolExposurePct()) + "%)"));
         BigDecimal portfolioRoom = share(equity, limits.maxPortfolioExposurePct()).subtract(a.portfolioExposure());
         caps.add(new Cap("max_portfolio_exposure_pct", BlockReason.MAX_PORTFOLIO_EXPOSURE, div(portfolioRoom, price),
-                "Portfolio exposure at max portfolio exposure (" + RiskEngine.pct(limits.maxPortfolioExposurePct()) + "%)"));
+                () -> "Portfolio exposure at max portfolio exposure (" + RiskEngine.pct(limits.maxPortfolioExposurePct()) + "%)"));
         if (budgetRemaining != null) {
             caps.add(new Cap("max_daily_risk_budget_pct", BlockReason.MAX_DAILY_RISK_BUDGET, div(budgetRemaining, perUnitRisk),
-                    "Daily risk budget (" + RiskEngine.pct(limits.maxDailyRiskBudgetPct()) + "% of equity) exhausted"));
+                    () -> "Daily risk budget (" + RiskEngine.pct(limits.maxDailyRiskBudgetPct()) + "% of equity) exhausted"));
         }
         BigDecimal cashRoom = a.cash().divide(BigDecimal.ONE.add(costRate), RiskEngine.MC);
         caps.add(new Cap("cash", BlockReason.INSUFFICIENT_CASH, div(cashRoom, price),
-                "Insufficient cash " + money(a.cash()) + " for a minimum order"));
+                () -> "Insufficient cash " + money(a.cash()) + " for a minimum order"));
         if (r.desiredQty() != null) {
-            caps.add(new Cap("desired", BlockReason.SIZING_ZERO, r.desiredQty(), "Strategy asked for no size"));
+            caps.add(new Cap("desired", BlockReason.SIZING_ZERO, r.desiredQty(), () -> "Strategy asked for no size"));
         }
     }
 
