@@ -46,8 +46,10 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--initial-cash", description = "default ${DEFAULT-VALUE}", defaultValue = "1400") BigDecimal initialCash;
     @Option(names = "--fee-bps", description = "taker fee, default ${DEFAULT-VALUE}", defaultValue = "10") BigDecimal feeBps;
     @Option(names = "--slippage-bps", description = "default ${DEFAULT-VALUE}", defaultValue = "5") BigDecimal slippageBps;
-    @Option(names = "--data-dir", description = "DATA_DIR holding the backtesting cache (default ${DEFAULT-VALUE})",
+    @Option(names = "--data-dir", description = "DATA_DIR; exchange candles are cached in DATA_DIR/backtesting (default ${DEFAULT-VALUE})",
             defaultValue = "./data") Path dataDir;
+    @Option(names = "--exchange-url", description = "Coinbase Exchange REST base URL for --pair (default ${DEFAULT-VALUE})",
+            defaultValue = "https://api.exchange.coinbase.com") String exchangeUrl;
     @Option(names = "--no-progress", description = "no progress bar") boolean noProgress;
     @Option(names = "--out", required = true, description = "output directory") Path out;
 
@@ -68,7 +70,7 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
         BacktestRequest request = new BacktestRequest(data.stream().map(Path::toString).toList(), pairs,
                 start == null ? null : start.toString(), end == null ? null : end.toString(), timeframe, strategy,
                 riskConfig == null ? null : riskConfig.toString(), riskOverrides(), initialCash, feeBps, slippageBps,
-                dataDir.toString(), out.toString());
+                dataDir.toString(), exchangeUrl, out.toString());
         BacktestRunner.Outcome outcome;
         try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("backtest").setInitialMax(1)
                 .setUnit(" bars", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {

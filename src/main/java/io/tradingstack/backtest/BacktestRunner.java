@@ -1,5 +1,6 @@
 package io.tradingstack.backtest;
 
+import io.tradingstack.app.ConfigKey;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.risk.RiskConfig;
@@ -63,13 +64,12 @@ public final class BacktestRunner {
             throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "give --data FILE or --pair SYMBOL --start --end");
         }
         String tf = req.timeframe() == null ? "1h" : req.timeframe();
-        CandleCache cache = new CandleCache(Path.of(req.dataDir() == null ? "./data" : req.dataDir()));
-        LocalDate start = date(req.start());
-        LocalDate end = date(req.end());
-        for (String p : req.pairs()) {
-            out.add(cache.read(p, tf, start, end).orElseThrow(() -> new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS,
-                    "no cached candles at " + cache.file(p, tf, start, end) + "; this build has no exchange candle"
-                            + " loader (market.CandleLoader) to fetch them: pass --data FILE")));
+        Path dataDir = Path.of(req.dataDir() == null ? ConfigKey.DATA_DIR.defaultValue() : req.dataDir());
+        String url = req.exchangeUrl() == null ? ConfigKey.COINBASE_REST_URL.defaultValue() : req.exchangeUrl();
+        try (ExchangeCandles exchange = new ExchangeCandles(url, dataDir)) {
+            for (String p : req.pairs()) {
+                out.add(exchange.load(p, tf, date(req.start()), date(req.end())));
+            }
         }
         return out;
     }

@@ -12,6 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import io.vertx.core.Vertx;
+import io.tradingstack.market.replay.ReplayExchange;
+import io.tradingstack.market.replay.ReplayMarket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,9 +80,13 @@ class BacktestCommandTest {
     @Test
     void badArgumentsAreCodedErrors() throws Exception {
         Captured c = capture(() -> Main.execute("backtest", "--pair", "BTC-USD", "--start", "2024-01-01", "--end",
-                "2024-02-01", "--data-dir", dir.toString(), "--out", dir.resolve("x").toString()));
+                "2024-01-02", "--exchange-url", "http://127.0.0.1:" + io.tradingstack.testing.TestInfra.freePort(),
+                "--data-dir", dir.toString(), "--out", dir.resolve("x").toString(), "--no-progress"));
         assertEquals(2, c.code);
-        assertTrue(c.err.contains("8001 BACKTEST_BAD_ARGUMENTS"), c.err);
+        assertTrue(c.err.contains("2004 MARKET_EXCHANGE_ERROR"), c.err);
+        Captured m = capture(() -> Main.execute("backtest", "--pair", "BTC-USD", "--out", dir.resolve("z").toString()));
+        assertEquals(2, m.code);
+        assertTrue(m.err.contains("8001 BACKTEST_BAD_ARGUMENTS"), m.err);
         Captured s = capture(() -> Main.execute("backtest", "--data", MARKET.resolve("Coinbase_BTCUSD_1h.csv").toString(),
                 "--strategy", "nope", "--out", dir.resolve("y").toString()));
         assertEquals(2, s.code);
@@ -83,19 +94,34 @@ class BacktestCommandTest {
     }
 
     @Test
-    void readsCachedExchangeCandlesForPairAndDates() throws Exception {
-        Dataset d = DatasetLoader.load(MARKET.resolve("Coinbase_BTCUSD_1h.csv"), null, null);
-        java.time.LocalDate start = java.time.LocalDate.parse("2019-01-01");
-        java.time.LocalDate end = java.time.LocalDate.parse("2019-03-01");
-        List<io.tradingstack.model.Candle> slice = d.candles().stream()
-                .filter(x -> !x.start().isBefore(start.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
-                        && x.start().isBefore(end.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())).toList();
-        new CandleCache(dir).write("BTC-USD", "1h", start, end, slice);
-        Path out = dir.resolve("cached");
-        Captured c = capture(() -> Main.execute("backtest", "--pair", "BTC-USD", "--start", "2019-01-01", "--end",
-                "2019-03-01", "--timeframe", "1h", "--data-dir", dir.toString(), "--out", out.toString()));
-        assertEquals(0, c.code, c.err);
-        assertEquals(slice.size(), checkReport(out).get("bars").asInt());
+    void fetchesPairAndDatesThroughTheMarketAdapterAndCachesThem() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        ReplayExchange exchange = new ReplayExchange(vertx, ReplayMarket.bundled(List.of("BTC-USD"), false,
+                Clock.fixed(Instant.parse("2024-01-02T00:00:00Z"), ZoneOffset.UTC)), 1.0);
+        int port;
+        try {
+            port = exchange.start("127.0.0.1", 0).await(30, TimeUnit.SECONDS);
+            Path out = dir.resolve("fetched");
+            Captured c = capture(() -> Main.execute("backtest", "--pair", "BTC-USD", "--start", "2024-01-01", "--end",
+                    "2024-01-02", "--timeframe", "5m", "--exchange-url", "http://127.0.0.1:" + port,
+                    "--data-dir", dir.toString(), "--out", out.toString(), "--no-progress"));
+            assertEquals(0, c.code, c.err);
+            JsonNode r = checkReport(out);
+            assertEquals(288, r.get("bars").asInt(), "one day of 5-minute bars");
+            assertEquals("5m", r.get("timeframe").asText());
+        } finally {
+            exchange.stop().await(30, TimeUnit.SECONDS);
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> cached = Files.walk(dir.resolve("backtesting"))) {
+            assertTrue(cached.anyMatch(Files::isRegularFile), "cache written under DATA_DIR/backtesting");
+        }
+        Path again = dir.resolve("again");
+        Captured c = capture(() -> Main.execute("backtest", "--pair", "BTC-USD", "--start", "2024-01-01", "--end",
+                "2024-01-02", "--timeframe", "5m", "--exchange-url", "http://127.0.0.1:" + port,
+                "--data-dir", dir.toString(), "--out", again.toString(), "--no-progress"));
+        assertEquals(0, c.code, "served from the cache with the exchange gone: " + c.err);
+        assertEquals(288, checkReport(again).get("bars").asInt());
     }
 
     private static JsonNode checkReport(Path out) throws Exception {

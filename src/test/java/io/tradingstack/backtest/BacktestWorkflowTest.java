@@ -32,7 +32,7 @@ class BacktestWorkflowTest {
             BacktestWorkflow wf = client.newWorkflowStub(BacktestWorkflow.class,
                     WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("bt-" + queue).build());
             BacktestRequest request = new BacktestRequest(List.of(DATA), null, null, null, null, null, null,
-                    Map.of("max_trades_per_day", "2"), null, null, null, null, out.toString());
+                    Map.of("max_trades_per_day", "2"), null, null, null, null, null, out.toString());
             BacktestSummary summary = wf.run(request);
             assertEquals(28_960, summary.bars());
             assertTrue(Files.exists(Path.of(summary.reportHtml())));
@@ -58,7 +58,7 @@ class BacktestWorkflowTest {
                     WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("bt-bad-" + queue).build());
             BacktestRequest request = new BacktestRequest(
                     List.of("/work/shared/data/market/coinbase_rest_BTC-USD_trades_2016-05-12.json"), null, null, null,
-                    null, null, null, null, null, null, null, null, TestInfra.newDir("bt-bad").toString());
+                    null, null, null, null, null, null, null, null, null, TestInfra.newDir("bt-bad").toString());
             assertThrows(WorkflowFailedException.class, () -> wf.run(request));
             BacktestProgress p = client.newWorkflowStub(BacktestWorkflow.class, "bt-bad-" + queue).progress();
             assertEquals("FAILED", p.state());
