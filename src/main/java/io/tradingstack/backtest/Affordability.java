@@ -26,9 +26,15 @@ final class Affordability {
         return qty.max(BigDecimal.ZERO);
     }
 
-    /** Whether buying {@code qty} at the open is covered by {@code cash}, fee and slippage included. */
-    static boolean affords(PaperFillModel model, BigDecimal cash, BigDecimal open, BigDecimal qty) {
-        return cost(model, qty, model.marketPrice(Side.BUY, open, open)).compareTo(cash) <= 0;
+    /**
+     * Whether buying {@code qty} at the open is covered by {@code cash}, fee and slippage included.
+     * The cheap bound qty·open·(1 + slippage)·(1 + fee) + (2·qty + 1)·1e-8 is never below the fill
+     * model's cost (its price and its fee each round up by less than 1e-8), so the exact check runs
+     * only near the limit.
+     */
+    static boolean affords(PaperFillModel model, BigDecimal buyFactor, BigDecimal cash, BigDecimal open, BigDecimal qty) {
+        BigDecimal bound = qty.multiply(open).multiply(buyFactor).add(qty.add(qty).add(BigDecimal.ONE).movePointLeft(8));
+        return bound.compareTo(cash) <= 0 || cost(model, qty, model.marketPrice(Side.BUY, open, open)).compareTo(cash) <= 0;
     }
 
     private static BigDecimal cost(PaperFillModel model, BigDecimal qty, BigDecimal price) {

@@ -35,13 +35,13 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     String strategy;
     @Option(names = "--risk-config", description = "risk limits JSON (see configs/risk_limits.example.json)")
     Path riskConfig;
-    @Option(names = "--max-position-risk-pct") BigDecimal maxPositionRiskPct;
-    @Option(names = "--max-symbol-exposure-pct") BigDecimal maxSymbolExposurePct;
-    @Option(names = "--max-portfolio-exposure-pct") BigDecimal maxPortfolioExposurePct;
-    @Option(names = "--max-daily-loss-pct") BigDecimal maxDailyLossPct;
-    @Option(names = "--max-daily-risk-budget-pct") BigDecimal maxDailyRiskBudgetPct;
-    @Option(names = "--max-trades-per-day") Integer maxTradesPerDay;
-    @Option(names = "--symbol-vetoes", split = ",") List<String> symbolVetoes;
+    @Option(names = "--max-position-risk-pct", description = "per-trade risk, % of equity (default 2.0)") BigDecimal maxPositionRiskPct;
+    @Option(names = "--max-symbol-exposure-pct", description = "exposure per symbol, % of equity (default 25.0)") BigDecimal maxSymbolExposurePct;
+    @Option(names = "--max-portfolio-exposure-pct", description = "gross exposure, % of equity (default 80.0)") BigDecimal maxPortfolioExposurePct;
+    @Option(names = "--max-daily-loss-pct", description = "no new entries after this loss since the day's start, % (default 3.0)") BigDecimal maxDailyLossPct;
+    @Option(names = "--max-daily-risk-budget-pct", description = "risk taken per day, % of start-of-day equity (default off)") BigDecimal maxDailyRiskBudgetPct;
+    @Option(names = "--max-trades-per-day", description = "approved orders per UTC day (default off)") Integer maxTradesPerDay;
+    @Option(names = "--symbol-vetoes", split = ",", description = "symbols that may not be entered") List<String> symbolVetoes;
     @Option(names = "--direction-vetoes", split = ",", description = "long, short, exit") List<String> directionVetoes;
     @Option(names = "--initial-cash", description = "default ${DEFAULT-VALUE}", defaultValue = "1400") BigDecimal initialCash;
     @Option(names = "--fee-bps", description = "taker fee, default ${DEFAULT-VALUE}", defaultValue = "10") BigDecimal feeBps;

@@ -41,6 +41,14 @@ final class Book {
         equity = null;
     }
 
+    /** After a fill of one symbol: only cash, reserve and that position changed. */
+    void refresh(int symbol) {
+        cash = portfolio.availableCash();
+        cashAndReserve = portfolio.cash().add(portfolio.reserve());
+        positions[symbol] = portfolio.position(symbols.get(symbol));
+        equity = null;
+    }
+
     void mark(int symbol, double close) {
         if (marks[symbol] != close) {
             marks[symbol] = close;

@@ -61,29 +61,23 @@ final class DataPolicy {
         }
     }
 
-    /** Counts rows that come before their predecessor in file order; mostly descending means newest first. */
+    /**
+     * Rows out of order: against the file's main direction (a file that mostly descends is newest
+     * first, and then its ascending steps are the unsorted ones).
+     */
     private static void countOrder(List<RawRow> rows, DataIssues issues) {
-        long descending = 0;
+        long down = 0;
+        long up = 0;
         for (int i = 1; i < rows.size(); i++) {
-            if (rows.get(i).epochSecond() < rows.get(i - 1).epochSecond()) {
-                descending++;
+            long step = rows.get(i).epochSecond() - rows.get(i - 1).epochSecond();
+            if (step < 0) {
+                down++;
+            } else if (step > 0) {
+                up++;
             }
         }
-        issues.newestFirst = rows.size() > 1 && descending * 2 > rows.size();
-        issues.unsortedRows = issues.newestFirst ? (rows.size() - 1 - descending) : descending;
-        if (issues.newestFirst) {
-            issues.unsortedRows = countAscendingSteps(rows);
-        }
-    }
-
-    private static long countAscendingSteps(List<RawRow> rows) {
-        long n = 0;
-        for (int i = 1; i < rows.size(); i++) {
-            if (rows.get(i).epochSecond() > rows.get(i - 1).epochSecond()) {
-                n++;
-            }
-        }
-        return n;
+        issues.newestFirst = down > up;
+        issues.unsortedRows = issues.newestFirst ? up : down;
     }
 
     /** The most common positive step between timestamps (ties: the smallest). */

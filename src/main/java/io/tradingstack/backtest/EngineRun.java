@@ -44,6 +44,7 @@ final class EngineRun {
     private final EquityCurve curve = new EquityCurve();
     private final List<String> decisions = new ArrayList<>();
     private final OrderCounts orders = new OrderCounts();
+    private final BigDecimal buyFactor;
     private long sequence;
     private long currentClose = Long.MIN_VALUE;
     private long currentDay = Long.MIN_VALUE;
@@ -55,6 +56,8 @@ final class EngineRun {
         this.progress = progress;
         this.portfolio = new Portfolio(quote, BigDecimal.ZERO);
         this.fills = new PaperFillModel(config.feeBps(), config.feeBps(), config.slippageBps());
+        this.buyFactor = BigDecimal.ONE.add(config.slippageBps().movePointLeft(4))
+                .multiply(BigDecimal.ONE.add(config.feeBps().movePointLeft(4)));
         this.risk = new RiskEngine(config.limits(), config.costRate(), config.minNotional(), config.qtyScale());
         risk.setAdjustments(config.adjustments());
         List<String> symbols = data.stream().map(Dataset::symbol).distinct().toList();
@@ -154,7 +157,7 @@ final class EngineRun {
         }
         BigDecimal position = book.position(sym);
         Side side = signal.side(position.signum());
-        BigDecimal price = BigDecimal.valueOf(bar.close());
+        BigDecimal price = Prices.exact(bar.close());
         TradeRequest request = new TradeRequest(Instant.ofEpochSecond(close), view.symbol(), side, signal.direction(),
                 price, signal.qty(), signal.stopDistance(), signal.emergency());
         AccountSnapshot account = new AccountSnapshot(book.equity(), book.cash(), position,
@@ -197,9 +200,9 @@ final class EngineRun {
 
     private void fill(PendingOrder o, Candle bar) {
         String symbol = book.symbol(o.symbol());
-        BigDecimal open = BigDecimal.valueOf(bar.open());
+        BigDecimal open = Prices.exact(bar.open());
         BigDecimal qty = o.side() == Side.SELL ? o.qty().min(book.position(o.symbol())) : o.qty();
-        if (o.side() == Side.BUY && !Affordability.affords(fills, book.cash(), open, qty)) {
+        if (o.side() == Side.BUY && !Affordability.affords(fills, buyFactor, book.cash(), open, qty)) {
             BigDecimal affordable = Affordability.maxBuyQty(fills, book.cash(), open, config.qtyScale());
             if (affordable.compareTo(qty) < 0) {
                 qty = affordable;
@@ -217,7 +220,7 @@ final class EngineRun {
             orders.rejectedAtFill++;
             return;
         }
-        book.refresh();
+        book.refresh(o.symbol());
         fillLog.add(fill);
         trades.onFill(fill, book.position(o.symbol()));
         orders.filled++;

@@ -33,9 +33,7 @@ final class Symbols {
         Matcher m = IN_NAME.matcher(name.toUpperCase(Locale.ROOT));
         String last = null;
         while (m.find()) {
-            String base = m.group(1);
-            int cut = base.lastIndexOf('_');
-            last = (cut >= 0 ? base.substring(cut + 1) : base) + "-" + m.group(2);
+            last = m.group(1) + "-" + m.group(2);
         }
         return last != null ? last : name.replaceFirst("\\.[^.]+$", "").toUpperCase(Locale.ROOT);
     }

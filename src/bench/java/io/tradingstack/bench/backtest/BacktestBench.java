@@ -8,6 +8,11 @@ import io.tradingstack.backtest.DatasetLoader;
 import io.tradingstack.backtest.ProgressListener;
 import io.tradingstack.bench.BenchResults;
 import io.tradingstack.features.FeatureEngine;
+import io.tradingstack.ledger.Portfolio;
+import io.tradingstack.model.Fill;
+import io.tradingstack.strategy.BarView;
+import io.tradingstack.strategy.Signal;
+import io.tradingstack.strategy.Strategy;
 import io.tradingstack.features.SeriesFactory;
 import io.tradingstack.model.Candle;
 import io.tradingstack.strategy.EmaRsiAtrStrategy;
@@ -41,7 +46,9 @@ import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 import org.ta4j.core.rules.UnderIndicatorRule;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,18 +66,20 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
-@Warmup(iterations = 4, time = 3)
-@Measurement(iterations = 6, time = 3)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class BacktestBench {
     static final Path MARKET = Path.of(System.getProperty("market.dir", "/work/shared/data/market"));
     List<Dataset> data;
     List<BarSeries> series;
+    List<Fill> fills;
 
     @Setup(Level.Trial)
     public void setUp() {
         data = List.of(DatasetLoader.load(MARKET.resolve("binance_BTC_USDT-1m.json"), null, null),
                 DatasetLoader.load(MARKET.resolve("binance_ETH_USDT-1m.json"), null, null));
         series = data.stream().map(BacktestBench::toSeries).toList();
+        fills = engine().fills();
     }
 
     static BarSeries toSeries(Dataset d) {
@@ -106,6 +115,34 @@ public class BacktestBench {
         return sink;
     }
 
+    /** The engine with a strategy that reads the features every bar but never trades. */
+    @Benchmark
+    public BacktestResult engineNoTrades() {
+        return new BacktestEngine(BacktestConfig.defaults()).run(data, new Strategy() {
+            @Override
+            public String name() {
+                return "no-trades";
+            }
+
+            @Override
+            public List<Signal> onBar(BarView view) {
+                Double ema = view.features().ema12();
+                return ema != null && ema < 0 ? List.of(Signal.exit("never")) : List.of();
+            }
+        }, ProgressListener.NONE);
+    }
+
+    /** The ledger's share: the fills of one engine run posted to a fresh Portfolio. */
+    @Benchmark
+    public BigDecimal ledgerOnly() {
+        Portfolio p = new Portfolio("USDT", BigDecimal.ZERO);
+        p.fund("initial-cash", BacktestConfig.DEFAULT_CASH, Instant.EPOCH);
+        for (Fill f : fills) {
+            p.apply(f);
+        }
+        return p.cash();
+    }
+
     static TradingRecord ta4jRun(BarSeries s) {
         ClosePriceIndicator close = new ClosePriceIndicator(s);
         EMAIndicator fast = new EMAIndicator(close, 12);
@@ -138,8 +175,12 @@ public class BacktestBench {
         figures.put("ta4j_bars_per_s", Math.round(bars / (ms.get("ta4j") / 1000.0)));
         figures.put("ta4j_positions_per_run", probe.ta4j());
         figures.put("engine_vs_ta4j_speedup", round(ms.get("ta4j") / ms.get("engine")));
-        figures.put("feature_engine_ms_per_run", round(ms.get("featuresOnly")));
+        figures.put("engine_no_trades_ms_per_run", round(ms.get("engineNoTrades")));
+        figures.put("feature_engine_onCandle_ms_per_run", round(ms.get("featuresOnly")));
         figures.put("feature_engine_share_of_engine", round(ms.get("featuresOnly") / ms.get("engine")));
+        figures.put("ledger_apply_ms_per_run", round(ms.get("ledgerOnly")));
+        figures.put("ledger_share_of_engine", round(ms.get("ledgerOnly") / ms.get("engine")));
+        figures.put("ledger_us_per_fill", round(ms.get("ledgerOnly") * 1000.0 / one.fills().size()));
         figures.put("command", "mvn -B -o -Pbench -DskipTests test-compile exec:exec "
                 + "-Dbench.main=io.tradingstack.bench.backtest.BacktestBench");
         BenchResults.write("backtest", figures);
