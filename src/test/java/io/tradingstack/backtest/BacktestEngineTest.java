@@ -211,6 +211,31 @@ class BacktestEngineTest {
     }
 
     @Test
+    void blockedTradesOfARunAreInTheDailyTelemetry() throws Exception {
+        io.tradingstack.risk.RiskLimits limits = new io.tradingstack.risk.RiskLimits(new BigDecimal("2"), new BigDecimal("25"),
+                new BigDecimal("80"), new BigDecimal("3"), null, 1, java.util.Set.of(), java.util.Set.of());
+        BacktestConfig config = BacktestConfig.defaults().withLimits(limits, null);
+        BacktestResult r = new BacktestEngine(config).run(List.of(btcHourly), new EmaRsiAtrStrategy(), ProgressListener.NONE);
+        JsonNode report = BacktestReport.MAPPER.valueToTree(BacktestReport.build(r, config, EmaRsiAtrStrategy.NAME));
+        long blocked = 0;
+        for (JsonNode day : report.get("limit_enforcement")) {
+            long n = day.get("trades_blocked_by_max_trades_per_day").asLong();
+            blocked += n;
+            long allBlocked = 0;
+            for (io.tradingstack.risk.BlockReason reason : io.tradingstack.risk.BlockReason.values()) {
+                allBlocked += day.get("trades_blocked_by_" + reason.key()).asLong();
+            }
+            assertEquals(day.get("trades_attempted").asLong(), day.get("trades_executed").asLong() + allBlocked);
+            assertEquals(n, day.get("blocked_details").size());
+            for (JsonNode d : day.get("blocked_details")) {
+                assertEquals("Reached max trades per day (1)", d.get("detail").asText());
+            }
+        }
+        assertTrue(blocked > 0, "the cap binds on a 1h crossover strategy");
+        assertEquals(r.limitEnforcement().totalBlocked(), blocked);
+    }
+
+    @Test
     void mixedQuoteCurrenciesAreRefused() {
         CodedException e = assertThrows(CodedException.class, () -> run(List.of(btcHourly, ethMinute), new EmaRsiAtrStrategy()));
         assertEquals(ErrorCode.BACKTEST_BAD_ARGUMENTS, e.code());
