@@ -41,8 +41,11 @@ public final class BacktestReport {
         m.put("initial_cash", config.initialCash());
         m.put("quote_currency", r.quote());
         m.put("strategy", strategy);
-        m.put("costs", Map.of("fee_bps", config.feeBps(), "slippage_bps", config.slippageBps(),
-                "execution", "next bar open, bid = ask = open, slippage and taker fee from PaperFillModel"));
+        Map<String, Object> costs = new LinkedHashMap<>();
+        costs.put("fee_bps", config.feeBps());
+        costs.put("slippage_bps", config.slippageBps());
+        costs.put("execution", "next bar open, bid = ask = open, slippage and taker fee from PaperFillModel");
+        m.put("costs", costs);
         m.put("risk_limits", limits(config));
         m.put("metrics", Metrics.compute(r, config.initialCash()));
         m.put("final_state", finalState(r));
@@ -66,8 +69,11 @@ public final class BacktestReport {
         m.put("max_trades_per_day", c.limits().maxTradesPerDay());
         m.put("symbol_vetoes", c.limits().symbolVetoes().stream().sorted().toList());
         m.put("direction_vetoes", c.limits().directionVetoes().stream().map(d -> d.key()).sorted().toList());
-        m.put("risk_adjustments", Map.of("global", c.adjustments().global(), "symbols", new java.util.TreeMap<>(c.adjustments().symbols()),
-                "until", String.valueOf(c.adjustments().until())));
+        Map<String, Object> adjustments = new LinkedHashMap<>();
+        adjustments.put("global", c.adjustments().global());
+        adjustments.put("symbols", new java.util.TreeMap<>(c.adjustments().symbols()));
+        adjustments.put("until", c.adjustments().until() == null ? null : c.adjustments().until().toString());
+        m.put("risk_adjustments", adjustments);
         return m;
     }
 

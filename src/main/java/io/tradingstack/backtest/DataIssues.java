@@ -63,12 +63,13 @@ public final class DataIssues {
         m.put("missing_bars", missingBars);
         m.put("gap_examples", gapExamples);
         m.put("zero_volume_bars", zeroVolumeBars);
-        m.put("policy", Map.of(
-                "unsorted", "sorted ascending by timestamp",
-                "duplicates", "first row in file order kept, later ones dropped",
-                "gaps", "reported, not filled; indicators see consecutive bars",
-                "zero_volume", "kept (prices are valid), counted",
-                "invalid", "rows that do not parse or violate OHLC are dropped and counted"));
+        Map<String, String> policy = new LinkedHashMap<>();
+        policy.put("unsorted", "sorted ascending by timestamp");
+        policy.put("duplicates", "first row in file order kept, later ones dropped");
+        policy.put("gaps", "reported, not filled; indicators see consecutive bars");
+        policy.put("zero_volume", "kept (prices are valid), counted");
+        policy.put("invalid", "rows that do not parse or violate OHLC are dropped and counted");
+        m.put("policy", policy);
         return m;
     }
 }

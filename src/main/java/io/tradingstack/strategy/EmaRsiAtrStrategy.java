@@ -69,7 +69,7 @@ public final class EmaRsiAtrStrategy implements Strategy {
         if (held == 0 && crossUp && f.rsi14() < rsiMax && f.atr14() > 0) {
             double distance = atrMult * f.atr14();
             stop[s] = close - distance;
-            return List.of(Signal.enterLong(BigDecimal.valueOf(distance), "EMA12 crossed above EMA26, RSI below " + rsiMax));
+            return List.of(Signal.enterLong(BigDecimal.valueOf(distance), "EMA12 crossed above EMA26, RSI14 below limit"));
         }
         return List.of();
     }
