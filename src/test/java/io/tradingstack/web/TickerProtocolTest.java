@@ -136,8 +136,8 @@ class TickerProtocolTest {
     @Test
     void slowConsumerIsConflatedThenDisconnected() throws Exception {
         Map<String, String> o = new HashMap<>();
-        o.put("TICKER_BUFFER_BYTES", "4096");
-        o.put("TICKER_SLOW_DISCONNECT_MS", "500");
+        o.put("TICKER_BUFFER_BYTES", "16384");
+        o.put("TICKER_SLOW_DISCONNECT_MS", "1500");
         int port = start(o, 60_000);
         WsClient slow = WsClient.connect(vertx, port, "/ws/ticker");
         WsClient fast = WsClient.connect(vertx, port, "/ws/ticker");
@@ -167,12 +167,12 @@ class TickerProtocolTest {
         return ctx.health().report(vertx).await(5, TimeUnit.SECONDS).getJsonObject("components").getJsonObject("ticker");
     }
 
-    /** Polls a condition on an observable counter (no fixed sleeps); fails after 15 s. */
+    /** Polls a condition on an observable counter (no fixed sleeps); fails after 30 s. */
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         while (!condition.call()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 15 s");
+                throw new AssertionError("condition not reached within 30 s");
             }
             Thread.sleep(50);
         }
