@@ -80,7 +80,7 @@ public final class CoinbaseRest implements AutoCloseable {
     }
 
     /** Rows that are not valid candles are skipped; the loader's report counts them. */
-    static CandlePage parseCandles(String product, int granularity, JsonArray rows) {
+    public static CandlePage parseCandles(String product, int granularity, JsonArray rows) {
         List<Candle> out = new ArrayList<>(rows.size());
         int invalid = 0;
         for (Object o : rows) {

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -108,9 +107,7 @@ public final class MarketFeed {
             if (!removed.isEmpty()) {
                 socket.writeTextMessage(request("unsubscribe", removed).encode());
             }
-            if (!added.isEmpty()) {
-                socket.writeTextMessage(request("subscribe", added).encode());
-            }
+            subscribe(added);
         }
     }
 
@@ -141,9 +138,7 @@ public final class MarketFeed {
         ws.textMessageHandler(this::onText);
         ws.exceptionHandler(err -> LOG.debug("Market feed socket error: {}", err.getMessage()));
         ws.closeHandler(v -> onClosed(ws));
-        if (!symbols.isEmpty()) {
-            ws.writeTextMessage(request("subscribe", symbols).encode());
-        }
+        subscribe(symbols);
         LOG.info("Market feed connected to {} ({})", wsUrl, symbols);
     }
 
@@ -172,6 +167,11 @@ public final class MarketFeed {
             onClosed(silent);
             silent.close();
         }
+    }
+
+    /** One subscribe per product: an exchange that rejects one product must not block the others. */
+    private void subscribe(Collection<String> products) {
+        products.forEach(p -> socket.writeTextMessage(request("subscribe", java.util.List.of(p)).encode()));
     }
 
     private JsonObject request(String type, Collection<String> products) {
@@ -235,11 +235,5 @@ public final class MarketFeed {
     private void onError() {
         stats.exchangeErrors.incrementAndGet();
         LOG.warn("Exchange error: {} ({})", message.message, message.reason);
-    }
-
-    /** Time of the last message, for health. */
-    public Instant lastMessageAt() {
-        long ageNanos = System.nanoTime() - lastMessageNanos;
-        return clock.instant().minusNanos(ageNanos);
     }
 }

@@ -5,6 +5,7 @@ import io.tradingstack.app.AppContext;
 import io.tradingstack.app.ConfigKey;
 import io.tradingstack.app.HealthRegistry;
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Replies;
@@ -21,8 +22,11 @@ import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Binds the Coinbase adapter ({@link MarketFeed}, {@link CoinbaseRest}, {@link CandleLoader}) to
@@ -31,7 +35,6 @@ import java.util.concurrent.TimeUnit;
  * exchange's loopback URLs; the code path is the one used against Coinbase.
  */
 public final class MarketFeedVerticle extends VerticleBase {
-    private static final long FETCH_TIMEOUT_MS = 20_000;
     private final AppContext ctx;
     private final FeedStats stats = new FeedStats();
     private MarketFeed feed;
@@ -52,15 +55,16 @@ public final class MarketFeedVerticle extends VerticleBase {
         restUrl = replay ? "http://" + loopback + ":" + replayPort : config.get(ConfigKey.COINBASE_REST_URL);
         String wsUrl = replay ? "ws://" + loopback + ":" + replayPort + "/" : config.get(ConfigKey.COINBASE_WS_URL);
         rest = new CoinbaseRest(vertx, restUrl);
-        loader = new CandleLoader(this::page, new CandleCache(config.dataDir().resolve("market-cache")
+        loader = new CandleLoader(new CoinbaseCandleSource(rest), new CandleCache(config.dataDir().resolve("market-cache")
                 .resolve(replay ? "replay" : "coinbase")), Clock.systemUTC());
         List<String> symbols = config.marketSymbols();
-        TickValidator validator = new TickValidator(java.util.Set.copyOf(symbols),
+        TickValidator validator = new TickValidator(Set.copyOf(symbols),
                 Duration.ofMillis(config.integer(ConfigKey.MARKET_MAX_TICK_AGE_MS)));
         DeliveryOptions publish = new DeliveryOptions().setLocalOnly(!"false".equals(config.get(ConfigKey.MARKET_TICKS_LOCAL_ONLY)));
         EventBus bus = vertx.eventBus();
+        Map<String, String> topics = new HashMap<>();
         feed = new MarketFeed(vertx, wsUrl, symbols, validator, stats, new TradeBackfill(rest, stats),
-                tick -> bus.publish(Addresses.marketTick(tick.symbol()), tick, publish),
+                tick -> bus.publish(topics.computeIfAbsent(tick.symbol(), Addresses::marketTick), tick, publish),
                 new Backoff(250, 30_000, new SecureRandom()),
                 Duration.ofMillis(config.integer(ConfigKey.MARKET_HEARTBEAT_TIMEOUT_MS)), Clock.systemUTC());
         ctx.health().register("feed", this::health);
@@ -70,19 +74,6 @@ public final class MarketFeedVerticle extends VerticleBase {
                 bus.<JsonObject>consumer(Addresses.MARKET_SET_SYMBOLS, this::setSymbols).completion(),
                 bus.<JsonObject>consumer(Addresses.MARKET_FETCH_CANDLES, this::fetchCandles).completion());
         return consumers.onSuccess(v -> feed.start());
-    }
-
-    private CandlePage page(String product, int granularity, java.time.Instant start, java.time.Instant end) {
-        try {
-            return rest.candles(product, granularity, start, end).toCompletionStage().toCompletableFuture()
-                    .get(FETCH_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new io.tradingstack.bus.CodedException(ErrorCode.MARKET_EXCHANGE_ERROR, String.valueOf(cause.getMessage()));
-        }
     }
 
     private void latestTick(Message<String> msg) {
@@ -111,7 +102,7 @@ public final class MarketFeedVerticle extends VerticleBase {
     private void fetchCandles(Message<JsonObject> msg) {
         MarketEndpoints.CandleRequest req;
         try {
-            req = MarketEndpoints.candles(msg.body(), java.time.Instant.now());
+            req = MarketEndpoints.candles(msg.body(), Instant.now());
         } catch (RuntimeException e) {
             Replies.fail(msg, ErrorCode.MARKET_BAD_REQUEST, e.getMessage());
             return;
@@ -119,11 +110,11 @@ public final class MarketFeedVerticle extends VerticleBase {
         vertx.executeBlocking(() -> loader.load(req.symbol(), req.granularity(), req.start(), req.end()), false)
                 .onSuccess(load -> msg.reply(candlesReply(load, req.includeCandles())))
                 .onFailure(err -> Replies.fail(msg, err instanceof IllegalArgumentException
-                        ? new io.tradingstack.bus.CodedException(ErrorCode.MARKET_BAD_REQUEST, err.getMessage()) : err));
+                        ? new CodedException(ErrorCode.MARKET_BAD_REQUEST, err.getMessage()) : err));
     }
 
     static JsonObject candlesReply(CandleLoader.Load load, boolean includeCandles) {
-        JsonObject out = new JsonObject().put("report", new JsonObject(Json.MAPPER.convertValue(load.report(), java.util.Map.class)));
+        JsonObject out = new JsonObject().put("report", new JsonObject(Json.MAPPER.convertValue(load.report(), Map.class)));
         if (includeCandles) {
             JsonArray rows = new JsonArray();
             for (Candle c : load.candles()) {

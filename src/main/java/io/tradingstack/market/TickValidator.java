@@ -5,7 +5,6 @@ import io.tradingstack.model.Tick;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -125,10 +124,6 @@ public final class TickValidator {
     }
 
     static Instant instant(String raw) {
-        try {
-            return Instant.parse(raw);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return IsoTime.parse(raw);
     }
 }

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +22,6 @@ public final class TradeBackfill {
     private final CoinbaseRest rest;
     private final FeedStats stats;
     private final Map<String, Long> lastTradeId = new HashMap<>();
-    private final Map<String, List<JsonObject>> recovered = new HashMap<>();
 
     public TradeBackfill(CoinbaseRest rest, FeedStats stats) {
         this.rest = rest;
@@ -61,27 +59,13 @@ public final class TradeBackfill {
             for (JsonObject t : p.trades()) {
                 long id = t.getLong("trade_id");
                 if (id > from && id < cursor) {
-                    recovered.computeIfAbsent(product, k -> new java.util.ArrayList<>()).add(t);
                     added++;
                 }
             }
             stats.backfilledTrades.addAndGet(added);
-            trim(product);
             Long next = p.cbAfter();
             boolean more = next != null && next > from + 1 && next < cursor && !p.trades().isEmpty();
             return more ? page(product, from, next, count + added) : Future.succeededFuture(count + added);
         });
-    }
-
-    private void trim(String product) {
-        List<JsonObject> list = recovered.get(product);
-        if (list != null && list.size() > MAX_BACKFILL) {
-            list.subList(0, list.size() - (int) MAX_BACKFILL).clear();
-        }
-    }
-
-    /** Recently backfilled trades of a product (REST shape), newest last batch appended. */
-    public List<JsonObject> recovered(String product) {
-        return List.copyOf(recovered.getOrDefault(product, List.of()));
     }
 }

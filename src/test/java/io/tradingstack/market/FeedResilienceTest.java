@@ -40,7 +40,7 @@ class FeedResilienceTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(30, TimeUnit.SECONDS);
     }
 
     private static String ticker(String product, String price, String bid, String ask, long tradeId, Instant time) {
@@ -105,6 +105,13 @@ class FeedResilienceTest {
         assertEquals(500, feed.stats().missedTrades.get());
         assertEquals(500, feed.stats().backfilledTrades.get(), "exactly the missed trades");
         assertTrue(h.exchange.tradeRequests() >= 6, "250 trades per product need 3 pages of 100");
+    }
+
+    @Test
+    void aProductTheExchangeRejectsDoesNotBlockTheOthers() throws Exception {
+        deploy(Map.of("MARKET_SYMBOLS", "SOL-USD,BTC-USD,ETH-USD"));
+        waitFor(() -> feed.stats().exchangeErrors.get() >= 1);
+        assertTrue(feed.stats().ticks.get() >= 3);
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {

@@ -158,4 +158,20 @@ class MarketUnitTest {
         assertEquals(0, again.requests());
         assertEquals(r.duplicates(), again.duplicates(), "the cache keeps rows as received");
     }
+
+    @Test
+    void bundledCandlesLoadOfflineAtTheirRecordedTimes() throws Exception {
+        io.tradingstack.market.replay.BundledCandleSource bundled = new io.tradingstack.market.replay.BundledCandleSource();
+        CandleLoader loader = new CandleLoader(bundled, new CandleCache(Files.createTempDirectory("bundled")), Clock.systemUTC());
+        Instant start = Instant.parse("2023-04-10T00:00:00Z");
+        assertEquals(start, bundled.first("BTC-USD"));
+        CandleLoader.Load day = loader.load("BTC-USD", 300, start, start.plus(Duration.ofDays(1)));
+        assertEquals(288, day.candles().size());
+        assertEquals(0, day.report().gaps());
+        assertEquals(1, day.report().requests(), "288 five-minute bars fit one page");
+        ReplaySeries s = ReplaySeries.load("BTC-USD");
+        assertEquals(s.open(0), day.candles().get(0).open());
+        assertEquals(s.close(4), day.candles().get(0).close());
+        assertEquals(Math.max(Math.max(s.high(0), s.high(1)), Math.max(Math.max(s.high(2), s.high(3)), s.high(4))), day.candles().get(0).high());
+    }
 }

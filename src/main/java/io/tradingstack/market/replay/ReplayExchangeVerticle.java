@@ -37,7 +37,7 @@ public final class ReplayExchangeVerticle extends VerticleBase {
         }
         return vertx.executeBlocking(() -> {
             clearReplayCache(config.dataDir().resolve("market-cache").resolve("replay"));
-            return ReplayMarket.bundled(config.marketSymbols(), "loop".equals(config.get(ConfigKey.REPLAY_AT_END)), Clock.systemUTC());
+            return ReplayMarket.bundled(ReplaySeries.BUNDLED, "loop".equals(config.get(ConfigKey.REPLAY_AT_END)), Clock.systemUTC());
         }, false).compose(market -> {
             exchange = new ReplayExchange(vertx, market, config.replaySpeed());
             ctx.health().register("exchange", this::health);

@@ -16,6 +16,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ReplaySeries {
     public static final int MINUTE = 60;
+    /** Products shipped under src/main/resources/market. */
+    public static final List<String> BUNDLED = List.of("BTC-USD", "ETH-USD");
     private final String product;
     private final long[] times;
     private final double[][] ohlcv;
