@@ -4,13 +4,12 @@ import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.market.CandleCache;
 import io.tradingstack.market.CandleLoader;
-import io.tradingstack.market.CandlePage;
+import io.tradingstack.market.CoinbaseCandleSource;
 import io.tradingstack.market.CoinbaseRest;
 import io.vertx.core.Vertx;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeUnit;
  * divides them and resampled.
  */
 public final class ExchangeCandles implements AutoCloseable {
-    private static final long FETCH_TIMEOUT_SECONDS = 30;
     private static final int[] EXCHANGE_GRANULARITIES = {86_400, 21_600, 3_600, 900, 300, 60};
     private final Vertx vertx;
     private final CoinbaseRest rest;
@@ -35,7 +33,8 @@ public final class ExchangeCandles implements AutoCloseable {
         this.restUrl = restUrl;
         this.vertx = Vertx.vertx();
         this.rest = new CoinbaseRest(vertx, restUrl);
-        this.loader = new CandleLoader(this::page, new CandleCache(dataDir.resolve("backtesting")), Clock.systemUTC());
+        this.loader = new CandleLoader(new CoinbaseCandleSource(rest), new CandleCache(dataDir.resolve("backtesting")),
+                Clock.systemUTC());
     }
 
     /** Candles of [start, end) (UTC days), through the data policy like a file. */
@@ -75,19 +74,6 @@ public final class ExchangeCandles implements AutoCloseable {
             }
         }
         throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "timeframe of " + target + " s is not a multiple of 1m");
-    }
-
-    private CandlePage page(String product, int granularity, Instant start, Instant endInclusive) {
-        try {
-            return rest.candles(product, granularity, start, endInclusive).toCompletionStage().toCompletableFuture()
-                    .get(FETCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CodedException(ErrorCode.MARKET_EXCHANGE_ERROR, "interrupted");
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new CodedException(ErrorCode.MARKET_EXCHANGE_ERROR, "candles from " + restUrl + ": " + cause.getMessage());
-        }
     }
 
     @Override
