@@ -3,6 +3,8 @@ package io.tradingstack.backtest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.WorkerFactory;
 import io.tradingstack.testing.TestInfra;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,22 @@ class BacktestWorkflowTest {
             assertEquals("DONE", p.state());
             assertEquals(1.0, p.fraction());
             assertEquals(summary, p.summary());
+            WorkflowExecutionHistory history = client.fetchHistory("bt-" + queue);
+            WorkflowReplayer.replayWorkflowExecution(history, BacktestWorkflowImpl.class);
+            if (System.getProperty("record.histories") != null) {
+                Files.writeString(Path.of("src/test/resources/histories/backtest-run.json"), history.toJson(true));
+            }
         } finally {
             factory.shutdownNow();
+        }
+    }
+
+    /** Determinism guard: a history recorded from a real run replays against the current code. */
+    @Test
+    void committedHistoryReplays() throws Exception {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/histories/backtest-run.json")) {
+            WorkflowReplayer.replayWorkflowExecution(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    BacktestWorkflowImpl.class);
         }
     }
 
