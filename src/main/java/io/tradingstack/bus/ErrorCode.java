@@ -61,6 +61,7 @@ public enum ErrorCode {
     BACKTEST_BAD_DATA(8000, "invalid backtest data"),
     BACKTEST_BAD_ARGUMENTS(8001, "invalid backtest arguments"),
     BACKTEST_NOT_FOUND(8002, "backtest not found"),
+    BACKTEST_LOOK_AHEAD(8003, "strategy read data after its decision time"),
     // 9000-9099 agents and llm
     LLM_UNAVAILABLE(9000, "LLM endpoint unavailable"),
     LLM_BAD_RESPONSE(9001, "LLM response could not be used"),

@@ -13,6 +13,7 @@ public final class WorkflowRegistry {
     /** Workflow implementation classes. */
     public static final List<Class<?>> WORKFLOWS = List.of(
             SystemCheckWorkflowImpl.class,
+            io.tradingstack.backtest.BacktestWorkflowImpl.class,
             io.tradingstack.market.MarketStreamWorkflowImpl.class,
             io.tradingstack.market.HistoricalDataLoaderWorkflowImpl.class);
 
@@ -23,6 +24,7 @@ public final class WorkflowRegistry {
     public static List<Object> activities(AppContext ctx) {
         return List.of(
                 new SystemCheckActivitiesImpl(ctx.vertx()),
+                new io.tradingstack.backtest.BacktestActivitiesImpl(() -> ctx.temporal().result().client()),
                 new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()));
     }
 

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -236,11 +235,5 @@ public final class MarketFeed {
     private void onError() {
         stats.exchangeErrors.incrementAndGet();
         LOG.warn("Exchange error: {} ({})", message.message, message.reason);
-    }
-
-    /** Time of the last message, for health. */
-    public Instant lastMessageAt() {
-        long ageNanos = System.nanoTime() - lastMessageNanos;
-        return clock.instant().minusNanos(ageNanos);
     }
 }

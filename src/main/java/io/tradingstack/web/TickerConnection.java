@@ -15,7 +15,6 @@ final class TickerConnection {
     final Set<String> symbols = new LinkedHashSet<>();
     final ConflatingBuffer backlog = new ConflatingBuffer();
     long overSinceNanos = -1;
-    long sent;
 
     TickerConnection(ServerWebSocket socket, int bufferBytes) {
         this.socket = socket;
@@ -69,6 +68,5 @@ final class TickerConnection {
 
     private void write(String text) {
         socket.writeTextMessage(text);
-        sent++;
     }
 }

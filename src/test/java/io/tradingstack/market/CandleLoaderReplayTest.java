@@ -35,7 +35,7 @@ class CandleLoaderReplayTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(30, TimeUnit.SECONDS);
     }
 
     private CandlePage page(String p, int g, Instant s, Instant e) {

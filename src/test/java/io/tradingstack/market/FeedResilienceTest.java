@@ -40,7 +40,7 @@ class FeedResilienceTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(30, TimeUnit.SECONDS);
     }
 
     private static String ticker(String product, String price, String bid, String ask, long tradeId, Instant time) {

@@ -47,7 +47,7 @@ class MarketWorkflowsTest {
     @AfterEach
     void stop() throws Exception {
         worker.shutdownNow();
-        vertx.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(30, TimeUnit.SECONDS);
     }
 
     private WorkflowOptions options(String id) {

@@ -47,10 +47,24 @@ class TickerProtocolTest {
         return ctx.config().httpPort();
     }
 
+    private final java.util.List<WsClient> clients = new java.util.ArrayList<>();
+
+    private WsClient connect(int port) throws Exception {
+        WsClient c = WsClient.connect(vertx, port, "/ws/ticker");
+        clients.add(c);
+        return c;
+    }
+
     @AfterEach
     void close() throws Exception {
+        for (WsClient c : clients) {
+            c.socket.resume();
+            if (!c.socket.isClosed()) {
+                c.socket.close().await(10, TimeUnit.SECONDS);
+            }
+        }
         if (vertx != null) {
-            vertx.close().await(10, TimeUnit.SECONDS);
+            vertx.close().await(30, TimeUnit.SECONDS);
         }
     }
 
@@ -66,7 +80,7 @@ class TickerProtocolTest {
     @Test
     void subscribeSnapshotTicksUnsubscribe() throws Exception {
         int port = start(Map.of(), 60_000);
-        WsClient c = WsClient.connect(vertx, port, "/ws/ticker");
+        WsClient c = connect(port);
         c.send("{\"type\":\"subscribe\",\"symbols\":[\"BTC-USD\",\"ETH-USD\"]}");
         JsonObject subscribed = c.next("subscribed", 5000);
         assertEquals(2, subscribed.getJsonArray("symbols").size());
@@ -95,7 +109,7 @@ class TickerProtocolTest {
     @Test
     void badMessagesGetCodedErrorsAndTheConnectionStays() throws Exception {
         int port = start(Map.of(), 60_000);
-        WsClient c = WsClient.connect(vertx, port, "/ws/ticker");
+        WsClient c = connect(port);
         String[] bad = {"{not json", "[1,2]", "{\"type\":\"dance\",\"symbols\":[\"BTC-USD\"]}",
                 "{\"type\":\"subscribe\"}", "{\"type\":\"subscribe\",\"symbols\":[\"btc usd\"]}",
                 "{\"type\":\"subscribe\",\"symbols\":[42]}", "x".repeat(5000)};
@@ -115,19 +129,19 @@ class TickerProtocolTest {
     @Test
     void heartbeatsArrive() throws Exception {
         int port = start(Map.of(), 200);
-        WsClient c = WsClient.connect(vertx, port, "/ws/ticker");
+        WsClient c = connect(port);
         assertTrue(Instant.parse(c.next("heartbeat", 5000).getString("time")).isAfter(Instant.now().minusSeconds(5)));
     }
 
     @Test
     void connectionCapRefusesTheExtraClient() throws Exception {
         int port = start(Map.of("TICKER_MAX_CONNECTIONS", "2"), 60_000);
-        WsClient a = WsClient.connect(vertx, port, "/ws/ticker");
-        WsClient b = WsClient.connect(vertx, port, "/ws/ticker");
-        assertThrows(Exception.class, () -> WsClient.connect(vertx, port, "/ws/ticker"));
+        WsClient a = connect(port);
+        WsClient b = connect(port);
+        assertThrows(Exception.class, () -> connect(port));
         a.socket.close().await(5, TimeUnit.SECONDS);
         waitFor(() -> ticker().getInteger("connections") == 1);
-        WsClient c = WsClient.connect(vertx, port, "/ws/ticker");
+        WsClient c = connect(port);
         c.send("{\"type\":\"subscribe\",\"symbols\":[\"BTC-USD\"]}");
         c.next("subscribed", 5000);
         assertTrue(!b.closed);
@@ -136,11 +150,11 @@ class TickerProtocolTest {
     @Test
     void slowConsumerIsConflatedThenDisconnected() throws Exception {
         Map<String, String> o = new HashMap<>();
-        o.put("TICKER_BUFFER_BYTES", "4096");
-        o.put("TICKER_SLOW_DISCONNECT_MS", "500");
+        o.put("TICKER_BUFFER_BYTES", "16384");
+        o.put("TICKER_SLOW_DISCONNECT_MS", "1500");
         int port = start(o, 60_000);
-        WsClient slow = WsClient.connect(vertx, port, "/ws/ticker");
-        WsClient fast = WsClient.connect(vertx, port, "/ws/ticker");
+        WsClient slow = connect(port);
+        WsClient fast = connect(port);
         for (WsClient c : new WsClient[]{slow, fast}) {
             c.send("{\"type\":\"subscribe\",\"symbols\":[\"BTC-USD\"]}");
             c.next("subscribed", 5000);
@@ -167,12 +181,12 @@ class TickerProtocolTest {
         return ctx.health().report(vertx).await(5, TimeUnit.SECONDS).getJsonObject("components").getJsonObject("ticker");
     }
 
-    /** Polls a condition on an observable counter (no fixed sleeps); fails after 15 s. */
+    /** Polls a condition on an observable counter (no fixed sleeps); fails after 30 s. */
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         while (!condition.call()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 15 s");
+                throw new AssertionError("condition not reached within 30 s");
             }
             Thread.sleep(50);
         }

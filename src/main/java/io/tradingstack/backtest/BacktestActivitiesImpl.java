@@ -1,0 +1,42 @@
+package io.tradingstack.backtest;
+
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.WorkflowClient;
+import io.temporal.failure.ApplicationFailure;
+import io.tradingstack.bus.CodedException;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs the engine on the activity thread (CPU-bound, local files, no event loop involved),
+ * heartbeating as it goes and signalling progress to its workflow about every tenth of the run.
+ * Coded failures (bad data, bad arguments, look-ahead) are not retried.
+ */
+public final class BacktestActivitiesImpl implements BacktestActivities {
+    private static final int PROGRESS_STEPS = 10;
+    private final Supplier<WorkflowClient> client;
+
+    public BacktestActivitiesImpl(Supplier<WorkflowClient> client) {
+        this.client = client;
+    }
+
+    @Override
+    public BacktestSummary runBacktest(BacktestRequest request) {
+        ActivityExecutionContext ctx = Activity.getExecutionContext();
+        BacktestWorkflow workflow = client.get().newWorkflowStub(BacktestWorkflow.class, ctx.getInfo().getWorkflowId());
+        long[] lastStep = {-1};
+        try {
+            return BacktestRunner.run(request, (done, total) -> {
+                ctx.heartbeat(done);
+                long step = total == 0 ? PROGRESS_STEPS : done * PROGRESS_STEPS / total;
+                if (step != lastStep[0]) {
+                    lastStep[0] = step;
+                    workflow.reportProgress(done, total);
+                }
+            }).summary();
+        } catch (CodedException e) {
+            throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.code().name());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.tradingstack.backtest;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradingstack.bus.Json;
+import io.tradingstack.model.Fill;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds {@code report.json} (snake_case, field order fixed) from a result. Everything but
+ * {@code throughput} depends only on the input, so two runs give byte-identical reports once
+ * throughput is removed.
+ */
+public final class BacktestReport {
+    static final ObjectMapper MAPPER = Json.MAPPER.copy().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    private BacktestReport() {
+    }
+
+    public static Map<String, Object> build(BacktestResult r, BacktestConfig config, String strategy) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Dataset> ds = r.datasets();
+        m.put("pair", String.join(",", ds.stream().map(Dataset::symbol).distinct().toList()));
+        m.put("timeframe", String.join(",", ds.stream().map(Dataset::timeframe).distinct().toList()));
+        EquityCurve curve = r.equity();
+        m.put("start", Instant.ofEpochSecond(curve.time(0)).toString());
+        m.put("end", Instant.ofEpochSecond(curve.time(curve.size() - 1)).toString());
+        m.put("bars", r.bars());
+        m.put("initial_cash", config.initialCash());
+        m.put("quote_currency", r.quote());
+        m.put("strategy", strategy);
+        Map<String, Object> costs = new LinkedHashMap<>();
+        costs.put("fee_bps", config.feeBps());
+        costs.put("slippage_bps", config.slippageBps());
+        costs.put("execution", "next bar open, bid = ask = open, slippage and taker fee from PaperFillModel");
+        m.put("costs", costs);
+        m.put("risk_limits", limits(config));
+        m.put("metrics", Metrics.compute(r, config.initialCash()));
+        m.put("final_state", finalState(r));
+        m.put("orders", r.orders());
+        m.put("fills", r.fills().stream().map(BacktestReport::fill).toList());
+        m.put("trades", r.trades().stream().map(BacktestReport::trade).toList());
+        m.put("equity_curve", equity(curve));
+        m.put("limit_enforcement", r.limitEnforcement().toJson());
+        m.put("data_issues", dataIssues(ds));
+        m.put("throughput", throughput(r));
+        return m;
+    }
+
+    private static Map<String, Object> limits(BacktestConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("max_position_risk_pct", c.limits().maxPositionRiskPct());
+        m.put("max_symbol_exposure_pct", c.limits().maxSymbolExposurePct());
+        m.put("max_portfolio_exposure_pct", c.limits().maxPortfolioExposurePct());
+        m.put("max_daily_loss_pct", c.limits().maxDailyLossPct());
+        m.put("max_daily_risk_budget_pct", c.limits().maxDailyRiskBudgetPct());
+        m.put("max_trades_per_day", c.limits().maxTradesPerDay());
+        m.put("symbol_vetoes", c.limits().symbolVetoes().stream().sorted().toList());
+        m.put("direction_vetoes", c.limits().directionVetoes().stream().map(d -> d.key()).sorted().toList());
+        Map<String, Object> adjustments = new LinkedHashMap<>();
+        adjustments.put("global", c.adjustments().global());
+        adjustments.put("symbols", new java.util.TreeMap<>(c.adjustments().symbols()));
+        adjustments.put("until", c.adjustments().until() == null ? null : c.adjustments().until().toString());
+        m.put("risk_adjustments", adjustments);
+        return m;
+    }
+
+    private static Map<String, Object> finalState(BacktestResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cash", r.finalCash());
+        m.put("reserve", r.finalReserve());
+        m.put("positions", r.finalPositions());
+        m.put("equity", r.finalEquity());
+        return m;
+    }
+
+    private static Map<String, Object> fill(Fill f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", f.time().toString());
+        m.put("symbol", f.symbol());
+        m.put("side", f.side().name().toLowerCase(Locale.ROOT));
+        m.put("qty", f.qty());
+        m.put("price", f.price());
+        m.put("fee", f.fee());
+        m.put("fill_id", f.fillId());
+        m.put("order_id", f.orderId());
+        return m;
+    }
+
+    private static Map<String, Object> trade(TradeBook.Trade t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("entry_time", t.entryTime().toString());
+        m.put("exit_time", t.exitTime().toString());
+        m.put("symbol", t.symbol());
+        m.put("qty", t.qty());
+        m.put("entry_price", t.entryPrice());
+        m.put("exit_price", t.exitPrice());
+        m.put("pnl", t.pnl());
+        m.put("fees", t.fees());
+        return m;
+    }
+
+    private static List<Map<String, Object>> equity(EquityCurve c) {
+        List<Map<String, Object>> out = new ArrayList<>(c.size());
+        for (int i = 0; i < c.size(); i++) {
+            Map<String, Object> p = new LinkedHashMap<>(2);
+            p.put("time", Instant.ofEpochSecond(c.time(i)).toString());
+            p.put("equity", c.equity(i).setScale(Metrics.SCALE, RoundingMode.HALF_EVEN));
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> dataIssues(List<Dataset> ds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Dataset d : ds) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("source", d.source());
+            one.put("bars", d.candles().size());
+            one.putAll(d.issues().toJson());
+            m.put(d.symbol() + ":" + d.timeframe(), one);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> throughput(BacktestResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bars_per_second", BigDecimal.valueOf(Math.round(r.barsPerSecond())));
+        m.put("engine_millis", BigDecimal.valueOf(r.elapsedNanos() / 1_000_000));
+        return m;
+    }
+
+    public static void writeJson(Map<String, Object> report, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

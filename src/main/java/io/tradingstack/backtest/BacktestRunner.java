@@ -1,0 +1,97 @@
+package io.tradingstack.backtest;
+
+import io.tradingstack.app.ConfigKey;
+import io.tradingstack.bus.CodedException;
+import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.risk.RiskConfig;
+import io.tradingstack.strategy.Strategies;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads the data of a request, runs the engine and writes report.json and report.html: the CLI and the activity share it. */
+public final class BacktestRunner {
+    private BacktestRunner() {
+    }
+
+    /** The report map and result of a run whose files were written under {@code outDir}. */
+    public record Outcome(Map<String, Object> report, BacktestResult result, BacktestSummary summary) {
+    }
+
+    public static Outcome run(BacktestRequest req, ProgressListener progress) {
+        List<Dataset> datasets = datasets(req);
+        BacktestConfig config = config(req);
+        String strategy = req.strategy() == null ? Strategies.DEFAULT : req.strategy();
+        BacktestResult result = new BacktestEngine(config).run(datasets, Strategies.create(strategy), progress);
+        Map<String, Object> report = BacktestReport.build(result, config, strategy);
+        Path out = Path.of(req.outDir());
+        BacktestReport.writeJson(report, out.resolve("report.json"));
+        HtmlReport.write(report, result.equity(), out.resolve("report.html"));
+        return new Outcome(report, result, summary(report, result, out));
+    }
+
+    static BacktestConfig config(BacktestRequest req) {
+        BacktestConfig d = BacktestConfig.defaults();
+        Map<String, Object> overrides = new HashMap<>(req.riskOverrides());
+        RiskConfig.Loaded risk = RiskConfig.load(req.riskConfig() == null ? null : Path.of(req.riskConfig()), overrides);
+        try {
+            return new BacktestConfig(or(req.initialCash(), d.initialCash()), or(req.feeBps(), d.feeBps()),
+                    or(req.slippageBps(), d.slippageBps()), risk.limits(), risk.adjustments(), d.minNotional(), d.qtyScale());
+        } catch (IllegalArgumentException e) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, e.getMessage());
+        }
+    }
+
+    static List<Dataset> datasets(BacktestRequest req) {
+        List<Dataset> out = new ArrayList<>();
+        if (!req.data().isEmpty()) {
+            if (!req.pairs().isEmpty() && req.pairs().size() != req.data().size()) {
+                throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "give one --pair per --data file or none");
+            }
+            for (int i = 0; i < req.data().size(); i++) {
+                Dataset d = DatasetLoader.load(Path.of(req.data().get(i)), req.pairs().isEmpty() ? null : req.pairs().get(i), null);
+                out.add(req.timeframe() == null ? d : Resampler.resample(d, req.timeframe()));
+            }
+            return out;
+        }
+        if (req.pairs().isEmpty() || req.start() == null || req.end() == null) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "give --data FILE or --pair SYMBOL --start --end");
+        }
+        String tf = req.timeframe() == null ? "1h" : req.timeframe();
+        Path dataDir = Path.of(req.dataDir() == null ? ConfigKey.DATA_DIR.defaultValue() : req.dataDir());
+        String url = req.exchangeUrl() == null ? ConfigKey.COINBASE_REST_URL.defaultValue() : req.exchangeUrl();
+        try (ExchangeCandles exchange = new ExchangeCandles(url, dataDir)) {
+            for (String p : req.pairs()) {
+                out.add(exchange.load(p, tf, date(req.start()), date(req.end())));
+            }
+        }
+        return out;
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "bad date '" + s + "', expected YYYY-MM-DD");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BacktestSummary summary(Map<String, Object> report, BacktestResult r, Path out) {
+        Map<String, Object> m = (Map<String, Object>) report.get("metrics");
+        return new BacktestSummary((String) report.get("pair"), (String) report.get("timeframe"), r.bars(),
+                (Integer) m.get("trades"), (BigDecimal) m.get("final_equity"), (BigDecimal) m.get("total_return"),
+                (BigDecimal) m.get("max_drawdown"), Math.round(r.barsPerSecond()),
+                out.resolve("report.json").toString(), out.resolve("report.html").toString());
+    }
+
+    private static BigDecimal or(BigDecimal v, BigDecimal d) {
+        return v == null ? d : v;
+    }
+}

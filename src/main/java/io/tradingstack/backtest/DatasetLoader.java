@@ -1,0 +1,89 @@
+package io.tradingstack.backtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradingstack.bus.CodedException;
+import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.bus.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads candle files: generic CSV ({@code timestamp,open,high,low,close,volume}; epoch seconds,
+ * epoch milliseconds or ISO-8601), CryptoDataDownload CSV (banner line, newest first) and freqtrade
+ * JSON ({@code [[ms,o,h,l,c,v],...]}). Anything else is refused with BACKTEST_BAD_DATA; a damaged
+ * row is dropped and reported, never a crash.
+ */
+public final class DatasetLoader {
+    private DatasetLoader() {
+    }
+
+    /**
+     * @param symbol    symbol to use, or null to take it from the file (column or file name)
+     * @param timeframe timeframe to use, or null to infer it from the timestamps
+     */
+    public static Dataset load(Path file, String symbol, String timeframe) {
+        String text = read(file);
+        String trimmed = text.stripLeading();
+        Parsed parsed;
+        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+            parsed = parseJson(file, trimmed);
+        } else {
+            parsed = CsvRows.parse(file, text);
+        }
+        String sym = symbol != null ? symbol : parsed.symbol() != null ? parsed.symbol() : Symbols.fromFileName(file);
+        return DataPolicy.apply(sym, timeframe, parsed.rows(), parsed.issues(), file.getFileName().toString());
+    }
+
+    /** Rows of one file with the symbol the file names, if any. */
+    record Parsed(List<RawRow> rows, String symbol, DataIssues issues) {
+    }
+
+    private static Parsed parseJson(Path file, String text) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw bad(file, "not valid JSON: " + e.getMessage());
+        }
+        if (!root.isArray() || root.isEmpty() || !root.get(0).isArray()) {
+            throw bad(file, "JSON is not a candle array [[time_ms, open, high, low, close, volume], ...]"
+                    + (root.isArray() && !root.isEmpty() && root.get(0).isObject() ? " (it holds objects, e.g. trades)" : ""));
+        }
+        DataIssues issues = new DataIssues();
+        List<RawRow> rows = new ArrayList<>(root.size());
+        long line = 0;
+        for (JsonNode r : root) {
+            line++;
+            issues.rowsRead++;
+            if (!r.isArray() || r.size() < 6) {
+                issues.invalidRows++;
+                issues.example(issues.invalidExamples, "row " + line + ": expected 6 numbers");
+                continue;
+            }
+            rows.add(new RawRow(Timestamps.epochSecond(r.get(0).asText()), r.get(1).asDouble(), r.get(2).asDouble(),
+                    r.get(3).asDouble(), r.get(4).asDouble(), r.get(5).asDouble(), line));
+        }
+        return new Parsed(rows, null, issues);
+    }
+
+    static CodedException bad(Path file, String why) {
+        return new CodedException(ErrorCode.BACKTEST_BAD_DATA, file.getFileName() + ": " + why);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_DATA, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    static String lower(String s) {
+        return s.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,140 @@
+package io.tradingstack.backtest;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Performance figures of a run. Returns are fractions. Sharpe and Sortino use daily returns (the
+ * equity at each UTC day's last close), a zero risk-free rate and √365 annualization (crypto trades
+ * every day); the reference annualized hourly returns as if daily, which overstated them. Drawdown
+ * is max over t of (peak_t − equity_t)/peak_t over the whole equity curve.
+ */
+public final class Metrics {
+    static final int SCALE = 8;
+    private static final double DAYS_PER_YEAR = 365.0;
+
+    private Metrics() {
+    }
+
+    public static Map<String, Object> compute(BacktestResult r, BigDecimal initialCash) {
+        EquityCurve curve = r.equity();
+        BigDecimal finalEquity = curve.last();
+        double total = finalEquity.divide(initialCash, MathContext.DECIMAL64).doubleValue() - 1.0;
+        double days = Math.max(1.0, (curve.time(curve.size() - 1) - curve.time(0)) / 86_400.0);
+        List<Double> daily = dailyReturns(curve);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total_return", round(total));
+        m.put("annualized_return", round(Math.pow(1.0 + total, 365.25 / days) - 1.0));
+        m.put("sharpe", round(sharpe(daily)));
+        m.put("sortino", round(sortino(daily)));
+        m.put("max_drawdown", maxDrawdown(curve));
+        tradeStats(r.trades(), m);
+        m.put("final_equity", finalEquity.setScale(SCALE, RoundingMode.HALF_EVEN));
+        m.put("fees", r.fees());
+        m.put("realized_pnl", r.realizedPnl());
+        m.put("open_trades", r.openTrades());
+        return m;
+    }
+
+    /** Max drawdown as a fraction, exact to {@link #SCALE} decimals. */
+    public static BigDecimal maxDrawdown(EquityCurve curve) {
+        BigDecimal peak = curve.equity(0);
+        BigDecimal worst = BigDecimal.ZERO;
+        for (int i = 0; i < curve.size(); i++) {
+            BigDecimal v = curve.equity(i);
+            if (v.compareTo(peak) > 0) {
+                peak = v;
+            } else if (peak.signum() > 0) {
+                BigDecimal dd = peak.subtract(v).divide(peak, MathContext.DECIMAL64);
+                if (dd.compareTo(worst) > 0) {
+                    worst = dd;
+                }
+            }
+        }
+        return worst.setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    private static void tradeStats(List<TradeBook.Trade> trades, Map<String, Object> m) {
+        BigDecimal wins = BigDecimal.ZERO;
+        BigDecimal losses = BigDecimal.ZERO;
+        int won = 0;
+        for (TradeBook.Trade t : trades) {
+            if (t.pnl().signum() > 0) {
+                won++;
+                wins = wins.add(t.pnl());
+            } else {
+                losses = losses.add(t.pnl().negate());
+            }
+        }
+        m.put("win_rate", trades.isEmpty() ? BigDecimal.ZERO
+                : BigDecimal.valueOf(won).divide(BigDecimal.valueOf(trades.size()), SCALE, RoundingMode.HALF_EVEN));
+        m.put("profit_factor", losses.signum() == 0 ? null : wins.divide(losses, SCALE, RoundingMode.HALF_EVEN));
+        m.put("trades", trades.size());
+    }
+
+    static List<Double> dailyReturns(EquityCurve curve) {
+        List<Double> closes = new ArrayList<>();
+        closes.add(curve.equity(0).doubleValue());
+        long day = Math.floorDiv(curve.time(0), 86_400L);
+        double last = closes.get(0);
+        for (int i = 1; i < curve.size(); i++) {
+            long d = Math.floorDiv(curve.time(i) - 1, 86_400L);
+            if (d != day) {
+                closes.add(last);
+                day = d;
+            }
+            last = curve.equity(i).doubleValue();
+        }
+        closes.add(last);
+        List<Double> returns = new ArrayList<>();
+        for (int i = 1; i < closes.size(); i++) {
+            returns.add(closes.get(i) / closes.get(i - 1) - 1.0);
+        }
+        return returns;
+    }
+
+    static double sharpe(List<Double> r) {
+        if (r.size() < 2) {
+            return 0;
+        }
+        double mean = mean(r);
+        double var = 0;
+        for (double x : r) {
+            var += (x - mean) * (x - mean);
+        }
+        double sd = Math.sqrt(var / (r.size() - 1));
+        return sd == 0 ? 0 : mean / sd * Math.sqrt(DAYS_PER_YEAR);
+    }
+
+    static double sortino(List<Double> r) {
+        if (r.size() < 2) {
+            return 0;
+        }
+        double down = 0;
+        for (double x : r) {
+            down += x < 0 ? x * x : 0;
+        }
+        double dd = Math.sqrt(down / r.size());
+        return dd == 0 ? 0 : mean(r) / dd * Math.sqrt(DAYS_PER_YEAR);
+    }
+
+    private static double mean(List<Double> r) {
+        double s = 0;
+        for (double x : r) {
+            s += x;
+        }
+        return s / r.size();
+    }
+
+    private static BigDecimal round(double v) {
+        if (!Double.isFinite(v)) {
+            return null;
+        }
+        return BigDecimal.valueOf(v).setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+}

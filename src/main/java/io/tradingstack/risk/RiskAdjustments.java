@@ -1,0 +1,38 @@
+package io.tradingstack.risk;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Temporary scaling of the risk limits (the judge's {@code risk_adjustments}): a global multiplier
+ * and per-symbol multipliers, each clamped to [0.25, 3.0] (reference JUDGE_RISK_MULTIPLIER_MIN/MAX),
+ * effective until {@code until} (null = no expiry). The strictest multiplier wins.
+ */
+public record RiskAdjustments(BigDecimal global, Map<String, BigDecimal> symbols, Instant until) {
+    public static final BigDecimal MIN = new BigDecimal("0.25");
+    public static final BigDecimal MAX = new BigDecimal("3.0");
+    public static final RiskAdjustments NONE = new RiskAdjustments(BigDecimal.ONE, Map.of(), null);
+
+    public RiskAdjustments {
+        global = clamp(global == null ? BigDecimal.ONE : global);
+        symbols = symbols == null ? Map.of() : Map.copyOf(symbols);
+    }
+
+    /** The multiplier applied to the limits of {@code symbol} at {@code time}; 1 once expired. */
+    public BigDecimal multiplier(String symbol, Instant time) {
+        if (until != null && !time.isBefore(until)) {
+            return BigDecimal.ONE;
+        }
+        BigDecimal perSymbol = symbols.get(symbol);
+        return perSymbol == null ? global : global.min(clamp(perSymbol));
+    }
+
+    public boolean isNeutral() {
+        return global.compareTo(BigDecimal.ONE) == 0 && symbols.isEmpty();
+    }
+
+    static BigDecimal clamp(BigDecimal m) {
+        return m.max(MIN).min(MAX);
+    }
+}

@@ -1,0 +1,191 @@
+package io.tradingstack.risk;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pure pre-trade risk checks and sizing, shared by live trading and the backtester. Daily state
+ * (trade count, loss anchor, risk budget) rolls over at UTC midnight. Every decision is recorded in
+ * the {@link LimitEnforcement} telemetry. Emergency exits skip the daily caps and the exit veto but
+ * are still sized (never more than the position). It never touches a clock: time comes from requests.
+ */
+public final class RiskEngine {
+    static final MathContext MC = MathContext.DECIMAL64;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal HINT_THRESHOLD = new BigDecimal("0.9");
+
+    private final RiskLimits baseLimits;
+    private final BigDecimal costRate;
+    private final BigDecimal minNotional;
+    private final int qtyScale;
+    private final LimitEnforcement telemetry = new LimitEnforcement();
+    private RiskAdjustments adjustments = RiskAdjustments.NONE;
+    private long epochDay = Long.MIN_VALUE;
+    private BigDecimal dayAnchor = BigDecimal.ZERO;
+    private int tradesToday;
+    private BigDecimal budgetUsed = BigDecimal.ZERO;
+
+    /**
+     * @param costRate    fee + slippage as a fraction, reserved on top of the notional when capping by cash
+     * @param minNotional smallest order worth sending (quote currency)
+     * @param qtyScale    decimals of order quantities (rounded down)
+     */
+    public RiskEngine(RiskLimits limits, BigDecimal costRate, BigDecimal minNotional, int qtyScale) {
+        this.baseLimits = limits;
+        this.costRate = costRate;
+        this.minNotional = minNotional;
+        this.qtyScale = qtyScale;
+    }
+
+    public void setAdjustments(RiskAdjustments adjustments) {
+        this.adjustments = adjustments == null ? RiskAdjustments.NONE : adjustments;
+    }
+
+    public RiskLimits limits() {
+        return baseLimits;
+    }
+
+    public LimitEnforcement telemetry() {
+        return telemetry;
+    }
+
+    /** Marks equity at {@code time}; the first mark of a UTC day anchors the daily loss and budget. */
+    public void mark(Instant time, BigDecimal equity) {
+        long day = Math.floorDiv(time.getEpochSecond(), 86_400L);
+        if (day != epochDay) {
+            epochDay = day;
+            dayAnchor = equity;
+            tradesToday = 0;
+            budgetUsed = BigDecimal.ZERO;
+            telemetry.startDay(LocalDate.ofEpochDay(day));
+        }
+    }
+
+    /** Checks and sizes one trade; an approval counts toward today's caps immediately. */
+    public RiskDecision evaluate(TradeRequest request, AccountSnapshot account) {
+        mark(request.time(), account.equity());
+        RiskLimits limits = effectiveLimits(request);
+        RiskDecision decision = request.isExit() ? exit(request, account, limits) : entry(request, account, limits);
+        if (decision.approved()) {
+            commit(request, decision.qty());
+        }
+        telemetry.record(request, decision);
+        return decision;
+    }
+
+    private RiskLimits effectiveLimits(TradeRequest request) {
+        BigDecimal m = adjustments.multiplier(request.symbol(), request.time());
+        return m.compareTo(BigDecimal.ONE) == 0 ? baseLimits : baseLimits.scaled(m);
+    }
+
+    private RiskDecision exit(TradeRequest r, AccountSnapshot a, RiskLimits limits) {
+        if (!r.emergency()) {
+            RiskDecision capped = dailyCap(limits);
+            if (capped != null) {
+                return capped;
+            }
+            if (limits.directionVetoes().contains(Direction.EXIT)) {
+                return RiskDecision.block(BlockReason.DIRECTION_VETO, "Direction exit is vetoed");
+            }
+        }
+        BigDecimal qty = a.position().abs();
+        if (r.desiredQty() != null) {
+            qty = qty.min(r.desiredQty());
+        }
+        qty = qty.setScale(qtyScale, RoundingMode.DOWN);
+        if (qty.signum() == 0) {
+            return RiskDecision.block(BlockReason.SIZING_ZERO, "No position in " + r.symbol() + " to exit");
+        }
+        return RiskDecision.approve(qty, List.of());
+    }
+
+    private RiskDecision entry(TradeRequest r, AccountSnapshot a, RiskLimits limits) {
+        RiskDecision gate = entryGates(r, a, limits);
+        if (gate != null) {
+            return gate;
+        }
+        Sizing sizing = new Sizing(r, a, limits, costRate, budgetRemaining(limits));
+        Sizing.Cap binding = sizing.binding();
+        BigDecimal qty = binding.qty().max(BigDecimal.ZERO).setScale(qtyScale, RoundingMode.DOWN);
+        if (qty.multiply(r.price()).compareTo(minNotional) < 0) {
+            return RiskDecision.block(binding.reason(), binding.detail());
+        }
+        List<LimitHint> hints = new ArrayList<>(sizing.hints(qty, HINT_THRESHOLD));
+        hints.addAll(dailyHints(a, limits));
+        return RiskDecision.approve(qty, hints);
+    }
+
+    private RiskDecision entryGates(TradeRequest r, AccountSnapshot a, RiskLimits limits) {
+        RiskDecision capped = dailyCap(limits);
+        if (capped != null) {
+            return capped;
+        }
+        BigDecimal lossPct = dailyLossPct(a.equity());
+        if (lossPct.compareTo(limits.maxDailyLossPct()) >= 0) {
+            return RiskDecision.block(BlockReason.MAX_DAILY_LOSS, String.format("Daily loss %s%% reached max daily loss (%s%%)",
+                    pct(lossPct), pct(limits.maxDailyLossPct())));
+        }
+        if (limits.symbolVetoes().contains(r.symbol())) {
+            return RiskDecision.block(BlockReason.SYMBOL_VETO, "Symbol " + r.symbol() + " is vetoed");
+        }
+        if (limits.directionVetoes().contains(r.direction())) {
+            return RiskDecision.block(BlockReason.DIRECTION_VETO, "Direction " + r.direction().key() + " is vetoed");
+        }
+        return null;
+    }
+
+    private RiskDecision dailyCap(RiskLimits limits) {
+        Integer max = limits.maxTradesPerDay();
+        if (max != null && tradesToday >= max) {
+            return RiskDecision.block(BlockReason.MAX_TRADES_PER_DAY, "Reached max trades per day (" + max + ")");
+        }
+        return null;
+    }
+
+    private List<LimitHint> dailyHints(AccountSnapshot a, RiskLimits limits) {
+        List<LimitHint> hints = new ArrayList<>();
+        Integer max = limits.maxTradesPerDay();
+        if (max != null && max > 0 && tradesToday + 1 >= HINT_THRESHOLD.multiply(BigDecimal.valueOf(max)).doubleValue()) {
+            hints.add(new LimitHint("max_trades_per_day", BigDecimal.valueOf(tradesToday + 1L), BigDecimal.valueOf(max), "trades"));
+        }
+        BigDecimal loss = dailyLossPct(a.equity());
+        if (loss.compareTo(limits.maxDailyLossPct().multiply(HINT_THRESHOLD)) >= 0) {
+            hints.add(new LimitHint("max_daily_loss_pct", loss.round(MC), limits.maxDailyLossPct(), "pct"));
+        }
+        return hints;
+    }
+
+    private BigDecimal dailyLossPct(BigDecimal equity) {
+        if (dayAnchor.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return dayAnchor.subtract(equity).multiply(HUNDRED).divide(dayAnchor, MC);
+    }
+
+    private BigDecimal budgetRemaining(RiskLimits limits) {
+        if (limits.maxDailyRiskBudgetPct() == null) {
+            return null;
+        }
+        return dayAnchor.multiply(limits.maxDailyRiskBudgetPct()).divide(HUNDRED, MC).subtract(budgetUsed);
+    }
+
+    private void commit(TradeRequest r, BigDecimal qty) {
+        if (r.emergency() && r.isExit()) {
+            return;
+        }
+        tradesToday++;
+        if (!r.isExit()) {
+            BigDecimal perUnit = r.stopDistance() != null ? r.stopDistance() : r.price();
+            budgetUsed = budgetUsed.add(qty.multiply(perUnit));
+        }
+    }
+
+    static String pct(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+}

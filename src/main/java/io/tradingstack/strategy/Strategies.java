@@ -1,0 +1,36 @@
+package io.tradingstack.strategy;
+
+import io.tradingstack.bus.CodedException;
+import io.tradingstack.bus.ErrorCode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The strategies that can be chosen by name; each call returns a fresh instance. */
+public final class Strategies {
+    public static final String DEFAULT = EmaRsiAtrStrategy.NAME;
+    private static final Map<String, Supplier<Strategy>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        BY_NAME.put(EmaRsiAtrStrategy.NAME, EmaRsiAtrStrategy::new);
+        BY_NAME.put(BuyAndHoldStrategy.NAME, BuyAndHoldStrategy::new);
+    }
+
+    private Strategies() {
+    }
+
+    public static Set<String> names() {
+        return BY_NAME.keySet();
+    }
+
+    public static Strategy create(String name) {
+        Supplier<Strategy> s = BY_NAME.get(name == null ? DEFAULT : name);
+        if (s == null) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS,
+                    "unknown strategy '" + name + "'; known: " + String.join(", ", BY_NAME.keySet()));
+        }
+        return s.get();
+    }
+}
