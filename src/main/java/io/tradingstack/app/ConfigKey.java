@@ -35,6 +35,8 @@ public enum ConfigKey {
     FEE_BPS("60", Parsers.NON_NEGATIVE_DECIMAL, "paper taker fee in basis points (Coinbase Advanced tier 1 taker: 60 bps)"),
     MAKER_FEE_BPS("40", Parsers.NON_NEGATIVE_DECIMAL, "paper maker fee in basis points (Coinbase Advanced tier 1 maker: 40 bps)"),
     SLIPPAGE_BPS("5", Parsers.NON_NEGATIVE_DECIMAL, "paper slippage in basis points added to market fills"),
+    LEDGER_SAMPLE_SECONDS("60", Parsers.positiveInt(86_400), "equity-curve sampling interval (seconds) for performance metrics"),
+    PRICE_BAND_PCT("20", Parsers.PERCENT, "pre-trade check: reject order prices further than this from the market mid (percent)"),
     PROFIT_SCRAPE_PCT("20", Parsers.PERCENT, "share of each realized profit moved to the untradeable reserve (percent)"),
     CLUSTER_HOST("127.0.0.1", Parsers.HOST, "address the clustered event bus and Hazelcast bind to"),
     CLUSTER_PORT("5701", Parsers.PORT, "Hazelcast member port of this node"),

@@ -38,6 +38,12 @@ public final class Addresses {
     public static final String LEDGER_POST_FILL = "ts.ledger.post-fill";
     /** Topic: a fill was recorded. */
     public static final String LEDGER_FILL_RECORDED = "ts.ledger.fill-recorded";
+    /** Endpoint: record accepted orders and hold their funds (JsonObject {orders, allOrNothing}). */
+    public static final String LEDGER_RESERVE = "ts.ledger.reserve";
+    /** Endpoint: close an order and release its hold (JsonObject {orderId, status}). */
+    public static final String LEDGER_CLOSE_ORDER = "ts.ledger.close-order";
+    /** Endpoint: portfolio status, history, order, performance and risk queries (JsonObject {query, ...}). */
+    public static final String LEDGER_QUERY = "ts.ledger.query";
 
     // execution
     /** Endpoint: pre-trade checks and paper fill of an order. */

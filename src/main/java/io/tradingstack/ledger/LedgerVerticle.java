@@ -1,0 +1,166 @@
+package io.tradingstack.ledger;
+
+import io.tradingstack.app.AppContext;
+import io.tradingstack.app.ConfigKey;
+import io.tradingstack.app.HealthRegistry;
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.CodedException;
+import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.bus.Replies;
+import io.tradingstack.model.Fill;
+import io.tradingstack.model.Tick;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds the PostgreSQL {@link Ledger} to the bus: posting fills (idempotent on the fill id),
+ * holding funds for orders, queries, and the equity-curve sampler. Owns no money logic.
+ */
+public final class LedgerVerticle extends VerticleBase {
+    private final AppContext ctx;
+    private Ledger ledger;
+    private long sampleSec;
+    private long timer = -1;
+
+    public LedgerVerticle(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Future<?> start() {
+        sampleSec = ctx.config().integer(ConfigKey.LEDGER_SAMPLE_SECONDS);
+        return ctx.postgres().compose(pg -> {
+            String quote = Accounts.quote(ctx.config().marketSymbols().get(0));
+            BigDecimal scrape = ctx.config().decimal(ConfigKey.PROFIT_SCRAPE_PCT).movePointLeft(2);
+            ledger = new Ledger(ctx.pool(), quote, scrape, ctx.config().initialPortfolioBalance());
+            return ledger.start();
+        }).compose(v -> Future.all(List.of(
+                vertx.eventBus().<Fill>consumer(Addresses.LEDGER_POST_FILL, this::postFill).completion(),
+                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_RESERVE, this::reserve).completion(),
+                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_CLOSE_ORDER, this::closeOrder).completion(),
+                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_QUERY, this::query).completion())))
+                .onSuccess(v -> {
+                    ctx.health().register("ledger", () -> ledger.book().map(b -> HealthRegistry.up()
+                            .put("entries", b.entryCount()).put("cash", PortfolioView.plain(b.cash()))));
+                    scheduleSample();
+                });
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(timer);
+        return Future.succeededFuture();
+    }
+
+    private void postFill(Message<Fill> msg) {
+        ledger.postFill(msg.body()).onComplete(ar -> {
+            if (ar.failed()) {
+                Replies.fail(msg, ar.cause());
+                return;
+            }
+            msg.reply(Wire.toJson(ar.result()));
+            if (!ar.result().duplicate()) {
+                vertx.eventBus().publish(Addresses.LEDGER_FILL_RECORDED, ar.result().fill());
+            }
+        });
+    }
+
+    private void reserve(Message<JsonObject> msg) {
+        List<OrderRequest> orders = new ArrayList<>();
+        try {
+            for (Object o : msg.body().getJsonArray("orders", new JsonArray())) {
+                orders.add(Wire.fromJson((JsonObject) o, OrderRequest.class));
+            }
+        } catch (RuntimeException e) {
+            Replies.fail(msg, ErrorCode.BUS_BAD_MESSAGE, "orders: " + e.getMessage());
+            return;
+        }
+        ledger.reserve(orders, msg.body().getBoolean("allOrNothing", false))
+                .map(results -> new JsonObject().put("results", new JsonArray(results.stream().map(Wire::toJson).toList())))
+                .onComplete(ar -> reply(msg, ar.result(), ar.cause()));
+    }
+
+    private void closeOrder(Message<JsonObject> msg) {
+        String orderId = msg.body().getString("orderId");
+        ledger.closeOrder(orderId, msg.body().getString("status", "CANCELLED"))
+                .onComplete(ar -> reply(msg, ar.failed() ? null
+                        : new JsonObject().put("orderId", orderId).put("status", ar.result()), ar.cause()));
+    }
+
+    private void query(Message<JsonObject> msg) {
+        JsonObject q = msg.body();
+        Future<JsonObject> answer = switch (q.getString("query", "")) {
+            case "status" -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.status(b, marks, Instant.now())));
+            case "risk" -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.risk(b, marks)));
+            case "history" -> ledger.queries().history(since(q), q.getInteger("limit", 100), q.getString("symbol"))
+                    .map(fills -> new JsonObject().put("fills", new JsonArray(fills.stream().map(Wire::toJson).toList())));
+            case "order" -> ledger.queries().order(q.getString("orderId"));
+            case "fill" -> ledger.queries().postedFill(q.getString("fillId"), false).map(Wire::toJson);
+            case "performance" -> performance(since(q));
+            default -> Future.failedFuture(new CodedException(ErrorCode.BUS_BAD_MESSAGE, "unknown query " + q.getString("query")));
+        };
+        answer.onComplete(ar -> reply(msg, ar.result(), ar.cause()));
+    }
+
+    private static Instant since(JsonObject q) {
+        if (q.getLong("windowSeconds") != null) {
+            return Instant.now().minusSeconds(q.getLong("windowSeconds"));
+        }
+        return q.getString("since") == null ? Instant.EPOCH : Instant.parse(q.getString("since"));
+    }
+
+    private Future<JsonObject> performance(Instant since) {
+        return ledger.queries().equityCurve(since).compose(curve -> ledger.queries().tradeResults(since)
+                .map(trades -> new JsonObject(Analytics.performance(curve, trades, sampleSec))
+                        .put("since", since.toString())));
+    }
+
+    private void reply(Message<?> msg, Object body, Throwable error) {
+        if (error != null) {
+            Replies.fail(msg, error instanceof CodedException ? error
+                    : new CodedException(ErrorCode.LEDGER_STORAGE, String.valueOf(error.getMessage())));
+        } else {
+            msg.reply(body);
+        }
+    }
+
+    /** Latest mid of every open symbol; symbols without a tick stay unmarked. */
+    private Future<Map<String, BigDecimal>> marked() {
+        return ledger.book().compose(b -> {
+            Map<String, BigDecimal> marks = new HashMap<>();
+            List<Future<?>> asks = new ArrayList<>();
+            for (String symbol : b.openSymbols()) {
+                asks.add(vertx.eventBus().<Tick>request(Addresses.MARKET_LATEST_TICK, symbol,
+                                new DeliveryOptions().setSendTimeout(2000))
+                        .onSuccess(m -> marks.put(symbol, m.body().mid()))
+                        .otherwiseEmpty());
+            }
+            return Future.join(asks).otherwiseEmpty().map(marks);
+        });
+    }
+
+    private void scheduleSample() {
+        long now = System.currentTimeMillis();
+        long next = (now / (sampleSec * 1000) + 1) * sampleSec * 1000;
+        timer = vertx.setTimer(Math.max(1, next - now), id -> sample(Instant.ofEpochMilli(next))
+                .onComplete(ar -> scheduleSample()));
+    }
+
+    private Future<Void> sample(Instant at) {
+        return marked().compose(marks -> ledger.book().map(b -> new EquitySample(at, b.equity(marks), b.cash(),
+                        b.reserve(), PortfolioView.exposure(b, marks))))
+                .compose(ledger.queries()::insertSample)
+                .otherwiseEmpty();
+    }
+}
