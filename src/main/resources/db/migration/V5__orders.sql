@@ -1,8 +1,10 @@
 -- Orders accepted by the pre-trade checks (rejections write nothing). client_order_id is unique
--- so a repeated intent finds the original order and its result.
+-- so a repeated intent finds the original order and its result; request_id tells a retry of the
+-- same request (same id: carry on) from a repeated client order id (other id: duplicate).
 CREATE TABLE orders (
     order_id         TEXT        PRIMARY KEY,
     client_order_id  TEXT        UNIQUE,
+    request_id       TEXT        NOT NULL,
     symbol           TEXT        NOT NULL,
     side             TEXT        NOT NULL CHECK (side IN ('BUY', 'SELL')),
     type             TEXT        NOT NULL CHECK (type IN ('MARKET', 'LIMIT')),

@@ -12,7 +12,10 @@ import java.util.List;
 public final class WorkflowRegistry {
     /** Workflow implementation classes. */
     public static final List<Class<?>> WORKFLOWS = List.of(
-            SystemCheckWorkflowImpl.class);
+            SystemCheckWorkflowImpl.class,
+            io.tradingstack.ledger.ExecutionLedgerWorkflowImpl.class,
+            io.tradingstack.execution.PlaceOrderWorkflowImpl.class,
+            io.tradingstack.execution.RestingOrderWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
@@ -20,7 +23,9 @@ public final class WorkflowRegistry {
     /** Activity implementations, bound to this node's verticles through the bus. */
     public static List<Object> activities(AppContext ctx) {
         return List.of(
-                new SystemCheckActivitiesImpl(ctx.vertx()));
+                new SystemCheckActivitiesImpl(ctx.vertx()),
+                new io.tradingstack.ledger.LedgerActivitiesImpl(ctx.vertx()),
+                new io.tradingstack.execution.ExecutionActivitiesImpl(ctx));
     }
 
     public static void register(Worker worker, AppContext ctx) {

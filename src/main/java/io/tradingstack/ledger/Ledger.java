@@ -108,10 +108,12 @@ public final class Ledger {
             List<ReserveResult> results = new ArrayList<>();
             List<OrderRequest> accepted = new ArrayList<>();
             for (OrderRequest r : requests) {
-                String original = existing.get(r.orderId()) != null ? existing.get(r.orderId())
+                LedgerQueries.Existing original = existing.get(r.orderId()) != null ? existing.get(r.orderId())
                         : r.clientOrderId() == null ? null : existing.get("client:" + r.clientOrderId());
                 if (original != null) {
-                    results.add(new ReserveResult(original, ReserveResult.DUPLICATE, null, "order exists"));
+                    boolean retry = original.requestId().equals(r.requestId()) && original.orderId().equals(r.orderId());
+                    results.add(retry ? new ReserveResult(r.orderId(), ReserveResult.ACCEPTED, null, "already recorded")
+                            : new ReserveResult(original.orderId(), ReserveResult.DUPLICATE, null, "client order id exists"));
                     continue;
                 }
                 try {

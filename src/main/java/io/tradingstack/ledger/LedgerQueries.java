@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -94,19 +93,24 @@ public final class LedgerQueries {
                 r.getOffsetDateTime("occurred_at").toInstant());
     }
 
-    /** Known order ids among the requests: by order id, and by {@code client:<id>} for client order ids. */
-    public Future<Map<String, String>> existingOrders(List<OrderRequest> requests) {
+    /** An order already recorded: its id and the request that created it. */
+    public record Existing(String orderId, String requestId) {
+    }
+
+    /** Known orders among the requests: by order id, and by {@code client:<id>} for client order ids. */
+    public Future<Map<String, Existing>> existingOrders(List<OrderRequest> requests) {
         String[] ids = requests.stream().map(OrderRequest::orderId).toArray(String[]::new);
         String[] clients = requests.stream().map(OrderRequest::clientOrderId).filter(x -> x != null).toArray(String[]::new);
-        return pool.preparedQuery("SELECT order_id, client_order_id FROM orders WHERE order_id = ANY($1)"
+        return pool.preparedQuery("SELECT order_id, client_order_id, request_id FROM orders WHERE order_id = ANY($1)"
                         + " OR client_order_id = ANY($2)")
                 .execute(Tuple.tuple().addArrayOfString(ids).addArrayOfString(clients))
                 .map(rows -> {
-                    Map<String, String> out = new HashMap<>();
+                    Map<String, Existing> out = new HashMap<>();
                     for (Row r : rows) {
-                        out.put(r.getString("order_id"), r.getString("order_id"));
+                        Existing e = new Existing(r.getString("order_id"), r.getString("request_id"));
+                        out.put(e.orderId(), e);
                         if (r.getString("client_order_id") != null) {
-                            out.put("client:" + r.getString("client_order_id"), r.getString("order_id"));
+                            out.put("client:" + r.getString("client_order_id"), e);
                         }
                     }
                     return out;
@@ -126,6 +130,40 @@ public final class LedgerQueries {
                 });
     }
 
+    /** Fills strictly after an entry id, oldest first (the workflow's incremental refresh). */
+    public Future<List<PostedFill>> fillsAfter(long entryId, int limit) {
+        return pool.preparedQuery("SELECT * FROM (SELECT f.*, o.status AS order_status FROM fills f LEFT JOIN orders o"
+                        + " ON o.order_id = f.order_id WHERE f.entry_id > $1 ORDER BY f.entry_id DESC LIMIT $2) x ORDER BY entry_id")
+                .execute(Tuple.of(entryId, limit))
+                .map(rows -> {
+                    List<PostedFill> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(postedOf(r, false)));
+                    return out;
+                });
+    }
+
+    /** The fills of one order, oldest first. */
+    public Future<List<Fill>> fillsOfOrder(String orderId) {
+        return pool.preparedQuery("SELECT * FROM fills WHERE order_id = $1 ORDER BY entry_id")
+                .execute(Tuple.of(orderId))
+                .map(rows -> {
+                    List<Fill> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(fillOf(r)));
+                    return out;
+                });
+    }
+
+    /** Open and partially filled limit orders, for the resting-order watcher. */
+    public Future<List<JsonObject>> openLimitOrders() {
+        return pool.query("SELECT order_id, symbol, side, limit_price::text AS limit_price FROM orders"
+                        + " WHERE type = 'LIMIT' AND status IN ('OPEN', 'PARTIALLY_FILLED')").execute()
+                .map(rows -> {
+                    List<JsonObject> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.toJson()));
+                    return out;
+                });
+    }
+
     /** One order as JSON, or null. */
     public Future<JsonObject> order(String orderId) {
         return pool.preparedQuery("SELECT order_id, client_order_id, symbol, side, type, time_in_force, qty::text AS qty,"
@@ -135,13 +173,13 @@ public final class LedgerQueries {
     }
 
     /** Net realized profit (realized PnL minus the sell fee) of every sell fill in a window, oldest first. */
-    public Future<List<BigDecimal>> tradeResults(Instant since) {
-        return pool.preparedQuery("SELECT realized_pnl - fee AS net FROM fills WHERE side = 'SELL' AND occurred_at >= $1"
+    public Future<List<TradeResult>> tradeResults(Instant since) {
+        return pool.preparedQuery("SELECT occurred_at, realized_pnl - fee AS net FROM fills WHERE side = 'SELL' AND occurred_at >= $1"
                         + " ORDER BY occurred_at, entry_id")
                 .execute(Tuple.of(LedgerSql.ts(since == null ? Instant.EPOCH : since)))
                 .map(rows -> {
-                    List<BigDecimal> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(r.getBigDecimal("net")));
+                    List<TradeResult> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new TradeResult(r.getOffsetDateTime("occurred_at").toInstant(), r.getBigDecimal("net"))));
                     return out;
                 });
     }
@@ -164,15 +202,5 @@ public final class LedgerQueries {
                             r.getBigDecimal("exposure"))));
                     return out;
                 });
-    }
-
-    static JsonArray toArray(List<?> values) {
-        JsonArray a = new JsonArray();
-        values.forEach(v -> a.add(Wire.toJson(v)));
-        return a;
-    }
-
-    static Map<String, Object> ordered() {
-        return new LinkedHashMap<>();
     }
 }

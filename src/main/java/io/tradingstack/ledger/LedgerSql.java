@@ -95,11 +95,11 @@ final class LedgerSql {
 
     static Future<Void> insertOrders(SqlConnection c, List<OrderRequest> orders) {
         List<Tuple> rows = orders.stream().map(o -> Tuple.from(new Object[]{o.orderId(), o.clientOrderId(), o.symbol(),
-                o.side().name(), o.type().name(), o.timeInForce().name(), o.qty(), o.limitPrice()})).toList();
+                o.side().name(), o.type().name(), o.timeInForce().name(), o.qty(), o.limitPrice(), o.requestId()})).toList();
         List<Tuple> holds = orders.stream().map(o -> Tuple.of(o.orderId(), o.symbol(),
                 o.holdCash() == null ? BigDecimal.ZERO : o.holdCash(), o.holdQty() == null ? BigDecimal.ZERO : o.holdQty())).toList();
         return c.preparedQuery("INSERT INTO orders (order_id, client_order_id, symbol, side, type, time_in_force, qty,"
-                        + " limit_price, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'OPEN')")
+                        + " limit_price, request_id, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'OPEN')")
                 .executeBatch(rows)
                 .compose(v -> c.preparedQuery("INSERT INTO reservations (order_id, symbol, cash, qty) VALUES ($1, $2, $3, $4)")
                         .executeBatch(holds))

@@ -28,6 +28,8 @@ import java.util.Map;
  * holding funds for orders, queries, and the equity-curve sampler. Owns no money logic.
  */
 public final class LedgerVerticle extends VerticleBase {
+    /** Keeps a snapshot well under Temporal's payload limit (2 MB). */
+    private static final int MAX_SNAPSHOT_SAMPLES = 5000;
     private final AppContext ctx;
     private Ledger ledger;
     private long sampleSec;
@@ -105,9 +107,14 @@ public final class LedgerVerticle extends VerticleBase {
             case "risk" -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.risk(b, marks)));
             case "history" -> ledger.queries().history(since(q), q.getInteger("limit", 100), q.getString("symbol"))
                     .map(fills -> new JsonObject().put("fills", new JsonArray(fills.stream().map(Wire::toJson).toList())));
-            case "order" -> ledger.queries().order(q.getString("orderId"));
+            case "order" -> ledger.queries().order(q.getString("orderId")).compose(o -> o == null
+                    ? Future.failedFuture(new CodedException(ErrorCode.ORDER_NOT_FOUND, "order " + q.getString("orderId")))
+                    : ledger.queries().fillsOfOrder(o.getString("order_id"))
+                    .map(f -> o.put("fills", new JsonArray(f.stream().map(Wire::toJson).toList()))));
             case "fill" -> ledger.queries().postedFill(q.getString("fillId"), false).map(Wire::toJson);
             case "performance" -> performance(since(q));
+            case "snapshot" -> snapshot(q);
+            case "open-orders" -> ledger.queries().openLimitOrders().map(o -> new JsonObject().put("orders", new JsonArray(o)));
             default -> Future.failedFuture(new CodedException(ErrorCode.BUS_BAD_MESSAGE, "unknown query " + q.getString("query")));
         };
         answer.onComplete(ar -> reply(msg, ar.result(), ar.cause()));
@@ -122,8 +129,22 @@ public final class LedgerVerticle extends VerticleBase {
 
     private Future<JsonObject> performance(Instant since) {
         return ledger.queries().equityCurve(since).compose(curve -> ledger.queries().tradeResults(since)
-                .map(trades -> new JsonObject(Analytics.performance(curve, trades, sampleSec))
+                .map(trades -> new JsonObject(Analytics.performance(curve, trades.stream().map(TradeResult::net).toList(), sampleSec))
                         .put("since", since.toString())));
+    }
+
+    /** Status, risk, and what changed after the caller's marks (fill entry id, sample time). */
+    private Future<JsonObject> snapshot(JsonObject q) {
+        Instant samplesAfter = Instant.parse(q.getString("samplesAfter", Instant.EPOCH.toString()));
+        return marked().compose(marks -> ledger.book().map(b -> new JsonObject()
+                        .put("status", PortfolioView.status(b, marks, Instant.now()))
+                        .put("risk", PortfolioView.risk(b, marks))
+                        .put("sampleSeconds", sampleSec)))
+                .compose(out -> ledger.queries().fillsAfter(q.getLong("fillsAfter", 0L), q.getInteger("limit", 1000))
+                        .map(f -> out.put("fills", new JsonArray(f.stream().map(Wire::toJson).toList()))))
+                .compose(out -> ledger.queries().equityCurve(samplesAfter.plusNanos(1))
+                        .map(s -> s.subList(Math.max(0, s.size() - MAX_SNAPSHOT_SAMPLES), s.size()))
+                        .map(s -> out.put("samples", new JsonArray(s.stream().map(Wire::toJson).toList()))));
     }
 
     private void reply(Message<?> msg, Object body, Throwable error) {

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * may spend: {@code holdCash} (quote currency, buys: notional plus fee at the checked price) or
  * {@code holdQty} (base asset, sells).
  */
-public record OrderRequest(String orderId, String clientOrderId, String symbol, Side side, OrderType type,
+public record OrderRequest(String requestId, String orderId, String clientOrderId, String symbol, Side side, OrderType type,
                            TimeInForce timeInForce, BigDecimal qty, BigDecimal limitPrice,
                            BigDecimal holdCash, BigDecimal holdQty) {
 }

@@ -193,7 +193,7 @@ class LedgerDbTest {
     }
 
     static OrderRequest buy(String id, String client, String hold) {
-        return new OrderRequest(id, client, "BTC-USD", Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
+        return new OrderRequest("req-" + id, id, client, "BTC-USD", Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
                 new BigDecimal("0.01"), new BigDecimal("50000"), new BigDecimal(hold), BigDecimal.ZERO);
     }
 }

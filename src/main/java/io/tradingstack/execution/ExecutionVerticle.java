@@ -1,0 +1,112 @@
+package io.tradingstack.execution;
+
+import io.tradingstack.app.AppContext;
+import io.tradingstack.app.HealthRegistry;
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.bus.Replies;
+import io.tradingstack.ledger.ExecutionLedgerWorkflow;
+import io.tradingstack.model.Side;
+import io.tradingstack.model.Tick;
+import io.temporal.client.WorkflowClient;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Watches resting limit orders: subscribes to the ticks of their symbols and signals the order's
+ * workflow when the book touches its price. Starts the ledger workflow. Holds no order state that
+ * is not also in PostgreSQL (open orders are reloaded on start).
+ */
+public final class ExecutionVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionVerticle.class);
+    /** At most one touch signal per order in this interval: a fill takes a few round trips anyway. */
+    private static final long SIGNAL_GAP_MS = 250;
+    private final AppContext ctx;
+    private final Map<String, Watched> watched = new HashMap<>();
+    private final Map<String, MessageConsumer<Tick>> tickConsumers = new HashMap<>();
+    private final Map<String, Long> lastSignal = new ConcurrentHashMap<>();
+    private WorkflowClient client;
+
+    private record Watched(String orderId, String symbol, Side side, BigDecimal limit) {
+    }
+
+    public ExecutionVerticle(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Future<?> start() {
+        return ctx.temporal().compose(rt -> {
+            client = rt.client();
+            return vertx.executeBlocking(() -> {
+                ExecutionLedgerWorkflow.ensureStarted(client, ctx.config().taskQueue());
+                return null;
+            }, false);
+        }).compose(v -> vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_WATCH, this::watch).completion())
+                .onSuccess(v -> {
+                    ctx.health().register("execution", () -> Future.succeededFuture(HealthRegistry.up()
+                            .put("restingOrders", watched.size())));
+                    reloadOpenOrders();
+                });
+    }
+
+    private void reloadOpenOrders() {
+        vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "open-orders"))
+                .onSuccess(m -> {
+                    for (Object o : m.body().getJsonArray("orders", new JsonArray())) {
+                        JsonObject j = (JsonObject) o;
+                        add(new Watched(j.getString("order_id"), j.getString("symbol"), Side.valueOf(j.getString("side")),
+                                new BigDecimal(j.getString("limit_price"))));
+                    }
+                })
+                .onFailure(e -> LOG.warn("open orders not reloaded: {}", e.getMessage()));
+    }
+
+    private void watch(Message<JsonObject> msg) {
+        JsonObject b = msg.body();
+        try {
+            Watched w = new Watched(b.getString("orderId"), b.getString("symbol"), Side.valueOf(b.getString("side")),
+                    new BigDecimal(b.getString("limitPrice")));
+            if (b.getBoolean("watch", true)) {
+                add(w);
+            } else {
+                watched.remove(w.orderId());
+                lastSignal.remove(w.orderId());
+            }
+            msg.reply(new JsonObject().put("watching", watched.size()));
+        } catch (RuntimeException e) {
+            Replies.fail(msg, ErrorCode.BUS_BAD_MESSAGE, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void add(Watched w) {
+        watched.put(w.orderId(), w);
+        tickConsumers.computeIfAbsent(w.symbol(), s -> vertx.eventBus().consumer(Addresses.marketTick(s), this::onTick));
+    }
+
+    private void onTick(Message<Tick> msg) {
+        Tick tick = msg.body();
+        long now = System.currentTimeMillis();
+        for (Watched w : watched.values()) {
+            if (w.symbol().equals(tick.symbol()) && PaperFillModel.touches(w.side(), w.limit(), tick.bid(), tick.ask())
+                    && now - lastSignal.getOrDefault(w.orderId(), 0L) >= SIGNAL_GAP_MS) {
+                lastSignal.put(w.orderId(), now);
+                vertx.executeBlocking(() -> {
+                    client.newWorkflowStub(RestingOrderWorkflow.class, RestingOrderWorkflow.workflowId(w.orderId())).touched(tick);
+                    return null;
+                }, false).onFailure(e -> LOG.debug("touch of {} not signalled: {}", w.orderId(), e.getMessage()));
+            }
+        }
+    }
+}
