@@ -20,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,10 +119,13 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
                 t.bid(), t.ask(), fillTime(t)).map(this::post).orElse(null);
     }
 
-    /** Ticks carry exchange time and a replayed tick may be old, so a fill is stamped when it happens. */
+    /**
+     * Ticks carry exchange time and a replayed tick may be old, so a fill is stamped when it happens,
+     * at PostgreSQL's microsecond precision so the stored fill equals the one returned.
+     */
     private static Instant fillTime(Tick tick) {
         Instant now = Instant.now();
-        return tick.time().isAfter(now) ? tick.time() : now;
+        return (tick.time().isAfter(now) ? tick.time() : now).truncatedTo(ChronoUnit.MICROS);
     }
 
     private Fill post(Fill fill) {

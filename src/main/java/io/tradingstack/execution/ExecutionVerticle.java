@@ -33,9 +33,11 @@ public final class ExecutionVerticle extends VerticleBase {
     /** At most one touch signal per order in this interval: a fill takes a few round trips anyway. */
     private static final long SIGNAL_GAP_MS = 250;
     private final AppContext ctx;
-    private final Map<String, Watched> watched = new HashMap<>();
+    private final Map<String, Watched> watched = new ConcurrentHashMap<>();
     private final Map<String, MessageConsumer<Tick>> tickConsumers = new HashMap<>();
-    private final Map<String, Long> lastSignal = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastSignal = new HashMap<>();
+    private final Map<String, Tick> latest = new HashMap<>();
+    private final java.util.Set<String> deferred = new java.util.HashSet<>();
     private WorkflowClient client;
 
     private record Watched(String orderId, String symbol, Side side, BigDecimal limit) {
@@ -56,7 +58,7 @@ public final class ExecutionVerticle extends VerticleBase {
         }).compose(v -> vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_WATCH, this::watch).completion())
                 .onSuccess(v -> {
                     ctx.health().register("execution", () -> Future.succeededFuture(HealthRegistry.up()
-                            .put("restingOrders", watched.size())));
+                            .put("restingOrders", new JsonArray(watched.keySet().stream().sorted().toList()))));
                     reloadOpenOrders();
                 });
     }
@@ -90,23 +92,42 @@ public final class ExecutionVerticle extends VerticleBase {
         }
     }
 
+    /** Watches an order and checks it at once: the market may have touched it while it was being placed. */
     private void add(Watched w) {
         watched.put(w.orderId(), w);
-        tickConsumers.computeIfAbsent(w.symbol(), s -> vertx.eventBus().consumer(Addresses.marketTick(s), this::onTick));
+        tickConsumers.computeIfAbsent(w.symbol(), s -> vertx.eventBus().consumer(Addresses.marketTick(s), m -> onTick(m.body())));
+        vertx.eventBus().<Tick>request(Addresses.MARKET_LATEST_TICK, w.symbol()).onSuccess(m -> onTick(m.body()));
     }
 
-    private void onTick(Message<Tick> msg) {
-        Tick tick = msg.body();
-        long now = System.currentTimeMillis();
+    private void onTick(Tick tick) {
+        latest.put(tick.symbol(), tick);
         for (Watched w : watched.values()) {
-            if (w.symbol().equals(tick.symbol()) && PaperFillModel.touches(w.side(), w.limit(), tick.bid(), tick.ask())
-                    && now - lastSignal.getOrDefault(w.orderId(), 0L) >= SIGNAL_GAP_MS) {
-                lastSignal.put(w.orderId(), now);
-                vertx.executeBlocking(() -> {
-                    client.newWorkflowStub(RestingOrderWorkflow.class, RestingOrderWorkflow.workflowId(w.orderId())).touched(tick);
-                    return null;
-                }, false).onFailure(e -> LOG.debug("touch of {} not signalled: {}", w.orderId(), e.getMessage()));
+            if (w.symbol().equals(tick.symbol()) && PaperFillModel.touches(w.side(), w.limit(), tick.bid(), tick.ask())) {
+                signalSoon(w);
             }
         }
+    }
+
+    /** Signals a touch now, or once the gap has passed (with the latest tick then) if one was just sent. */
+    private void signalSoon(Watched w) {
+        long wait = lastSignal.getOrDefault(w.orderId(), 0L) + SIGNAL_GAP_MS - System.currentTimeMillis();
+        if (wait > 0) {
+            if (deferred.add(w.orderId())) {
+                vertx.setTimer(wait, id -> {
+                    deferred.remove(w.orderId());
+                    Tick t = latest.get(w.symbol());
+                    if (watched.containsKey(w.orderId()) && PaperFillModel.touches(w.side(), w.limit(), t.bid(), t.ask())) {
+                        signalSoon(w);
+                    }
+                });
+            }
+            return;
+        }
+        lastSignal.put(w.orderId(), System.currentTimeMillis());
+        Tick tick = latest.get(w.symbol());
+        vertx.executeBlocking(() -> {
+            client.newWorkflowStub(RestingOrderWorkflow.class, RestingOrderWorkflow.workflowId(w.orderId())).touched(tick);
+            return null;
+        }, false).onFailure(e -> LOG.debug("touch of {} not signalled: {}", w.orderId(), e.getMessage()));
     }
 }

@@ -58,9 +58,9 @@ public final class OrderService {
         return client.newWorkflowStub(RestingOrderWorkflow.class, RestingOrderWorkflow.workflowId(orderId)).order();
     }
 
-    /** Waits for a resting order to finish and returns its final result. */
-    public OrderResult awaitResting(String orderId) {
+    /** Waits (at most {@code timeout}) for a resting order to finish and returns its final result. */
+    public OrderResult awaitResting(String orderId, java.time.Duration timeout) throws java.util.concurrent.TimeoutException {
         WorkflowStub stub = client.newUntypedWorkflowStub(RestingOrderWorkflow.workflowId(orderId));
-        return stub.getResult(OrderResult.class);
+        return stub.getResult(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, OrderResult.class);
     }
 }

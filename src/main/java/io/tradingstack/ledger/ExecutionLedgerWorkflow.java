@@ -13,13 +13,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The long-running ledger workflow (id {@value #WORKFLOW_ID}): records fills signalled by order
+ * The long-running ledger workflow (id {@value #WORKFLOW_ID} on the default task queue, see
+ * {@link #workflowId}): records fills signalled by order
  * workflows through an idempotent activity and answers portfolio queries. PostgreSQL is the
  * source of truth; the workflow's state is a cache rebuilt from it on every (re)start.
  */
 @WorkflowInterface
 public interface ExecutionLedgerWorkflow {
     String WORKFLOW_ID = "mock-ledger";
+    String DEFAULT_QUEUE = "mcp-tools";
+
+    /**
+     * {@value #WORKFLOW_ID} for the default task queue (what MCP clients query); a stack on another
+     * task queue in the same namespace gets its own ledger workflow, {@code mock-ledger-<queue>}.
+     */
+    static String workflowId(String taskQueue) {
+        return DEFAULT_QUEUE.equals(taskQueue) ? WORKFLOW_ID : WORKFLOW_ID + "-" + taskQueue;
+    }
 
     @WorkflowMethod
     void run();
@@ -61,6 +71,6 @@ public interface ExecutionLedgerWorkflow {
     }
 
     static WorkflowOptions options(String taskQueue) {
-        return WorkflowOptions.newBuilder().setWorkflowId(WORKFLOW_ID).setTaskQueue(taskQueue).build();
+        return WorkflowOptions.newBuilder().setWorkflowId(workflowId(taskQueue)).setTaskQueue(taskQueue).build();
     }
 }

@@ -13,6 +13,7 @@ import io.vertx.sqlclient.Tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -73,7 +74,10 @@ public final class Ledger {
     }
 
     /** Posts a fill once; a fill id seen before yields the stored fill with {@code duplicate = true}. */
-    public Future<PostedFill> postFill(Fill fill) {
+    public Future<PostedFill> postFill(Fill submitted) {
+        // PostgreSQL keeps microseconds; the fill returned must equal the fill stored.
+        Fill fill = new Fill(submitted.fillId(), submitted.orderId(), submitted.symbol(), submitted.side(), submitted.qty(),
+                submitted.price(), submitted.fee(), submitted.liquidity(), submitted.time().truncatedTo(ChronoUnit.MICROS));
         return serial(() -> {
             if (book.contains(Portfolio.fillKey(fill.fillId()))) {
                 return queries.postedFill(fill.fillId(), true);

@@ -15,6 +15,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,8 +36,16 @@ public final class LedgerVerticle extends VerticleBase {
     private long sampleSec;
     private long timer = -1;
 
+    private final Pool pool;
+
     public LedgerVerticle(AppContext ctx) {
+        this(ctx, null);
+    }
+
+    /** With a pool of its own (tests give each ledger a fresh database); null uses the node's pool. */
+    public LedgerVerticle(AppContext ctx, Pool pool) {
         this.ctx = ctx;
+        this.pool = pool;
     }
 
     @Override
@@ -45,7 +54,7 @@ public final class LedgerVerticle extends VerticleBase {
         return ctx.postgres().compose(pg -> {
             String quote = Accounts.quote(ctx.config().marketSymbols().get(0));
             BigDecimal scrape = ctx.config().decimal(ConfigKey.PROFIT_SCRAPE_PCT).movePointLeft(2);
-            ledger = new Ledger(ctx.pool(), quote, scrape, ctx.config().initialPortfolioBalance());
+            ledger = new Ledger(pool != null ? pool : ctx.pool(), quote, scrape, ctx.config().initialPortfolioBalance());
             return ledger.start();
         }).compose(v -> Future.all(List.of(
                 vertx.eventBus().<Fill>consumer(Addresses.LEDGER_POST_FILL, this::postFill).completion(),
@@ -53,8 +62,9 @@ public final class LedgerVerticle extends VerticleBase {
                 vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_CLOSE_ORDER, this::closeOrder).completion(),
                 vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_QUERY, this::query).completion())))
                 .onSuccess(v -> {
-                    ctx.health().register("ledger", () -> ledger.book().map(b -> HealthRegistry.up()
-                            .put("entries", b.entryCount()).put("cash", PortfolioView.plain(b.cash()))));
+                    ctx.health().register("ledger", () -> Future.<JsonObject>future(p -> context.runOnContext(x ->
+                            ledger.book().map(b -> HealthRegistry.up().put("entries", b.entryCount())
+                                    .put("cash", PortfolioView.plain(b.cash()))).onComplete(p))));
                     scheduleSample();
                 });
     }
