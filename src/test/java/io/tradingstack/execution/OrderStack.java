@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The order path on real infrastructure: a fresh ledger database on the embedded PostgreSQL, the
@@ -43,7 +44,7 @@ final class OrderStack implements AutoCloseable {
     private final WorkerFactory worker;
     private final AtomicLong seq = new AtomicLong();
 
-    OrderStack(LedgerDb db, Map<String, String> overrides, Consumer<Worker> registration) {
+    OrderStack(LedgerDb db, Map<String, String> overrides, Function<AppContext, Consumer<Worker>> registration) {
         this.db = db;
         Codecs.registerAll(vertx);
         Map<String, String> all = new HashMap<>(Map.of("TASK_QUEUE", queue, "INITIAL_PORTFOLIO_BALANCE", "10000",
@@ -63,7 +64,7 @@ final class OrderStack implements AutoCloseable {
         setBook("BTC-USD", "50000", "50010", "0.5");
         setBook("ETH-USD", "3000", "3001", "2");
         vertx.deployVerticle(new LedgerVerticle(ctx, db.pool(vertx, 8))).await();
-        worker = TestInfra.worker(queue, registration == null ? w -> WorkflowRegistry.register(w, ctx) : registration);
+        worker = TestInfra.worker(queue, registration == null ? w -> WorkflowRegistry.register(w, ctx) : registration.apply(ctx));
         vertx.deployVerticle(new ExecutionVerticle(ctx)).await();
     }
 
@@ -99,6 +100,11 @@ final class OrderStack implements AutoCloseable {
 
     ExecutionLedgerWorkflow ledgerWorkflow() {
         return client().newWorkflowStub(ExecutionLedgerWorkflow.class, ExecutionLedgerWorkflow.workflowId(queue));
+    }
+
+    /** A ledger query answered by the ledger verticle. */
+    io.vertx.core.json.JsonObject query(io.vertx.core.json.JsonObject q) {
+        return vertx.eventBus().<io.vertx.core.json.JsonObject>request(Addresses.LEDGER_QUERY, q).await().body();
     }
 
     LedgerVerifier.Report verify() throws SQLException {
