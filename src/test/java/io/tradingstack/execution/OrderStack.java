@@ -40,7 +40,8 @@ final class OrderStack implements AutoCloseable {
     final String queue = TestInfra.uniqueQueue("orders");
     final Map<String, Tick> book = new ConcurrentHashMap<>();
     final AtomicLong tickRequests = new AtomicLong();
-    volatile Runnable onTickRequest = () -> { };
+    /** When set, latest-tick replies wait for it: lets a test act while an order is in flight. */
+    volatile java.util.concurrent.CompletableFuture<Void> gate;
     private final WorkerFactory worker;
     private final AtomicLong seq = new AtomicLong();
 
@@ -53,12 +54,19 @@ final class OrderStack implements AutoCloseable {
         ctx = TestInfra.context(vertx, all);
         vertx.eventBus().<String>consumer(Addresses.MARKET_LATEST_TICK, m -> {
             tickRequests.incrementAndGet();
-            onTickRequest.run();
             Tick t = book.get(m.body());
-            if (t == null) {
-                m.fail(2002, "no tick for " + m.body());
+            Runnable answer = () -> {
+                if (t == null) {
+                    m.fail(2002, "no tick for " + m.body());
+                } else {
+                    m.reply(t);
+                }
+            };
+            java.util.concurrent.CompletableFuture<Void> g = gate;
+            if (g == null) {
+                answer.run();
             } else {
-                m.reply(t);
+                g.thenRun(answer);
             }
         }).completion().await();
         setBook("BTC-USD", "50000", "50010", "0.5");
