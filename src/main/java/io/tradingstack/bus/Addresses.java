@@ -48,6 +48,8 @@ public final class Addresses {
     // execution
     /** Endpoint: pre-trade checks and paper fill of an order. */
     public static final String EXECUTION_PLACE = "ts.execution.place";
+    /** Endpoint: cancel a resting order (JsonObject {orderId}). */
+    public static final String EXECUTION_CANCEL = "ts.execution.cancel";
     /** Endpoint: start or stop watching a resting limit order (JsonObject {orderId, symbol, side, limitPrice, watch}). */
     public static final String EXECUTION_WATCH = "ts.execution.watch";
 

@@ -55,12 +55,43 @@ public final class ExecutionVerticle extends VerticleBase {
                 ExecutionLedgerWorkflow.ensureStarted(client, ctx.config().taskQueue());
                 return null;
             }, false);
-        }).compose(v -> vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_WATCH, this::watch).completion())
+        }).compose(v -> Future.all(
+                        vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_WATCH, this::watch).completion(),
+                        vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_PLACE, this::place).completion(),
+                        vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_CANCEL, this::cancel).completion()))
                 .onSuccess(v -> {
                     ctx.health().register("execution", () -> Future.succeededFuture(HealthRegistry.up()
                             .put("restingOrders", new JsonArray(watched.keySet().stream().sorted().toList()))));
                     reloadOpenOrders();
                 });
+    }
+
+    /** Places orders through {@link OrderService}: body is one intent or {@code {intents, requestId?, allOrNothing?}}. */
+    private void place(Message<JsonObject> msg) {
+        PlaceOrderRequest request;
+        try {
+            request = IntentParser.request(msg.body(), java.util.UUID.randomUUID().toString());
+        } catch (io.tradingstack.bus.CodedException e) {
+            Replies.fail(msg, e);
+            return;
+        }
+        vertx.executeBlocking(() -> new OrderService(client, ctx.config().taskQueue()).place(request), false)
+                .onSuccess(results -> msg.reply(new JsonObject().put("requestId", request.requestId())
+                        .put("results", new JsonArray(results.stream().map(io.tradingstack.ledger.Wire::toJson).toList()))))
+                .onFailure(e -> Replies.fail(msg, ErrorCode.TEMPORAL_UNAVAILABLE, String.valueOf(e.getMessage())));
+    }
+
+    private void cancel(Message<JsonObject> msg) {
+        String orderId = msg.body().getString("orderId", msg.body().getString("order_id"));
+        vertx.executeBlocking(() -> new OrderService(client, ctx.config().taskQueue()).cancel(orderId), false)
+                .onSuccess(ok -> {
+                    if (ok) {
+                        msg.reply(new JsonObject().put("orderId", orderId).put("cancelled", true));
+                    } else {
+                        Replies.fail(msg, ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is not resting");
+                    }
+                })
+                .onFailure(e -> Replies.fail(msg, ErrorCode.TEMPORAL_UNAVAILABLE, String.valueOf(e.getMessage())));
     }
 
     private void reloadOpenOrders() {

@@ -134,4 +134,23 @@ class PlaceOrderWorkflowTest {
         assertNull(stack.ledgerWorkflow().portfolioStatus().get("rejectedFills"));
         assertInvariants();
     }
+
+    @Test
+    void theBusEdgeTakesReferenceShapedIntents() {
+        io.vertx.core.json.JsonObject ok = stack.vertx.eventBus().<io.vertx.core.json.JsonObject>request(
+                io.tradingstack.bus.Addresses.EXECUTION_PLACE, new io.vertx.core.json.JsonObject()
+                        .put("symbol", "eth-usd").put("side", "BUY").put("qty", 0.01).put("type", "market"),
+                new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(30_000)).await().body();
+        assertEquals("FILLED", ok.getJsonArray("results").getJsonObject(0).getString("status"));
+        for (Object qty : List.of("NaN", "Infinity", -1, 0)) {
+            Throwable bad = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> stack.vertx.eventBus()
+                    .request(io.tradingstack.bus.Addresses.EXECUTION_PLACE, new io.vertx.core.json.JsonObject()
+                            .put("symbol", "ETH-USD").put("side", "BUY").put("qty", qty).put("type", "market")).await());
+            assertEquals(io.tradingstack.bus.ErrorCode.ORDER_INVALID, io.tradingstack.bus.Replies.codeOf(bad), String.valueOf(qty));
+        }
+        Throwable notResting = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> stack.vertx.eventBus()
+                .request(io.tradingstack.bus.Addresses.EXECUTION_CANCEL, new io.vertx.core.json.JsonObject().put("orderId", "nope"),
+                        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(30_000)).await());
+        assertEquals(io.tradingstack.bus.ErrorCode.ORDER_NOT_CANCELLABLE, io.tradingstack.bus.Replies.codeOf(notResting));
+    }
 }
