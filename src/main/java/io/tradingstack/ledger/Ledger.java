@@ -6,7 +6,6 @@ import io.tradingstack.model.Fill;
 import io.tradingstack.model.Side;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -38,6 +37,10 @@ public final class Ledger {
     private long lastEntryId;
     private boolean dirty = true;
     private Future<?> tail = Future.succeededFuture();
+    /** Fills committed in one transaction at most; bounds the transaction and the latency of its first fill. */
+    private static final int MAX_BATCH = 128;
+    private final java.util.Deque<Pending> queue = new java.util.ArrayDeque<>();
+    private boolean flushScheduled;
 
     public Ledger(Pool pool, String quoteCurrency, BigDecimal scrapeFraction, BigDecimal initialBalance) {
         this.pool = pool;
@@ -60,7 +63,7 @@ public final class Ledger {
                         book.restore(funding);
                         return null;
                     })
-                    .recover(err -> isUniqueViolation(err) ? reload() : Future.failedFuture(err));
+                    .recover(err -> dirty ? reload() : Future.failedFuture(err));
         });
     }
 
@@ -73,34 +76,110 @@ public final class Ledger {
         return serial(() -> Future.succeededFuture(book));
     }
 
-    /** Posts a fill once; a fill id seen before yields the stored fill with {@code duplicate = true}. */
+    /**
+     * Posts a fill once; a fill id seen before yields the stored fill with {@code duplicate = true}.
+     * Fills arriving together are group-committed: applied in order to a copy of the book, written in
+     * one transaction, and the copy becomes the book only once that transaction has committed.
+     */
     public Future<PostedFill> postFill(Fill submitted) {
         // PostgreSQL keeps microseconds; the fill returned must equal the fill stored.
         Fill fill = new Fill(submitted.fillId(), submitted.orderId(), submitted.symbol(), submitted.side(), submitted.qty(),
                 submitted.price(), submitted.fee(), submitted.liquidity(), submitted.time().truncatedTo(ChronoUnit.MICROS));
-        return serial(() -> {
-            if (book.contains(Portfolio.fillKey(fill.fillId()))) {
-                return queries.postedFill(fill.fillId(), true);
+        Promise<PostedFill> promise = Promise.promise();
+        queue.add(new Pending(fill, promise));
+        scheduleFlush();
+        return promise.future();
+    }
+
+    private record Pending(Fill fill, Promise<PostedFill> promise) {
+    }
+
+    private record Staged(Pending pending, JournalEntry entry, BigDecimal pnl, BigDecimal cashOut, String[] status) {
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            serial(this::flush);
+        }
+    }
+
+    private Future<Void> flush() {
+        flushScheduled = false;
+        List<Pending> batch = new ArrayList<>();
+        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+            batch.add(queue.poll());
+        }
+        if (!queue.isEmpty()) {
+            scheduleFlush();
+        }
+        Portfolio next = book.copy();
+        List<Staged> staged = new ArrayList<>();
+        List<Pending> duplicates = new ArrayList<>();
+        for (Pending p : batch) {
+            if (next.contains(Portfolio.fillKey(p.fill().fillId()))) {
+                duplicates.add(p);
+                continue;
             }
-            JournalEntry entry = book.preview(fill);
-            BigDecimal pnl = realized(entry);
-            BigDecimal cashOut = entry.postings().stream().filter(p -> p.account().equals(Accounts.CASH))
-                    .map(Posting::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
-            String[] status = new String[1];
-            return commit(entry, "fill", (c, id) -> LedgerSql.insertFill(c, fill, id, pnl)
-                    .compose(v -> LedgerSql.advanceOrder(c, fill, fill.side() == Side.BUY ? cashOut : BigDecimal.ZERO))
-                    .map(s -> status[0] = s))
-                    .map(id -> {
-                        book.apply(fill);
-                        if ("FILLED".equals(status[0])) {
-                            book.release(fill.orderId());
-                        }
-                        return new PostedFill(fill, id, false, pnl, status[0]);
-                    })
-                    .recover(err -> isUniqueViolation(err)
-                            ? reload().compose(v -> queries.postedFill(fill.fillId(), true))
-                            : Future.failedFuture(err));
+            try {
+                JournalEntry entry = next.apply(p.fill());
+                staged.add(new Staged(p, entry, realized(entry), cashOut(entry), new String[1]));
+            } catch (CodedException e) {
+                p.promise().fail(e);
+            }
+        }
+        Future<long[]> write = staged.isEmpty() ? Future.succeededFuture(new long[0]) : writeFills(staged);
+        return write.<Void>map(ids -> {
+            staged.stream().filter(st -> "FILLED".equals(st.status()[0])).forEach(st -> next.release(st.pending().fill().orderId()));
+            book = next;
+            for (int i = 0; i < staged.size(); i++) {
+                Staged st = staged.get(i);
+                st.pending().promise().complete(new PostedFill(st.pending().fill(), ids[i], false, st.pnl(), st.status()[0]));
+            }
+            return null;
+        }).compose(v -> {
+            List<Future<PostedFill>> lookups = new ArrayList<>();
+            for (Pending d : duplicates) {
+                lookups.add(queries.postedFill(d.fill().fillId(), true).onComplete(d.promise()));
+            }
+            return Future.join(lookups).<Void>mapEmpty().otherwiseEmpty();
+        }).recover(err -> {
+            staged.forEach(st -> st.pending().promise().tryFail(err));
+            duplicates.forEach(d -> d.promise().tryFail(err));
+            return Future.succeededFuture();
         });
+    }
+
+    /** Writes the staged entries in one transaction; returns their entry ids. */
+    private Future<long[]> writeFills(List<Staged> staged) {
+        long[] ids = new long[staged.size()];
+        return inTransaction(c -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (int i = 0; i < staged.size(); i++) {
+                Staged st = staged.get(i);
+                int at = i;
+                Fill f = st.pending().fill();
+                chain = chain.compose(v -> LedgerSql.insertEntry(c, st.entry(), "fill"))
+                        .compose(id -> {
+                            ids[at] = id;
+                            return LedgerSql.insertFill(c, f, id, st.pnl());
+                        })
+                        .compose(v -> LedgerSql.advanceOrder(c, f, f.side() == Side.BUY ? st.cashOut() : BigDecimal.ZERO))
+                        .map(status -> {
+                            st.status()[0] = status;
+                            return null;
+                        });
+            }
+            return chain.map(v -> ids[ids.length - 1]);
+        }).map(last -> {
+            lastEntryId = last;
+            return ids;
+        });
+    }
+
+    private static BigDecimal cashOut(JournalEntry entry) {
+        return entry.postings().stream().filter(p -> p.account().equals(Accounts.CASH))
+                .map(Posting::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /**
@@ -187,16 +266,13 @@ public final class Ledger {
                             return work.apply(c);
                         }))
                 .recover(err -> {
-                    if (!(err instanceof CodedException) && !isUniqueViolation(err)) {
-                        dirty = true;
-                        return Future.failedFuture(new CodedException(ErrorCode.LEDGER_STORAGE, String.valueOf(err.getMessage())));
+                    if (err instanceof CodedException) {
+                        return Future.failedFuture(err);
                     }
-                    return Future.failedFuture(err);
+                    // Unknown outcome or a concurrent writer: rebuild the book from the journal before the next write.
+                    dirty = true;
+                    return Future.failedFuture(new CodedException(ErrorCode.LEDGER_STORAGE, String.valueOf(err.getMessage())));
                 });
-    }
-
-    private static boolean isUniqueViolation(Throwable err) {
-        return err instanceof PgException pg && "23505".equals(pg.getSqlState());
     }
 
     private static BigDecimal realized(JournalEntry entry) {
