@@ -152,29 +152,29 @@ public final class Ledger {
 
     /** Writes the staged entries in one transaction; returns their entry ids. */
     private Future<long[]> writeFills(List<Staged> staged) {
-        long[] ids = new long[staged.size()];
-        return inTransaction(c -> {
-            Future<Void> chain = Future.succeededFuture();
-            for (int i = 0; i < staged.size(); i++) {
-                Staged st = staged.get(i);
-                int at = i;
-                Fill f = st.pending().fill();
-                chain = chain.compose(v -> LedgerSql.insertEntry(c, st.entry(), "fill"))
-                        .compose(id -> {
-                            ids[at] = id;
-                            return LedgerSql.insertFill(c, f, id, st.pnl());
-                        })
-                        .compose(v -> LedgerSql.advanceOrder(c, f, f.side() == Side.BUY ? st.cashOut() : BigDecimal.ZERO))
+        List<JournalEntry> entries = staged.stream().map(Staged::entry).toList();
+        List<Fill> fills = staged.stream().map(st -> st.pending().fill()).toList();
+        return inTransaction(c -> LedgerSql.insertEntries(c, entries, "fill")
+                .compose(ids -> LedgerSql.insertFills(c, fills, ids, staged.stream().map(Staged::pnl).toList())
+                        .compose(v -> advanceOrders(c, staged))
+                        .map(ids)))
+                .onSuccess(ids -> lastEntryId = ids[ids.length - 1]);
+    }
+
+    /** Order fill counts and reservations, in fill order (several fills of one order may share a batch). */
+    private static Future<Void> advanceOrders(SqlConnection c, List<Staged> staged) {
+        Future<Void> chain = Future.succeededFuture();
+        for (Staged st : staged) {
+            Fill f = st.pending().fill();
+            if (f.orderId() != null) {
+                chain = chain.compose(v -> LedgerSql.advanceOrder(c, f, f.side() == Side.BUY ? st.cashOut() : BigDecimal.ZERO))
                         .map(status -> {
                             st.status()[0] = status;
                             return null;
                         });
             }
-            return chain.map(v -> ids[ids.length - 1]);
-        }).map(last -> {
-            lastEntryId = last;
-            return ids;
-        });
+        }
+        return chain;
     }
 
     private static BigDecimal cashOut(JournalEntry entry) {

@@ -60,6 +60,57 @@ final class LedgerSql {
                 });
     }
 
+    /**
+     * Inserts many entries with a handful of pipelined statements: ids are drawn from the sequence
+     * first so postings can reference them without a round trip per entry. Returns the ids in order.
+     */
+    static Future<long[]> insertEntries(SqlConnection c, List<JournalEntry> entries, String kind) {
+        return c.preparedQuery("SELECT nextval(pg_get_serial_sequence('journal_entries', 'id')) AS id"
+                        + " FROM generate_series(1, $1)")
+                .execute(Tuple.of(entries.size()))
+                .compose(rows -> {
+                    long[] ids = new long[entries.size()];
+                    int i = 0;
+                    for (Row r : rows) {
+                        ids[i++] = r.getLong("id");
+                    }
+                    java.util.Arrays.sort(ids);
+                    List<Tuple> accounts = new ArrayList<>();
+                    Set<String> seen = new LinkedHashSet<>();
+                    List<Tuple> heads = new ArrayList<>();
+                    List<Tuple> lines = new ArrayList<>();
+                    for (int k = 0; k < entries.size(); k++) {
+                        JournalEntry e = entries.get(k);
+                        heads.add(Tuple.of(ids[k], e.idempotencyKey(), kind, ts(e.time()), e.description()));
+                        for (Posting p : e.postings()) {
+                            if (seen.add(p.account() + "|" + p.currency())) {
+                                accounts.add(Tuple.of(p.account(), p.currency(), kindOf(p.account())));
+                            }
+                            lines.add(Tuple.of(ids[k], p.account(), p.currency(), p.debit(), p.credit()));
+                        }
+                    }
+                    return c.preparedQuery("INSERT INTO ledger_accounts (name, currency, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                            .executeBatch(accounts)
+                            .compose(v -> c.preparedQuery("INSERT INTO journal_entries (id, idempotency_key, kind, occurred_at, description)"
+                                    + " VALUES ($1, $2, $3, $4, $5)").executeBatch(heads))
+                            .compose(v -> c.preparedQuery("INSERT INTO postings (entry_id, account, currency, debit, credit)"
+                                    + " VALUES ($1, $2, $3, $4, $5)").executeBatch(lines))
+                            .map(ids);
+                });
+    }
+
+    static Future<Void> insertFills(SqlConnection c, List<Fill> fills, long[] entryIds, List<BigDecimal> realizedPnl) {
+        List<Tuple> rows = new ArrayList<>();
+        for (int i = 0; i < fills.size(); i++) {
+            Fill f = fills.get(i);
+            rows.add(Tuple.from(new Object[]{f.fillId(), f.orderId(), entryIds[i], f.symbol(), f.side().name(), f.qty(),
+                    f.price(), f.fee(), f.liquidity().name(), ts(f.time()), realizedPnl.get(i)}));
+        }
+        return c.preparedQuery("INSERT INTO fills (fill_id, order_id, entry_id, symbol, side, qty, price, fee, liquidity,"
+                        + " occurred_at, realized_pnl) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                .executeBatch(rows).mapEmpty();
+    }
+
     static Future<Void> insertFill(SqlConnection c, Fill f, long entryId, BigDecimal realizedPnl) {
         return c.preparedQuery("INSERT INTO fills (fill_id, order_id, entry_id, symbol, side, qty, price, fee, liquidity,"
                         + " occurred_at, realized_pnl) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
