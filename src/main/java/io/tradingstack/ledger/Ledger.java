@@ -78,8 +78,9 @@ public final class Ledger {
 
     /**
      * Posts a fill once; a fill id seen before yields the stored fill with {@code duplicate = true}.
-     * Fills arriving together are group-committed: applied in order to a copy of the book, written in
-     * one transaction, and the copy becomes the book only once that transaction has committed.
+     * Fills arriving together are group-committed: applied in order to the book, written in one
+     * transaction, and answered after the commit. No other operation runs in between; if the write
+     * fails the book is rebuilt from the journal before the next operation.
      */
     public Future<PostedFill> postFill(Fill submitted) {
         // PostgreSQL keeps microseconds; the fill returned must equal the fill stored.
@@ -113,16 +114,15 @@ public final class Ledger {
         if (!queue.isEmpty()) {
             scheduleFlush();
         }
-        Portfolio next = book.copy();
         List<Staged> staged = new ArrayList<>();
         List<Pending> duplicates = new ArrayList<>();
         for (Pending p : batch) {
-            if (next.contains(Portfolio.fillKey(p.fill().fillId()))) {
+            if (book.contains(Portfolio.fillKey(p.fill().fillId()))) {
                 duplicates.add(p);
                 continue;
             }
             try {
-                JournalEntry entry = next.apply(p.fill());
+                JournalEntry entry = book.apply(p.fill());
                 staged.add(new Staged(p, entry, realized(entry), cashOut(entry), new String[1]));
             } catch (CodedException e) {
                 p.promise().fail(e);
@@ -130,8 +130,7 @@ public final class Ledger {
         }
         Future<long[]> write = staged.isEmpty() ? Future.succeededFuture(new long[0]) : writeFills(staged);
         return write.<Void>map(ids -> {
-            staged.stream().filter(st -> "FILLED".equals(st.status()[0])).forEach(st -> next.release(st.pending().fill().orderId()));
-            book = next;
+            staged.stream().filter(st -> "FILLED".equals(st.status()[0])).forEach(st -> book.release(st.pending().fill().orderId()));
             for (int i = 0; i < staged.size(); i++) {
                 Staged st = staged.get(i);
                 st.pending().promise().complete(new PostedFill(st.pending().fill(), ids[i], false, st.pnl(), st.status()[0]));
@@ -144,6 +143,7 @@ public final class Ledger {
             }
             return Future.join(lookups).<Void>mapEmpty().otherwiseEmpty();
         }).recover(err -> {
+            dirty = dirty || !staged.isEmpty();
             staged.forEach(st -> st.pending().promise().tryFail(err));
             duplicates.forEach(d -> d.promise().tryFail(err));
             return Future.succeededFuture();

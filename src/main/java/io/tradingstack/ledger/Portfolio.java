@@ -48,17 +48,6 @@ public final class Portfolio {
         this.scrapeFraction = profitScrapeFraction;
     }
 
-    /** An independent copy: changes to one never show in the other. */
-    public Portfolio copy() {
-        Portfolio c = new Portfolio(quote, scrapeFraction);
-        c.balances.putAll(balances);
-        c.byKey.putAll(byKey);
-        c.cashHolds.putAll(cashHolds);
-        c.qtyHolds.putAll(qtyHolds);
-        c.entries = entries;
-        return c;
-    }
-
     public String quoteCurrency() {
         return quote;
     }
