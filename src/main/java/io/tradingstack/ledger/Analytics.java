@@ -11,7 +11,8 @@ import java.util.Map;
  * Performance and risk metrics; pure. Returns come from an equity curve sampled at a fixed
  * interval and are annualized by that interval over a 365-day year (crypto trades around the
  * clock). A metric that is not defined is null and its reason is listed under {@code undefined};
- * no value is ever made up. Ratios are doubles (they are statistics, not money).
+ * no value is ever made up. Ratios are doubles (they are statistics, not money); money amounts
+ * (average win and loss, equity) are decimal strings.
  */
 public final class Analytics {
     private static final double SECONDS_PER_YEAR = 365.0 * 24 * 3600;
@@ -104,10 +105,10 @@ public final class Analytics {
         put(out, undefined, "winRate", trades.isEmpty() ? null : (double) wins.size() / trades.size(), "no closed trades");
         put(out, undefined, "profitFactor", lost.signum() == 0 ? null : won.divide(lost, MathContext.DECIMAL64).doubleValue(),
                 "no losing trades");
-        put(out, undefined, "averageWin", wins.isEmpty() ? null : won.divide(BigDecimal.valueOf(wins.size()), MathContext.DECIMAL64),
-                "no winning trades");
+        put(out, undefined, "averageWin", wins.isEmpty() ? null
+                : plain(won.divide(BigDecimal.valueOf(wins.size()), MathContext.DECIMAL64)), "no winning trades");
         put(out, undefined, "averageLoss", losses.isEmpty() ? null
-                : lost.negate().divide(BigDecimal.valueOf(losses.size()), MathContext.DECIMAL64), "no losing trades");
+                : plain(lost.negate().divide(BigDecimal.valueOf(losses.size()), MathContext.DECIMAL64)), "no losing trades");
     }
 
     private static void exposure(List<EquitySample> s, Map<String, Object> out, Map<String, String> undefined) {
@@ -127,7 +128,7 @@ public final class Analytics {
         String why = "equity is not positive";
         BigDecimal gross = marketValues.values().stream().map(BigDecimal::abs).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal net = marketValues.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        out.put("equity", equity);
+        out.put("equity", plain(equity));
         put(out, undefined, "cashRatio", ok ? ratio(cash, equity) : null, why);
         Map<String, Object> concentration = new LinkedHashMap<>();
         marketValues.forEach((sym, mv) -> concentration.put(sym, ok ? ratio(mv.abs(), equity) : null));
@@ -137,6 +138,11 @@ public final class Analytics {
         put(out, undefined, "leverage", ok ? ratio(gross, equity) : null, why);
         out.put("undefined", undefined);
         return out;
+    }
+
+    /** Money leaves as exact decimal text, never as a double. */
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
     }
 
     private static double ratio(BigDecimal a, BigDecimal b) {

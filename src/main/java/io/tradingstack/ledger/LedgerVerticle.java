@@ -111,8 +111,17 @@ public final class LedgerVerticle extends VerticleBase {
     }
 
     private void query(Message<JsonObject> msg) {
-        JsonObject q = msg.body();
-        Future<JsonObject> answer = switch (q.getString("query", "")) {
+        Future<JsonObject> answer;
+        try {
+            answer = answer(msg.body());
+        } catch (RuntimeException e) {
+            answer = Future.failedFuture(new CodedException(ErrorCode.BUS_BAD_MESSAGE, String.valueOf(e.getMessage())));
+        }
+        answer.onComplete(ar -> reply(msg, ar.result(), ar.cause()));
+    }
+
+    private Future<JsonObject> answer(JsonObject q) {
+        return switch (q.getString("query", "")) {
             case "status" -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.status(b, marks, Instant.now())));
             case "risk" -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.risk(b, marks)));
             case "history" -> ledger.queries().history(since(q), q.getInteger("limit", 100), q.getString("symbol"))
@@ -127,7 +136,6 @@ public final class LedgerVerticle extends VerticleBase {
             case "open-orders" -> ledger.queries().openLimitOrders().map(o -> new JsonObject().put("orders", new JsonArray(o)));
             default -> Future.failedFuture(new CodedException(ErrorCode.BUS_BAD_MESSAGE, "unknown query " + q.getString("query")));
         };
-        answer.onComplete(ar -> reply(msg, ar.result(), ar.cause()));
     }
 
     private static Instant since(JsonObject q) {

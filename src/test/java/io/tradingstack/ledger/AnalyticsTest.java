@@ -59,8 +59,8 @@ class AnalyticsTest {
                 new BigDecimal("10"), new BigDecimal("-20")), 60);
         assertEquals(0.5, (double) m.get("winRate"));
         assertEquals(40.0 / 30, (double) m.get("profitFactor"), 1e-12);
-        assertEquals(0, new BigDecimal("20").compareTo((BigDecimal) m.get("averageWin")));
-        assertEquals(0, new BigDecimal("-15").compareTo((BigDecimal) m.get("averageLoss")));
+        assertEquals("20", m.get("averageWin"));
+        assertEquals("-15", m.get("averageLoss"));
     }
 
     @Test
