@@ -102,6 +102,28 @@ class LedgerDbTest {
         }
     }
 
+    /** The posting-rule table of {@link PortfolioTest}, through PostgreSQL, verified after every scenario. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("io.tradingstack.ledger.PortfolioTest#scenarios")
+    void postingRulesThroughPostgres(PortfolioTest.Scenario s) throws SQLException {
+        LedgerDb db = LedgerDb.fresh();
+        Ledger ledger = new Ledger(db.pool(vertx, 2), "USD", new BigDecimal(s.scrapePct()).movePointLeft(2), new BigDecimal("10000"));
+        on(ledger::start);
+        for (Fill f : s.fills()) {
+            on(() -> ledger.postFill(f));
+            LedgerVerifier.Report report = verify(db);
+            assertTrue(report.ok(), report::render);
+        }
+        Ledger again = new Ledger(db.pool(vertx, 1), "USD", new BigDecimal(s.scrapePct()).movePointLeft(2), BigDecimal.ZERO);
+        on(again::start);
+        Portfolio reloaded = on(again::book);
+        PortfolioTest.assertEq(s.cash(), reloaded.cash());
+        PortfolioTest.assertEq(s.reserve(), reloaded.reserve());
+        PortfolioTest.assertEq(s.position(), reloaded.position("BTC-USD"));
+        PortfolioTest.assertEq(s.realized(), reloaded.realizedPnl());
+        PortfolioTest.assertEq(s.fees(), reloaded.fees());
+    }
+
     @Test
     void aFillIdIsPostedOnceAndRejectionsWriteNothing() throws SQLException {
         LedgerDb db = LedgerDb.fresh();
