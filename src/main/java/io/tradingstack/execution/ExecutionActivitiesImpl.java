@@ -144,15 +144,23 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
     public OrderResult existing(String orderId, OrderIntent intent) {
         JsonObject o = bus.request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "order").put("orderId", orderId),
                 JsonObject.class);
+        return OrderResult.of(orderId, intentOf(o), o.getString("status"), fillsOf(o));
+    }
+
+    /** The intent of an order as the ledger's {@code order} query returns it. */
+    static OrderIntent intentOf(JsonObject o) {
+        return new OrderIntent(o.getString("symbol"), Side.valueOf(o.getString("side")),
+                new BigDecimal(o.getString("qty")), o.getString("limit_price") == null ? null : new BigDecimal(o.getString("limit_price")),
+                OrderType.valueOf(o.getString("type")), o.getString("client_order_id"),
+                io.tradingstack.model.TimeInForce.valueOf(o.getString("time_in_force")));
+    }
+
+    static List<Fill> fillsOf(JsonObject o) {
         List<Fill> fills = new ArrayList<>();
         for (Object f : o.getJsonArray("fills", new JsonArray())) {
             fills.add(Wire.fromJson((JsonObject) f, Fill.class));
         }
-        OrderIntent original = new OrderIntent(o.getString("symbol"), Side.valueOf(o.getString("side")),
-                new BigDecimal(o.getString("qty")), o.getString("limit_price") == null ? null : new BigDecimal(o.getString("limit_price")),
-                OrderType.valueOf(o.getString("type")), o.getString("client_order_id"),
-                io.tradingstack.model.TimeInForce.valueOf(o.getString("time_in_force")));
-        return OrderResult.of(orderId, original, o.getString("status"), fills);
+        return fills;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -101,9 +102,44 @@ public final class ExecutionVerticle extends VerticleBase {
                         JsonObject j = (JsonObject) o;
                         add(new Watched(j.getString("order_id"), j.getString("symbol"), Side.valueOf(j.getString("side")),
                                 new BigDecimal(j.getString("limit_price"))));
+                        resume(j.getString("order_id"));
                     }
                 })
                 .onFailure(e -> LOG.warn("open orders not reloaded: {}", e.getMessage()));
+    }
+
+    /**
+     * An open order whose workflow is gone (an embedded Temporal does not survive a restart) gets a
+     * new resting workflow carrying its fills from PostgreSQL; a running one is left alone.
+     */
+    private void resume(String orderId) {
+        vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "order").put("orderId", orderId))
+                .compose(m -> vertx.executeBlocking(() -> {
+                    JsonObject o = m.body();
+                    List<io.tradingstack.model.Fill> fills = ExecutionActivitiesImpl.fillsOf(o);
+                    RestingOrderWorkflow wf = client.newWorkflowStub(RestingOrderWorkflow.class,
+                            io.temporal.client.WorkflowOptions.newBuilder().setTaskQueue(ctx.config().taskQueue())
+                                    .setWorkflowId(RestingOrderWorkflow.workflowId(orderId)).build());
+                    try {
+                        WorkflowClient.start(wf::rest, new RestingOrder(orderId, ExecutionActivitiesImpl.intentOf(o), fills,
+                                nextSeq(orderId, fills)));
+                        LOG.info("resumed resting order {}", orderId);
+                    } catch (io.temporal.client.WorkflowExecutionAlreadyStarted running) {
+                        // its workflow survived the restart
+                    }
+                    return null;
+                }, false))
+                .onFailure(e -> LOG.warn("order {} not resumed: {}", orderId, e.getMessage()));
+    }
+
+    /** Fill ids are {@code <orderId>-<n>}: continue after the highest n so no id is reused. */
+    static int nextSeq(String orderId, List<io.tradingstack.model.Fill> fills) {
+        int max = 1;
+        for (io.tradingstack.model.Fill f : fills) {
+            String tail = f.fillId().substring(orderId.length() + 1);
+            max = Math.max(max, Integer.parseInt(tail));
+        }
+        return max + 1;
     }
 
     private void watch(Message<JsonObject> msg) {

@@ -10,6 +10,7 @@ import io.tradingstack.model.OrderIntent;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.Tick;
+import io.tradingstack.testing.TestInfra;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -147,10 +148,14 @@ class OrderAcceptanceTest {
         JsonObject status;
         JsonObject history;
         List<PostedFill> workflowHistory;
+        OrderResult resting;
         try (OrderStack first = new OrderStack(db, Map.of(), null)) {
             placeOne(first, market("BTC-USD", Side.BUY, "0.02"));
             placeOne(first, market("ETH-USD", Side.BUY, "0.5"));
             OrderResult last = placeOne(first, market("BTC-USD", Side.SELL, "0.01"));
+            resting = placeOne(first, new OrderIntent("ETH-USD", Side.BUY, new BigDecimal("0.1"), new BigDecimal("2990"),
+                    OrderType.LIMIT, null, null));
+            assertEquals("OPEN", resting.status());
             String lastFill = last.fills().get(0).fillId();
             OrderStack.eventually(Duration.ofSeconds(20), () -> first.ledgerWorkflow().transactionHistory(null, 100, null)
                     .stream().anyMatch(f -> f.fill().fillId().equals(lastFill)), "ledger workflow caught up");
@@ -158,6 +163,9 @@ class OrderAcceptanceTest {
             history = first.query(new JsonObject().put("query", "history").put("limit", 100));
             workflowHistory = first.ledgerWorkflow().transactionHistory(null, 100, null);
         }
+        // an embedded Temporal does not survive a restart: the resting order's workflow is gone
+        TestInfra.temporal().client().newUntypedWorkflowStub(RestingOrderWorkflow.workflowId(resting.orderId()))
+                .terminate("simulated loss of the Temporal service");
         try (OrderStack second = new OrderStack(db, Map.of(), null)) {
             JsonObject statusAfter = second.query(new JsonObject().put("query", "status"));
             status.remove("asOf");
@@ -168,6 +176,13 @@ class OrderAcceptanceTest {
                     () -> !second.ledgerWorkflow().transactionHistory(null, 100, null).isEmpty(), "ledger workflow rebuilt");
             assertEquals(workflowHistory, second.ledgerWorkflow().transactionHistory(null, 100, null));
             assertFalse(workflowHistory.isEmpty());
+            assertTrue(second.verify().ok());
+            // the new stack finds the open order in PostgreSQL and resumes it
+            String restingId = resting.orderId();
+            OrderStack.eventually(Duration.ofSeconds(20), () -> second.watching(restingId), "resting order resumed");
+            second.publish("ETH-USD", "2989", "2990", "1");
+            OrderResult done = second.orders().awaitResting(restingId, Duration.ofSeconds(30));
+            assertEquals("FILLED", done.status(), done::toString);
             assertTrue(second.verify().ok());
         }
     }
