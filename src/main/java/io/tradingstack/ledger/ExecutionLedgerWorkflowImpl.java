@@ -66,6 +66,7 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
         } catch (ActivityFailure e) {
             // A business rejection (e.g. insufficient cash) posts nothing; it is kept for the status.
             rejected.add(fill.fillId() + ": " + e.getCause().getMessage());
+            trim(rejected, MAX_FILLS);
             LOG.warn("fill {} rejected by the ledger: {}", fill.fillId(), e.getCause().getMessage());
         }
     }
