@@ -30,8 +30,7 @@ public final class Portfolio {
     private final BigDecimal scrapeFraction;
     private final Map<String, BigDecimal> balances = new TreeMap<>();
     private final Map<String, JournalEntry> byKey = new HashMap<>();
-    private final Map<String, BigDecimal> cashHolds = new HashMap<>();
-    private final Map<String, Map.Entry<String, BigDecimal>> qtyHolds = new HashMap<>();
+    private final Holds holds = new Holds();
     private long entries;
 
     /**
@@ -97,7 +96,7 @@ public final class Portfolio {
     private JournalEntry buyEntry(Fill f) {
         BigDecimal cost = f.notional();
         BigDecimal needed = cost.add(f.fee());
-        BigDecimal available = availableCash().add(cashHolds.getOrDefault(f.orderId(), BigDecimal.ZERO));
+        BigDecimal available = availableCash().add(holds.cashOf(f.orderId()));
         if (needed.compareTo(available) > 0) {
             throw new CodedException(ErrorCode.ORDER_INSUFFICIENT_CASH,
                     "buy needs " + needed + " " + quote + ", available " + available);
@@ -114,7 +113,7 @@ public final class Portfolio {
 
     private JournalEntry sellEntry(Fill f) {
         BigDecimal held = position(f.symbol());
-        BigDecimal available = availableQty(f.symbol()).add(heldQty(f.orderId(), f.symbol()));
+        BigDecimal available = availableQty(f.symbol()).add(holds.qtyOf(f.orderId(), f.symbol()));
         if (f.qty().compareTo(available) > 0) {
             throw new CodedException(ErrorCode.ORDER_INSUFFICIENT_HOLDINGS,
                     "sell of " + f.qty() + " " + f.symbol() + ", available " + available);
@@ -190,31 +189,10 @@ public final class Portfolio {
 
     private void consumeHolds(Fill fill, JournalEntry entry) {
         if (fill.side() == Side.BUY) {
-            BigDecimal cashOut = entry.postings().stream().filter(p -> p.account().equals(Accounts.CASH))
-                    .map(Posting::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
-            reduceHold(cashHolds, fill.orderId(), cashOut);
-            return;
-        }
-        Map.Entry<String, BigDecimal> q = qtyHolds.get(fill.orderId());
-        if (q != null) {
-            BigDecimal left = q.getValue().subtract(fill.qty());
-            if (left.signum() <= 0) {
-                qtyHolds.remove(fill.orderId());
-            } else {
-                qtyHolds.put(fill.orderId(), Map.entry(q.getKey(), left));
-            }
-        }
-    }
-
-    private static void reduceHold(Map<String, BigDecimal> holds, String orderId, BigDecimal used) {
-        BigDecimal held = holds.get(orderId);
-        if (held != null) {
-            BigDecimal left = held.subtract(used);
-            if (left.signum() <= 0) {
-                holds.remove(orderId);
-            } else {
-                holds.put(orderId, left);
-            }
+            holds.useCash(fill.orderId(), entry.postings().stream().filter(p -> p.account().equals(Accounts.CASH))
+                    .map(Posting::credit).reduce(BigDecimal.ZERO, BigDecimal::add));
+        } else {
+            holds.useQty(fill.orderId(), fill.qty());
         }
     }
 
@@ -224,7 +202,7 @@ public final class Portfolio {
             throw new CodedException(ErrorCode.ORDER_INSUFFICIENT_CASH,
                     "cannot reserve " + amount + " " + quote + ", available " + availableCash());
         }
-        cashHolds.put(orderId, amount);
+        holds.holdCash(orderId, amount);
     }
 
     /** Sets aside a quantity for a resting sell order. */
@@ -233,13 +211,12 @@ public final class Portfolio {
             throw new CodedException(ErrorCode.ORDER_INSUFFICIENT_HOLDINGS,
                     "cannot reserve " + qty + " " + symbol + ", available " + availableQty(symbol));
         }
-        qtyHolds.put(orderId, Map.entry(symbol, qty));
+        holds.holdQty(orderId, symbol, qty);
     }
 
     /** Releases whatever an order still holds (cancelled, expired or completely filled). */
     public void release(String orderId) {
-        cashHolds.remove(orderId);
-        qtyHolds.remove(orderId);
+        holds.release(orderId);
     }
 
     public BigDecimal balance(String account) {
@@ -258,7 +235,7 @@ public final class Portfolio {
 
     /** Cash minus what resting buy orders hold. */
     public BigDecimal availableCash() {
-        return cash().subtract(cashHolds.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        return cash().subtract(holds.totalCash());
     }
 
     public BigDecimal reserve() {
@@ -271,14 +248,7 @@ public final class Portfolio {
 
     /** Position minus what resting sell orders hold. */
     public BigDecimal availableQty(String symbol) {
-        BigDecimal held = qtyHolds.values().stream().filter(e -> e.getKey().equals(symbol))
-                .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return position(symbol).subtract(held);
-    }
-
-    private BigDecimal heldQty(String orderId, String symbol) {
-        Map.Entry<String, BigDecimal> q = qtyHolds.get(orderId);
-        return q != null && q.getKey().equals(symbol) ? q.getValue() : BigDecimal.ZERO;
+        return position(symbol).subtract(holds.totalQty(symbol));
     }
 
     /** Cost of the open position per unit (fees excluded), or zero when flat. */
