@@ -32,6 +32,11 @@ class DashboardVerticleTest {
                     assertTrue(html.contains("<title>Trading Stack</title>"));
                     assertTrue(html.contains("/ws/ticker"));
                     assertFalse(html.contains("<script src="), "no external scripts");
+                })))
+                .compose(r -> WebClient.create(vertx).get(port, "127.0.0.1", "/api/portfolio").send())
+                .onComplete(test.succeeding(r -> test.verify(() -> {
+                    assertEquals(404, r.statusCode(), "no ledger on this node");
+                    assertEquals(1101, r.bodyAsJsonObject().getInteger("code"));
                     test.completeNow();
                 })));
     }
