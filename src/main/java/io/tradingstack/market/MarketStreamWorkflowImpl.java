@@ -42,7 +42,7 @@ public final class MarketStreamWorkflowImpl implements MarketStreamWorkflow {
             }
         }
         if (stopRequested) {
-            // a stop that arrived during the last activity must not be carried into a new run
+            // a stop that arrived during the last activity would otherwise be lost by continue-as-new
             stopStreaming();
             return;
         }
