@@ -30,8 +30,7 @@ public final class MarketStreamWorkflowImpl implements MarketStreamWorkflow {
         for (int cycle = 0; cycle < state.cyclesPerRun() && Workflow.getInfo().getHistoryLength() < MAX_HISTORY_EVENTS; cycle++) {
             Workflow.await(Duration.ofSeconds(state.pollSeconds()), () -> pending != null || stopRequested);
             if (stopRequested) {
-                activities.applySymbols(List.of());
-                symbols = List.of();
+                stopStreaming();
                 return;
             }
             if (pending != null) {
@@ -42,8 +41,18 @@ public final class MarketStreamWorkflowImpl implements MarketStreamWorkflow {
                 stats = activities.feedStats();
             }
         }
+        if (stopRequested) {
+            // a stop that arrived during the last activity would otherwise be lost by continue-as-new
+            stopStreaming();
+            return;
+        }
         Workflow.continueAsNew(new MarketStreamState(pending != null ? pending : symbols, stats, state.pollSeconds(),
                 state.cyclesPerRun(), generation + 1));
+    }
+
+    private void stopStreaming() {
+        activities.applySymbols(List.of());
+        symbols = List.of();
     }
 
     @Override

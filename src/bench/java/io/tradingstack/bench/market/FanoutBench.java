@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class FanoutBench {
     private static final int BUCKET_MICROS = 10;
     private static final int BUCKETS = 200_000;
+    private static final AtomicLongArray MAX_PER_SECOND = new AtomicLongArray(600);
+    private static volatile long measureStartNanos;
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -73,8 +75,9 @@ public final class FanoutBench {
                 local));
         Thread.sleep(warmup * 1000L);
         long publishedBefore = seq[0];
+        measureStartNanos = System.nanoTime();
         measuring.set(true);
-        long t0 = System.nanoTime();
+        long t0 = measureStartNanos;
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
         double elapsed = (System.nanoTime() - t0) / 1e9;
@@ -96,6 +99,11 @@ public final class FanoutBench {
         out.put("latency_p99_ms", percentile(histogram, count, 0.99));
         out.put("latency_max_ms_approx", percentile(histogram, count, 1.0));
         out.put("goal_p99_ms", 50);
+        List<Double> perSecond = new ArrayList<>();
+        for (int i = 0; i < Math.min(600, seconds + 1); i++) {
+            perSecond.add(MAX_PER_SECOND.get(i) / 1000.0);
+        }
+        out.put("max_latency_ms_per_second", perSecond);
         BenchResults.write("market-fanout", out);
         System.out.println(out);
         sockets.forEach(WebSocket::close);
@@ -130,6 +138,8 @@ public final class FanoutBench {
         Instant now = Instant.now();
         long micros = (now.getEpochSecond() - sent.getEpochSecond()) * 1_000_000L + (now.getNano() - sent.getNano()) / 1000;
         histogram.incrementAndGet((int) Math.min(BUCKETS - 1, Math.max(0, micros / BUCKET_MICROS)));
+        int second = (int) Math.min(599, (System.nanoTime() - measureStartNanos) / 1_000_000_000L);
+        MAX_PER_SECOND.accumulateAndGet(second, micros, Math::max);
         delivered.incrementAndGet();
     }
 
