@@ -12,7 +12,9 @@ import java.util.List;
 public final class WorkflowRegistry {
     /** Workflow implementation classes. */
     public static final List<Class<?>> WORKFLOWS = List.of(
-            SystemCheckWorkflowImpl.class);
+            SystemCheckWorkflowImpl.class,
+            io.tradingstack.market.MarketStreamWorkflowImpl.class,
+            io.tradingstack.market.HistoricalDataLoaderWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
@@ -20,7 +22,8 @@ public final class WorkflowRegistry {
     /** Activity implementations, bound to this node's verticles through the bus. */
     public static List<Object> activities(AppContext ctx) {
         return List.of(
-                new SystemCheckActivitiesImpl(ctx.vertx()));
+                new SystemCheckActivitiesImpl(ctx.vertx()),
+                new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()));
     }
 
     public static void register(Worker worker, AppContext ctx) {
