@@ -199,7 +199,7 @@ public final class FeatureEngine {
 
     /**
      * Wilder RSI; 100 when there were no losses, 0 when there were no gains (reference design).
-     * With neither (a flat window) it is 50: ta4j and TA-Lib answer 0 there, which a strategy would
+     * With neither (a flat window) it is 50: ta4j answers 0 there, which a strategy would
      * read as deeply oversold although nothing moved.
      */
     private Double rsi() {
