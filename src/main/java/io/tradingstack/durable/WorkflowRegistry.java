@@ -12,7 +12,8 @@ import java.util.List;
 public final class WorkflowRegistry {
     /** Workflow implementation classes. */
     public static final List<Class<?>> WORKFLOWS = List.of(
-            SystemCheckWorkflowImpl.class);
+            SystemCheckWorkflowImpl.class,
+            io.tradingstack.agents.BrokerAgentWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
