@@ -127,6 +127,24 @@ class McpServerTest {
     }
 
     @Test
+    void listeningStreamOpensOncePerSession() throws Exception {
+        String session = post(Map.of(), initialize()).headers().firstValue("Mcp-Session-Id").orElseThrow();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(server.url() + "/mcp"))
+                .header("Accept", "text/event-stream").header("Mcp-Session-Id", session).GET().build();
+        HttpResponse<java.io.InputStream> stream = HTTP.send(get, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream in = stream.body()) {
+            assertEquals(200, stream.statusCode());
+            assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            byte[] first = in.readNBytes(": stream open".length());
+            assertEquals(": stream open", new String(first, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(409, HTTP.send(get, HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        HttpRequest noSse = HttpRequest.newBuilder(URI.create(server.url() + "/mcp"))
+                .header("Accept", "application/json").header("Mcp-Session-Id", session).GET().build();
+        assertEquals(406, HTTP.send(noSse, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
     void oversizedBodyIsRefused() throws Exception {
         String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\""
                 + "x".repeat((int) McpVerticle.MAX_BODY_BYTES) + "\"}}";
