@@ -1,0 +1,130 @@
+package io.tradingstack.bench.mcp;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.tradingstack.app.AppContext;
+import io.tradingstack.bench.BenchResults;
+import io.tradingstack.bus.Codecs;
+import io.tradingstack.durable.DurableVerticle;
+import io.tradingstack.mcp.McpVerticle;
+import io.tradingstack.testing.TestInfra;
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Tool calls per second and latency percentiles through the real MCP server (Streamable HTTP,
+ * Java SDK clients, one session per thread), against the embedded Temporal and PostgreSQL.
+ * Args: [tool] [sessions] [measureSeconds] [warmupSeconds].
+ */
+public final class McpToolCallBench {
+    public static void main(String[] args) throws Exception {
+        String tool = args.length > 0 ? args[0] : "get_portfolio_status";
+        int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        int measure = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+
+        Vertx vertx = Vertx.vertx();
+        Codecs.registerAll(vertx);
+        AppContext ctx = TestInfra.context(vertx, Map.of("TASK_QUEUE", TestInfra.uniqueQueue("bench"),
+                "MCP_RATE_LIMIT_PER_MINUTE", "1000000"));
+        get(vertx.deployVerticle(new DurableVerticle(ctx)));
+        get(vertx.deployVerticle(new McpVerticle(ctx)));
+        String url = "http://127.0.0.1:" + ctx.config().mcpPort();
+
+        List<McpSyncClient> clients = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            McpSyncClient c = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
+                    .requestTimeout(Duration.ofSeconds(30)).build();
+            c.initialize();
+            clients.add(c);
+        }
+        McpSchema.CallToolRequest request = new McpSchema.CallToolRequest(tool, Map.of());
+        McpSchema.CallToolResult probe = clients.get(0).callTool(request);
+        if (Boolean.TRUE.equals(probe.isError())) {
+            throw new IllegalStateException("tool " + tool + " answers an error: " + probe.content());
+        }
+
+        run(clients, request, warmup, null, new AtomicLong());
+        long[][] samples = new long[sessions][];
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        run(clients, request, measure, samples, errors);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+
+        long[] all = Arrays.stream(samples).flatMapToLong(Arrays::stream).sorted().toArray();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("tool", tool);
+        figures.put("sessions", sessions);
+        figures.put("measure_seconds", measure);
+        figures.put("calls", all.length);
+        figures.put("errors", errors.get());
+        figures.put("calls_per_second", Math.round(all.length / elapsed));
+        figures.put("p50_ms", ms(percentile(all, 0.50)));
+        figures.put("p90_ms", ms(percentile(all, 0.90)));
+        figures.put("p99_ms", ms(percentile(all, 0.99)));
+        figures.put("max_ms", ms(all[all.length - 1]));
+        figures.put("goal", ">= 2000 calls/s and p99 <= 50 ms");
+        figures.put("command", "mvn -B -o -Pbench -DskipTests test-compile exec:exec "
+                + "-Dbench.main=io.tradingstack.bench.mcp.McpToolCallBench -Dbench.args=\"" + tool + " " + sessions
+                + " " + measure + " " + warmup + "\"");
+        System.out.println(figures);
+        BenchResults.write("mcp-tool-calls", figures);
+        clients.forEach(McpSyncClient::closeGracefully);
+        get(vertx.close());
+        System.exit(0);
+    }
+
+    private static void run(List<McpSyncClient> clients, McpSchema.CallToolRequest request, int seconds,
+                            long[][] samples, AtomicLong errors) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        CountDownLatch done = new CountDownLatch(clients.size());
+        for (int i = 0; i < clients.size(); i++) {
+            int idx = i;
+            Thread t = new Thread(() -> {
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < deadline) {
+                    long t0 = System.nanoTime();
+                    McpSchema.CallToolResult r = clients.get(idx).callTool(request);
+                    long dt = System.nanoTime() - t0;
+                    if (Boolean.TRUE.equals(r.isError())) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == lat.length) {
+                        lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = dt;
+                }
+                if (samples != null) {
+                    samples[idx] = Arrays.copyOf(lat, n);
+                }
+                done.countDown();
+            }, "bench-session-" + i);
+            t.start();
+        }
+        done.await();
+    }
+
+    private static long percentile(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 10_000.0) / 100.0;
+    }
+
+    private static <T> T get(io.vertx.core.Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+}
