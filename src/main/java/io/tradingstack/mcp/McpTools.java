@@ -11,6 +11,7 @@ public final class McpTools {
     public static List<ToolSpec> all(ToolContext ctx) {
         List<ToolSpec> tools = new ArrayList<>();
         tools.addAll(new PreferenceTools(ctx).tools());
+        tools.addAll(new FeatureTools(ctx).tools());
         return tools;
     }
 }

@@ -25,14 +25,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Tool calls per second and latency percentiles through the real MCP server (Streamable HTTP,
  * Java SDK clients, one session per thread), against the embedded Temporal and PostgreSQL.
- * Args: [tool] [sessions] [measureSeconds] [warmupSeconds].
+ * Args: [tool|ping] [sessions] [measureSeconds] [warmupSeconds] [raw|sdk]. {@code raw} (default) drives the
+ * server with {@link RawMcpLoad}; {@code sdk} uses one Java SDK client per session on its own thread.
  */
 public final class McpToolCallBench {
+    private static final String PING = "ping";
+    private static final McpSchema.CallToolResult PONG = McpSchema.CallToolResult.builder().isError(false).build();
+
     public static void main(String[] args) throws Exception {
         String tool = args.length > 0 ? args[0] : "get_portfolio_status";
         int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        String mode = args.length > 4 ? args[4] : "raw";
 
         Vertx vertx = Vertx.vertx();
         Codecs.registerAll(vertx);
@@ -41,7 +46,33 @@ public final class McpToolCallBench {
         get(vertx.deployVerticle(new DurableVerticle(ctx)));
         get(vertx.deployVerticle(new McpVerticle(ctx)));
         String url = "http://127.0.0.1:" + ctx.config().mcpPort();
+        Map<String, Object> figures = "raw".equals(mode)
+                ? raw(Vertx.vertx(), ctx.config().mcpPort(), tool, sessions, measure, warmup)
+                : sdk(url, tool, sessions, measure, warmup);
+        figures.put("goal", ">= 2000 calls/s and p99 <= 50 ms");
+        figures.put("command", "mvn -B -o -Pbench -DskipTests test-compile exec:exec "
+                + "-Dbench.main=io.tradingstack.bench.mcp.McpToolCallBench -Dbench.args=\"" + tool + " " + sessions
+                + " " + measure + " " + warmup + " " + mode + "\"");
+        System.out.println(figures);
+        BenchResults.write((PING.equals(tool) ? "mcp-ping" : "mcp-tool-calls") + "-" + mode, figures);
+        get(vertx.close());
+        System.exit(0);
+    }
 
+    private static Map<String, Object> raw(Vertx clientVertx, int port, String tool, int sessions, int measure,
+                                           int warmup) throws Exception {
+        RawMcpLoad load = new RawMcpLoad(clientVertx, port, sessions);
+        List<String> ids = get(load.open(sessions));
+        get(load.run(ids, tool, System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup), new AtomicLong()));
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long[] all = get(load.run(ids, tool, start + TimeUnit.SECONDS.toNanos(measure), errors));
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        get(load.close());
+        return figures(tool, sessions, measure, all, errors.get(), elapsed, "raw: Vert.x HTTP client speaking MCP, one request in flight per session");
+    }
+
+    private static Map<String, Object> sdk(String url, String tool, int sessions, int measure, int warmup) throws Exception {
         List<McpSyncClient> clients = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
             McpSyncClient c = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
@@ -50,7 +81,7 @@ public final class McpToolCallBench {
             clients.add(c);
         }
         McpSchema.CallToolRequest request = new McpSchema.CallToolRequest(tool, Map.of());
-        McpSchema.CallToolResult probe = clients.get(0).callTool(request);
+        McpSchema.CallToolResult probe = PING.equals(tool) ? PONG : clients.get(0).callTool(request);
         if (Boolean.TRUE.equals(probe.isError())) {
             throw new IllegalStateException("tool " + tool + " answers an error: " + probe.content());
         }
@@ -63,26 +94,26 @@ public final class McpToolCallBench {
         double elapsed = (System.nanoTime() - start) / 1e9;
 
         long[] all = Arrays.stream(samples).flatMapToLong(Arrays::stream).sorted().toArray();
+        clients.forEach(McpSyncClient::closeGracefully);
+        return figures(tool, sessions, measure, all, errors.get(), elapsed, "sdk: one MCP Java SDK sync client per session");
+    }
+
+    private static Map<String, Object> figures(String tool, int sessions, int measure, long[] all, long errors,
+                                               double elapsed, String client) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("tool", tool);
+        figures.put("client", client);
         figures.put("sessions", sessions);
         figures.put("measure_seconds", measure);
         figures.put("calls", all.length);
-        figures.put("errors", errors.get());
+        figures.put("errors", errors);
         figures.put("calls_per_second", Math.round(all.length / elapsed));
         figures.put("p50_ms", ms(percentile(all, 0.50)));
         figures.put("p90_ms", ms(percentile(all, 0.90)));
         figures.put("p99_ms", ms(percentile(all, 0.99)));
         figures.put("max_ms", ms(all[all.length - 1]));
-        figures.put("goal", ">= 2000 calls/s and p99 <= 50 ms");
-        figures.put("command", "mvn -B -o -Pbench -DskipTests test-compile exec:exec "
-                + "-Dbench.main=io.tradingstack.bench.mcp.McpToolCallBench -Dbench.args=\"" + tool + " " + sessions
-                + " " + measure + " " + warmup + "\"");
-        System.out.println(figures);
-        BenchResults.write("mcp-tool-calls", figures);
-        clients.forEach(McpSyncClient::closeGracefully);
-        get(vertx.close());
-        System.exit(0);
+        figures.put("load_average_at_end", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return figures;
     }
 
     private static void run(List<McpSyncClient> clients, McpSchema.CallToolRequest request, int seconds,
@@ -96,7 +127,7 @@ public final class McpToolCallBench {
                 int n = 0;
                 while (System.nanoTime() < deadline) {
                     long t0 = System.nanoTime();
-                    McpSchema.CallToolResult r = clients.get(idx).callTool(request);
+                    McpSchema.CallToolResult r = call(clients.get(idx), request);
                     long dt = System.nanoTime() - t0;
                     if (Boolean.TRUE.equals(r.isError())) {
                         errors.incrementAndGet();
@@ -114,6 +145,15 @@ public final class McpToolCallBench {
             t.start();
         }
         done.await();
+    }
+
+    /** "ping" measures the transport alone (no tool, no Temporal): the floor under every tool call. */
+    private static McpSchema.CallToolResult call(McpSyncClient client, McpSchema.CallToolRequest request) {
+        if (PING.equals(request.name())) {
+            client.ping();
+            return PONG;
+        }
+        return client.callTool(request);
     }
 
     private static long percentile(long[] sorted, double q) {
