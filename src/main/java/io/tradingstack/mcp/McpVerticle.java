@@ -13,7 +13,6 @@ import io.tradingstack.durable.TemporalRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -79,7 +78,7 @@ public final class McpVerticle extends VerticleBase {
         WorkflowGateway gateway = new WorkflowGateway(temporal.client(), config.taskQueue(), executor);
         Set<Tier> tiers = Tier.parseAll(config.mcpTiers());
         ToolCatalogue catalogue = new ToolCatalogue(tiers, limiter, McpJsonDefaults.getSchemaValidator(),
-                new AuditJournal(ctx.pool()), mapper);
+                new AuditJournal(ctx.pool()));
         var specs = catalogue.specifications(McpTools.all(ToolContext.of(gateway, vertx, config)));
         toolCount = specs.size();
         mcp = McpServer.async(transport)
@@ -104,11 +103,11 @@ public final class McpVerticle extends VerticleBase {
         router.delete("/mcp").handler(transport::handleDelete);
         router.route("/mcp").handler(rc -> rc.response().setStatusCode(405)
                 .putHeader("Allow", "GET, POST, DELETE").end());
-        router.errorHandler(413, rc -> VertxStreamableServerTransportProvider.fail(rc, 413,
+        router.errorHandler(413, rc -> McpHttp.fail(rc, 413,
                 McpSchema.ErrorCodes.INVALID_REQUEST, "request body larger than " + MAX_BODY_BYTES + " bytes"));
         router.errorHandler(500, rc -> {
             LOG.warn("MCP request failed: {} {}", rc.request().method(), rc.request().path(), rc.failure());
-            VertxStreamableServerTransportProvider.fail(rc, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error");
+            McpHttp.fail(rc, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error");
         });
         return router;
     }
@@ -124,7 +123,7 @@ public final class McpVerticle extends VerticleBase {
         if (verdict.status() == 401) {
             rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"mcp\"");
         }
-        VertxStreamableServerTransportProvider.fail(rc, verdict.status(), McpSchema.ErrorCodes.INVALID_REQUEST,
+        McpHttp.fail(rc, verdict.status(), McpSchema.ErrorCodes.INVALID_REQUEST,
                 verdict.reason());
     }
 

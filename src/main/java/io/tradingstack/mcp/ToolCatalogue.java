@@ -1,6 +1,5 @@
 package io.tradingstack.mcp;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures;
@@ -31,15 +30,13 @@ public final class ToolCatalogue {
     private final SessionRateLimiter limiter;
     private final JsonSchemaValidator validator;
     private final AuditJournal audit;
-    private final McpJsonMapper mapper;
 
     public ToolCatalogue(Set<Tier> tiers, SessionRateLimiter limiter, JsonSchemaValidator validator,
-                         AuditJournal audit, McpJsonMapper mapper) {
+                         AuditJournal audit) {
         this.tiers = tiers;
         this.limiter = limiter;
         this.validator = validator;
         this.audit = audit;
-        this.mapper = mapper;
     }
 
     public List<McpServerFeatures.AsyncToolSpecification> specifications(Collection<ToolSpec> tools) {

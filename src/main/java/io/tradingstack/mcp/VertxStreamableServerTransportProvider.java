@@ -8,9 +8,11 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.ProtocolVersions;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+
+import static io.tradingstack.mcp.McpHttp.acceptsJson;
+import static io.tradingstack.mcp.McpHttp.acceptsSse;
+import static io.tradingstack.mcp.McpHttp.fail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -300,30 +302,11 @@ public final class VertxStreamableServerTransportProvider implements McpStreamab
                 "protocolVersion", version == null ? DEFAULT_PROTOCOL_VERSION : version));
     }
 
-    static boolean acceptsJson(String accept) {
-        return accept == null || accept.contains("application/json") || accept.contains("*/*");
-    }
-
-    static boolean acceptsSse(String accept) {
-        return accept != null && (accept.contains("text/event-stream") || accept.contains("*/*"));
-    }
-
     private String encode(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A JSON-RPC error body (id null: the failure is about the HTTP exchange, not one request). */
-    static void fail(RoutingContext rc, int status, int rpcCode, String message) {
-        HttpServerResponse response = rc.response();
-        if (response.ended() || response.headWritten()) {
-            return;
-        }
-        JsonObject body = new JsonObject().put("jsonrpc", "2.0").putNull("id")
-                .put("error", new JsonObject().put("code", rpcCode).put("message", message));
-        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
 }
