@@ -7,6 +7,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.tradingstack.app.AppContext;
+import io.tradingstack.app.Stack;
+import io.tradingstack.app.VerticleSpec;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.durable.DurableVerticle;
 import io.tradingstack.testing.TestInfra;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,11 +35,27 @@ final class McpTestServer implements AutoCloseable {
     final Vertx vertx;
     final AppContext ctx;
     final int port;
+    private final Stack stack;
 
-    private McpTestServer(Vertx vertx, AppContext ctx) {
+    private McpTestServer(Vertx vertx, AppContext ctx, Stack stack) {
         this.vertx = vertx;
         this.ctx = ctx;
         this.port = ctx.config().mcpPort();
+        this.stack = stack;
+    }
+
+    /** A node started from verticles.json with the given roles (the MCP server and the worker included). */
+    static McpTestServer node(Set<String> roles, Map<String, String> overrides) {
+        Vertx vertx = Vertx.vertx();
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("TASK_QUEUE", QUEUE);
+        all.putIfAbsent("REPLAY_PORT", String.valueOf(TestInfra.freePort()));
+        AppContext ctx = TestInfra.context(vertx, all);
+        Set<String> withMcp = new java.util.HashSet<>(roles);
+        withMcp.addAll(Set.of("mcp", "worker"));
+        Stack stack = new Stack(ctx, VerticleSpec.load(), withMcp);
+        await(stack.start());
+        return new McpTestServer(vertx, ctx, stack);
     }
 
     static McpTestServer start(Map<String, String> overrides) {
@@ -47,7 +66,7 @@ final class McpTestServer implements AutoCloseable {
         AppContext ctx = TestInfra.context(vertx, all);
         await(vertx.deployVerticle(new DurableVerticle(ctx)));
         await(vertx.deployVerticle(new McpVerticle(ctx)));
-        return new McpTestServer(vertx, ctx);
+        return new McpTestServer(vertx, ctx, null);
     }
 
     /** Terminates singletons that might be bound to a task queue nobody polls any more. */
@@ -94,6 +113,9 @@ final class McpTestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (stack != null) {
+            stack.stop();
+        }
         await(vertx.close());
     }
 }
