@@ -76,14 +76,14 @@ public final class WorkflowGateway {
         });
     }
 
-    /** Signal-with-start: atomic, so a missing singleton is created with the signal already queued. */
-    public Future<Void> signalWithStart(String workflowId, String workflowType, String signal, Object[] signalArgs,
-                                        Object[] startArgs) {
+    /** Signal-with-start: atomic, so a missing singleton is created with the signal already queued. Returns the run id. */
+    public Future<String> signalWithStart(String workflowId, String workflowType, String signal, Object[] signalArgs,
+                                          Object[] startArgs) {
         return blocking(() -> {
-            client.newUntypedWorkflowStub(workflowType, options(workflowId))
-                    .signalWithStart(signal, signalArgs, startArgs);
+            String runId = client.newUntypedWorkflowStub(workflowType, options(workflowId))
+                    .signalWithStart(signal, signalArgs, startArgs).getRunId();
             running.put(workflowId, Boolean.TRUE);
-            return null;
+            return runId;
         });
     }
 
