@@ -13,7 +13,9 @@ public final class WorkflowRegistry {
     /** Workflow implementation classes. */
     public static final List<Class<?>> WORKFLOWS = List.of(
             SystemCheckWorkflowImpl.class,
-            io.tradingstack.agents.BrokerAgentWorkflowImpl.class);
+            io.tradingstack.agents.BrokerAgentWorkflowImpl.class,
+            io.tradingstack.market.MarketStreamWorkflowImpl.class,
+            io.tradingstack.market.HistoricalDataLoaderWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
@@ -21,7 +23,8 @@ public final class WorkflowRegistry {
     /** Activity implementations, bound to this node's verticles through the bus. */
     public static List<Object> activities(AppContext ctx) {
         return List.of(
-                new SystemCheckActivitiesImpl(ctx.vertx()));
+                new SystemCheckActivitiesImpl(ctx.vertx()),
+                new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()));
     }
 
     public static void register(Worker worker, AppContext ctx) {

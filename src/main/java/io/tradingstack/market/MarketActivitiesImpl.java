@@ -1,0 +1,55 @@
+package io.tradingstack.market;
+
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Json;
+import io.tradingstack.durable.BusBridge;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Bridges the market workflows to the feed verticle through the bus (bounded waits on activity threads). */
+public final class MarketActivitiesImpl implements MarketActivities {
+    private final BusBridge bus;
+    private final BusBridge slowBus;
+
+    public MarketActivitiesImpl(Vertx vertx) {
+        this.bus = new BusBridge(vertx);
+        this.slowBus = new BusBridge(vertx, Duration.ofSeconds(50));
+    }
+
+    @Override
+    public List<String> applySymbols(List<String> symbols) {
+        JsonObject reply = bus.request(Addresses.MARKET_SET_SYMBOLS, new JsonObject().put("symbols", new JsonArray(symbols)), JsonObject.class);
+        return reply.getJsonArray("symbols").stream().map(String::valueOf).toList();
+    }
+
+    @Override
+    public Map<String, Long> feedStats() {
+        JsonObject stats = bus.request(Addresses.MARKET_STATS, "", JsonObject.class);
+        Map<String, Long> out = new LinkedHashMap<>();
+        stats.forEach(e -> {
+            if (e.getValue() instanceof Number n) {
+                out.put(e.getKey(), n.longValue());
+            }
+        });
+        stats.getJsonObject("dropped", new JsonObject()).forEach(e -> out.put("dropped." + e.getKey(), ((Number) e.getValue()).longValue()));
+        return out;
+    }
+
+    @Override
+    public DataQualityReport loadCandles(String symbol, int granularity, String start, String end) {
+        JsonObject request = new JsonObject().put("symbol", symbol).put("granularity", granularity).put("start", start)
+                .put("end", end).put("includeCandles", false);
+        JsonObject reply = slowBus.request(Addresses.MARKET_FETCH_CANDLES, request, JsonObject.class);
+        try {
+            return Json.MAPPER.readValue(reply.getJsonObject("report").encode(), DataQualityReport.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable data-quality report", e);
+        }
+    }
+}

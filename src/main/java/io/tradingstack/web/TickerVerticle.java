@@ -1,0 +1,43 @@
+package io.tradingstack.web;
+
+import io.tradingstack.app.AppConfig;
+import io.tradingstack.app.AppContext;
+import io.tradingstack.app.ConfigKey;
+import io.tradingstack.app.HealthRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+
+import java.util.Set;
+
+/**
+ * Contributes the WebSocket ticker (ws://HOST:HTTP_PORT/ws/ticker) to the main HTTP server and
+ * reports its counters in /health. Config section "ticker": {@code heartbeatMs} (default 5000).
+ */
+public final class TickerVerticle extends VerticleBase {
+    public static final String PATH = "/ws/ticker";
+    private final AppContext ctx;
+    private TickerHub hub;
+
+    public TickerVerticle(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Future<?> start() {
+        AppConfig c = ctx.config();
+        hub = new TickerHub(vertx, Set.copyOf(c.marketSymbols()), new TickerHub.Settings(
+                c.integer(ConfigKey.TICKER_MAX_CONNECTIONS), c.integer(ConfigKey.TICKER_BUFFER_BYTES),
+                c.integer(ConfigKey.TICKER_SLOW_DISCONNECT_MS), config().getLong("heartbeatMs", 5000L)));
+        ctx.addRoutes(router -> router.get(PATH).handler(hub::handle));
+        ctx.health().register("ticker", () -> Future.succeededFuture(HealthRegistry.up().mergeIn(hub.stats())));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (hub != null) {
+            hub.close();
+        }
+        return Future.succeededFuture();
+    }
+}
