@@ -43,6 +43,18 @@ public enum ConfigKey {
     MAKER_FEE_BPS("40", Parsers.NON_NEGATIVE_DECIMAL, "paper maker fee in basis points (Coinbase Advanced tier 1 maker: 40 bps)"),
     SLIPPAGE_BPS("5", Parsers.NON_NEGATIVE_DECIMAL, "paper slippage in basis points added to market fills"),
     PROFIT_SCRAPE_PCT("20", Parsers.PERCENT, "share of each realized profit moved to the untradeable reserve (percent)"),
+    FEATURES_TIMEFRAMES("1m,5m,15m,1h", Parsers.of("comma-separated bar lengths <n>s|m|h|d, e.g. 1m,5m,15m,1h",
+            s -> {
+                java.util.List<String> list = Parsers.split(s);
+                if (list.isEmpty() || !list.stream().allMatch(t -> t.matches("[1-9]\\d{0,4}[smhd]"))) {
+                    throw new IllegalArgumentException(s);
+                }
+                return list;
+            }),
+            "candle timeframes aggregated from ticks; the first is answered when a request names none"),
+    FEATURES_MAX_BARS("1000", Parsers.positiveInt(100_000), "bars kept per symbol and timeframe (bounded ta4j series)"),
+    FEATURES_WARMUP_BARS("300", Parsers.positiveInt(100_000), "historical candles requested per symbol and timeframe at start"),
+    FEATURES_CLOSE_GRACE_MS("2000", Parsers.positiveInt(600_000), "wait after a bar's end for late ticks before closing it without a next tick"),
     CLUSTER_HOST("127.0.0.1", Parsers.HOST, "address the clustered event bus and Hazelcast bind to"),
     CLUSTER_PORT("5701", Parsers.PORT, "Hazelcast member port of this node"),
     CLUSTER_MEMBERS("127.0.0.1:5701,127.0.0.1:5702", Parsers.MEMBERS, "Hazelcast TCP-IP members, host:port comma-separated"),

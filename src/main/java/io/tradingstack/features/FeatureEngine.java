@@ -1,0 +1,268 @@
+package io.tradingstack.features;
+
+import io.tradingstack.model.Candle;
+import io.tradingstack.model.FeatureVector;
+import java.time.Instant;
+import java.util.Objects;
+import org.ta4j.core.BarSeries;
+
+/**
+ * Streaming feature computation for one symbol and timeframe, shared by live trading and the
+ * backtester. Every indicator is updated in O(1) per closed bar with primitive state (running
+ * sums, seeded exponential averages, monotonic deques); the {@link FeatureVector} is only built
+ * when asked for, so {@link #accept(Candle)} allocates nothing on the hot path. Optionally the
+ * engine also keeps a bounded ta4j {@link BarSeries} for the metrics catalogue.
+ *
+ * <p>Bars must arrive in increasing start order; a bar whose start is not after the last accepted
+ * one is ignored (counted in {@link #rejected()}) because streaming state cannot be rewound.
+ * Not thread-safe: one owner (an event loop or a backtest thread).
+ *
+ * <p>The engine is deterministic: a vector's {@code barTime} is the bar start, {@code computedAt}
+ * the bar close and {@code ageSeconds} 0; the live service restamps them with wall-clock time
+ * when it publishes or serves a vector ({@link #restamp(FeatureVector, Instant)}).
+ */
+public final class FeatureEngine {
+    private static final int RET_WINDOW = 61;
+
+    private final String symbol;
+    private final Timeframe timeframe;
+    private final int maxBars;
+    private final BarSeries series;
+
+    private final RollingWindow closes = new RollingWindow(RET_WINDOW);
+    private final RollingWindow sma20 = new RollingWindow(20);
+    private final RollingWindow sma50 = new RollingWindow(50);
+    private final RollingWindow volume20 = new RollingWindow(20);
+    private final RollingWindow logReturns20 = new RollingWindow(20);
+    private final RollingExtreme high20 = new RollingExtreme(20, true);
+    private final RollingExtreme low20 = new RollingExtreme(20, false);
+    private final Ema ema12 = Ema.ema(12);
+    private final Ema ema26 = Ema.ema(26);
+    private final Ema macdSignal = Ema.ema(9);
+    private final Ema avgGain = Ema.wilder(14);
+    private final Ema avgLoss = Ema.wilder(14);
+    private final Ema atr = Ema.wilder(14);
+
+    private long count;
+    private long rejected;
+    private long lastStartSec = Long.MIN_VALUE;
+    private int granularitySec;
+    private double prevClose = Double.NaN;
+    private double lastVolume;
+    private long vwapDay = Long.MIN_VALUE;
+    private double vwapPv;
+    private double vwapVol;
+    private FeatureVector cached;
+
+    public FeatureEngine(String symbol, String timeframe, int maxBars) {
+        this(symbol, timeframe, maxBars, true);
+    }
+
+    /**
+     * @param keepSeries whether to maintain the bounded ta4j series (the catalogue needs it; the
+     *                   backtest hot path does not)
+     */
+    public FeatureEngine(String symbol, String timeframe, int maxBars, boolean keepSeries) {
+        this(symbol, timeframe, maxBars, keepSeries, SeriesFactory.NumKind.DOUBLE);
+    }
+
+    /** @param numKind the ta4j number type of the kept series (the benchmark compares both) */
+    public FeatureEngine(String symbol, String timeframe, int maxBars, boolean keepSeries, SeriesFactory.NumKind numKind) {
+        this.symbol = Objects.requireNonNull(symbol, "symbol");
+        this.timeframe = Timeframe.parse(timeframe);
+        if (maxBars <= 0) {
+            throw new IllegalArgumentException("maxBars must be > 0");
+        }
+        this.maxBars = maxBars;
+        this.series = keepSeries
+                ? SeriesFactory.newSeries(symbol + ":" + this.timeframe.label(), maxBars, numKind)
+                : null;
+    }
+
+    /** Feeds one closed bar and returns the vector at its close (or the unchanged latest if rejected). */
+    public FeatureVector onCandle(Candle closed) {
+        accept(closed);
+        return latest();
+    }
+
+    /**
+     * Feeds one closed bar without building a vector.
+     *
+     * @return false if the bar was ignored because it is not after the last accepted bar
+     */
+    public boolean accept(Candle c) {
+        if (!symbol.equals(c.symbol())) {
+            throw new IllegalArgumentException("candle of " + c.symbol() + " fed to the engine of " + symbol);
+        }
+        if (c.granularitySec() != timeframe.seconds()) {
+            throw new IllegalArgumentException("candle of " + c.granularitySec() + " s fed to a " + timeframe + " engine");
+        }
+        long start = c.start().getEpochSecond();
+        if (start <= lastStartSec) {
+            rejected++;
+            return false;
+        }
+        lastStartSec = start;
+        granularitySec = c.granularitySec();
+        update(start, c.high(), c.low(), c.close(), c.volume());
+        if (series != null) {
+            SeriesFactory.append(series, c);
+        }
+        cached = null;
+        return true;
+    }
+
+    private void update(long startSec, double high, double low, double close, double volume) {
+        count++;
+        closes.add(close);
+        sma20.add(close);
+        sma50.add(close);
+        volume20.add(volume);
+        high20.add(high);
+        low20.add(low);
+        double e12 = ema12.add(close);
+        double e26 = ema26.add(close);
+        if (ema26.defined()) {
+            macdSignal.add(e12 - e26);
+        }
+        double tr = high - low;
+        if (!Double.isNaN(prevClose)) {
+            tr = Math.max(tr, Math.max(Math.abs(high - prevClose), Math.abs(low - prevClose)));
+            double change = close - prevClose;
+            avgGain.add(change > 0 ? change : 0);
+            avgLoss.add(change < 0 ? -change : 0);
+            logReturns20.add(Math.log(close / prevClose));
+        }
+        atr.add(tr);
+        updateVwap(startSec, (high + low + close) / 3.0, volume);
+        prevClose = close;
+        lastVolume = volume;
+    }
+
+    /** Session VWAP anchored at 00:00 UTC of the bar's start, on the typical price. */
+    private void updateVwap(long startSec, double typical, double volume) {
+        long day = Math.floorDiv(startSec, 86400L);
+        if (day != vwapDay) {
+            vwapDay = day;
+            vwapPv = 0;
+            vwapVol = 0;
+        }
+        vwapPv += typical * volume;
+        vwapVol += volume;
+    }
+
+    /** The vector at the last accepted close, or null before the first bar. */
+    public FeatureVector latest() {
+        if (count == 0) {
+            return null;
+        }
+        if (cached == null) {
+            cached = build();
+        }
+        return cached;
+    }
+
+    private FeatureVector build() {
+        Instant barTime = Instant.ofEpochSecond(lastStartSec);
+        Instant closeTime = Instant.ofEpochSecond(lastStartSec + granularitySec);
+        double last = closes.back(0);
+        Double mid = sma20.full() ? sma20.mean() : null;
+        Double upper = null;
+        Double lower = null;
+        Double pctB = null;
+        if (mid != null) {
+            double sd = Math.sqrt(sma20.variance());
+            upper = mid + 2 * sd;
+            lower = mid - 2 * sd;
+            pctB = upper > lower ? (last - lower) / (upper - lower) : null;
+        }
+        Double macd = ema26.defined() ? ema12.value() - ema26.value() : null;
+        Double signal = macdSignal.defined() ? macdSignal.value() : null;
+        return new FeatureVector(symbol, timeframe.label(), barTime, closeTime, count, last,
+                ret(1), ret(5), ret(15), ret(60),
+                high20.full() ? high20.value() : null, low20.full() ? low20.value() : null,
+                opt(atr), rsi(), opt(ema12), opt(ema26),
+                mid, sma50.full() ? sma50.mean() : null,
+                upper, mid, lower, pctB,
+                macd, signal, macd != null && signal != null ? macd - signal : null,
+                volumeMultiple(), logReturns20.full() ? Math.sqrt(logReturns20.variance()) : null,
+                vwapVol > 0 ? vwapPv / vwapVol : null, 0.0);
+    }
+
+    private Double ret(int k) {
+        return closes.size() > k ? closes.back(0) / closes.back(k) - 1.0 : null;
+    }
+
+    private static Double opt(Ema e) {
+        return e.defined() ? e.value() : null;
+    }
+
+    /**
+     * Wilder RSI; 100 when there were no losses, 0 when there were no gains (reference design).
+     * With neither (a flat window) it is 50: ta4j and TA-Lib answer 0 there, which a strategy would
+     * read as deeply oversold although nothing moved.
+     */
+    private Double rsi() {
+        if (!avgLoss.defined()) {
+            return null;
+        }
+        double loss = avgLoss.value();
+        double gain = avgGain.value();
+        if (loss == 0 && gain == 0) {
+            return 50.0;
+        }
+        if (loss == 0) {
+            return 100.0;
+        }
+        if (gain == 0) {
+            return 0.0;
+        }
+        return 100.0 - 100.0 / (1.0 + gain / loss);
+    }
+
+    private Double volumeMultiple() {
+        if (!volume20.full()) {
+            return null;
+        }
+        double mean = volume20.mean();
+        return mean > 0 ? lastVolume / mean : null;
+    }
+
+    /** A copy of {@code v} computed at {@code now}, aged from its bar's close. */
+    public static FeatureVector restamp(FeatureVector v, Instant now) {
+        long closeSec = v.barTime().getEpochSecond() + Timeframe.parse(v.timeframe()).seconds();
+        double age = Math.max(0, (now.toEpochMilli() - closeSec * 1000L) / 1000.0);
+        return new FeatureVector(v.symbol(), v.timeframe(), v.barTime(), now, v.bars(), v.lastPrice(),
+                v.return1(), v.return5(), v.return15(), v.return60(), v.rollingHigh20(), v.rollingLow20(),
+                v.atr14(), v.rsi14(), v.ema12(), v.ema26(), v.sma20(), v.sma50(),
+                v.bbUpper(), v.bbMiddle(), v.bbLower(), v.bbPercentB(),
+                v.macd(), v.macdSignal(), v.macdHistogram(), v.volumeMultiple20(), v.realizedVol20(), v.vwap(), age);
+    }
+
+    /** Bars accepted so far (saturating). */
+    public int bars() {
+        return (int) Math.min(count, Integer.MAX_VALUE);
+    }
+
+    /** Bars ignored because they were not after the last accepted bar. */
+    public long rejected() {
+        return rejected;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public Timeframe timeframe() {
+        return timeframe;
+    }
+
+    public int maxBars() {
+        return maxBars;
+    }
+
+    /** The bounded ta4j series, or null when the engine was built without one. */
+    public BarSeries series() {
+        return series;
+    }
+}

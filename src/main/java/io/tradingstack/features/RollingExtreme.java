@@ -1,0 +1,57 @@
+package io.tradingstack.features;
+
+/**
+ * Maximum (or minimum) of the last {@code n} values in amortized O(1) with a monotonic deque held
+ * in a ring of primitive arrays (no boxing, no allocation after construction).
+ */
+final class RollingExtreme {
+    private final int n;
+    private final boolean max;
+    private final double[] vals;
+    private final long[] idx;
+    private int first;
+    private int count;
+    private long seq;
+
+    RollingExtreme(int n, boolean max) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("window must be > 0");
+        }
+        this.n = n;
+        this.max = max;
+        this.vals = new double[n + 1];
+        this.idx = new long[n + 1];
+    }
+
+    void add(double x) {
+        while (count > 0) {
+            int last = slot(count - 1);
+            boolean dominated = max ? vals[last] <= x : vals[last] >= x;
+            if (!dominated) {
+                break;
+            }
+            count--;
+        }
+        int s = slot(count);
+        vals[s] = x;
+        idx[s] = seq;
+        count++;
+        if (idx[first] <= seq - n) {
+            first = (first + 1) % vals.length;
+            count--;
+        }
+        seq++;
+    }
+
+    private int slot(int k) {
+        return (first + k) % vals.length;
+    }
+
+    boolean full() {
+        return seq >= n;
+    }
+
+    double value() {
+        return vals[first];
+    }
+}
