@@ -42,6 +42,8 @@ public enum ConfigKey {
     FEE_BPS("60", Parsers.NON_NEGATIVE_DECIMAL, "paper taker fee in basis points (Coinbase Advanced tier 1 taker: 60 bps)"),
     MAKER_FEE_BPS("40", Parsers.NON_NEGATIVE_DECIMAL, "paper maker fee in basis points (Coinbase Advanced tier 1 maker: 40 bps)"),
     SLIPPAGE_BPS("5", Parsers.NON_NEGATIVE_DECIMAL, "paper slippage in basis points added to market fills"),
+    LEDGER_SAMPLE_SECONDS("60", Parsers.positiveInt(86_400), "equity-curve sampling interval (seconds) for performance metrics"),
+    PRICE_BAND_PCT("20", Parsers.PERCENT, "pre-trade check: reject order prices further than this from the market mid (percent)"),
     PROFIT_SCRAPE_PCT("20", Parsers.PERCENT, "share of each realized profit moved to the untradeable reserve (percent)"),
     FEATURES_TIMEFRAMES("1m,5m,15m,1h", Parsers.of("comma-separated bar lengths <n>s|m|h|d, e.g. 1m,5m,15m,1h",
             s -> {

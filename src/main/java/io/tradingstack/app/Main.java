@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The launcher: {@code java -jar trading-stack.jar [run|...]}; no sub-command means {@code run}. */
 @Command(name = "trading-stack", mixinStandardHelpOptions = true, version = "trading-stack 0.1.0",
         description = "A durable, multi-agent crypto trading stack.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, io.tradingstack.ledger.LedgerCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

@@ -38,10 +38,20 @@ public final class Addresses {
     public static final String LEDGER_POST_FILL = "ts.ledger.post-fill";
     /** Topic: a fill was recorded. */
     public static final String LEDGER_FILL_RECORDED = "ts.ledger.fill-recorded";
+    /** Endpoint: record accepted orders and hold their funds (JsonObject {orders, allOrNothing}). */
+    public static final String LEDGER_RESERVE = "ts.ledger.reserve";
+    /** Endpoint: close an order and release its hold (JsonObject {orderId, status}). */
+    public static final String LEDGER_CLOSE_ORDER = "ts.ledger.close-order";
+    /** Endpoint: portfolio status, history, order, performance and risk queries (JsonObject {query, ...}). */
+    public static final String LEDGER_QUERY = "ts.ledger.query";
 
     // execution
     /** Endpoint: pre-trade checks and paper fill of an order. */
     public static final String EXECUTION_PLACE = "ts.execution.place";
+    /** Endpoint: cancel a resting order (JsonObject {orderId}). */
+    public static final String EXECUTION_CANCEL = "ts.execution.cancel";
+    /** Endpoint: start or stop watching a resting limit order (JsonObject {orderId, symbol, side, limitPrice, watch}). */
+    public static final String EXECUTION_WATCH = "ts.execution.watch";
 
     /** Topic: validated ticks of one symbol (node-local unless configured otherwise). */
     public static String marketTick(String symbol) {

@@ -15,7 +15,10 @@ public final class WorkflowRegistry {
             SystemCheckWorkflowImpl.class,
             io.tradingstack.agents.BrokerAgentWorkflowImpl.class,
             io.tradingstack.market.MarketStreamWorkflowImpl.class,
-            io.tradingstack.market.HistoricalDataLoaderWorkflowImpl.class);
+            io.tradingstack.market.HistoricalDataLoaderWorkflowImpl.class,
+            io.tradingstack.ledger.ExecutionLedgerWorkflowImpl.class,
+            io.tradingstack.execution.PlaceOrderWorkflowImpl.class,
+            io.tradingstack.execution.RestingOrderWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
@@ -24,7 +27,9 @@ public final class WorkflowRegistry {
     public static List<Object> activities(AppContext ctx) {
         return List.of(
                 new SystemCheckActivitiesImpl(ctx.vertx()),
-                new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()));
+                new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()),
+                new io.tradingstack.ledger.LedgerActivitiesImpl(ctx.vertx()),
+                new io.tradingstack.execution.ExecutionActivitiesImpl(ctx));
     }
 
     public static void register(Worker worker, AppContext ctx) {

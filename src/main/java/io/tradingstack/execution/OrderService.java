@@ -1,0 +1,66 @@
+package io.tradingstack.execution;
+
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+
+import java.util.List;
+
+/**
+ * The client side of order placement (used by MCP tools and tests): one workflow per request,
+ * id {@code place-<requestId>}. Starting a request id that ran before returns the original result
+ * instead of placing anything again. Blocking: call it off the event loop.
+ */
+public final class OrderService {
+    private final WorkflowClient client;
+    private final String taskQueue;
+
+    public OrderService(WorkflowClient client, String taskQueue) {
+        this.client = client;
+        this.taskQueue = taskQueue;
+    }
+
+    /** The request id of a single intent: its client order id when it has one. */
+    public static String requestIdOf(io.tradingstack.model.OrderIntent intent, String fallback) {
+        return intent.clientOrderId() != null ? "coid-" + intent.clientOrderId() : fallback;
+    }
+
+    public List<OrderResult> place(PlaceOrderRequest request) {
+        String id = "place-" + request.requestId();
+        PlaceOrderWorkflow wf = client.newWorkflowStub(PlaceOrderWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(id)
+                .setTaskQueue(taskQueue)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+        try {
+            WorkflowClient.start(wf::place, request);
+        } catch (WorkflowExecutionAlreadyStarted seen) {
+            // same request id: wait for and return the original outcome
+        }
+        return client.newUntypedWorkflowStub(id).getResult(List.class).stream()
+                .map(o -> io.tradingstack.bus.Json.MAPPER.convertValue(o, OrderResult.class)).toList();
+    }
+
+    /** Cancels a resting order; returns false when no such order is resting. */
+    public boolean cancel(String orderId) {
+        try {
+            client.newWorkflowStub(RestingOrderWorkflow.class, RestingOrderWorkflow.workflowId(orderId)).cancel();
+            return true;
+        } catch (io.temporal.client.WorkflowNotFoundException gone) {
+            return false;
+        }
+    }
+
+    /** The current state of a resting order. */
+    public OrderResult resting(String orderId) {
+        return client.newWorkflowStub(RestingOrderWorkflow.class, RestingOrderWorkflow.workflowId(orderId)).order();
+    }
+
+    /** Waits (at most {@code timeout}) for a resting order to finish and returns its final result. */
+    public OrderResult awaitResting(String orderId, java.time.Duration timeout) throws java.util.concurrent.TimeoutException {
+        WorkflowStub stub = client.newUntypedWorkflowStub(RestingOrderWorkflow.workflowId(orderId));
+        return stub.getResult(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, OrderResult.class);
+    }
+}

@@ -1,0 +1,76 @@
+package io.tradingstack.ledger;
+
+import io.tradingstack.model.Fill;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The long-running ledger workflow (id {@value #WORKFLOW_ID} on the default task queue, see
+ * {@link #workflowId}): records fills signalled by order
+ * workflows through an idempotent activity and answers portfolio queries. PostgreSQL is the
+ * source of truth; the workflow's state is a cache rebuilt from it on every (re)start.
+ */
+@WorkflowInterface
+public interface ExecutionLedgerWorkflow {
+    String WORKFLOW_ID = "mock-ledger";
+    String DEFAULT_QUEUE = "mcp-tools";
+
+    /**
+     * {@value #WORKFLOW_ID} for the default task queue (what MCP clients query); a stack on another
+     * task queue in the same namespace gets its own ledger workflow, {@code mock-ledger-<queue>}.
+     */
+    static String workflowId(String taskQueue) {
+        return DEFAULT_QUEUE.equals(taskQueue) ? WORKFLOW_ID : WORKFLOW_ID + "-" + taskQueue;
+    }
+
+    @WorkflowMethod
+    void run();
+
+    @SignalMethod(name = "record_fill")
+    void recordFill(Fill fill);
+
+    @QueryMethod(name = "get_portfolio_status")
+    Map<String, Object> portfolioStatus();
+
+    /** Fills newest first; {@code since} is ISO-8601 or null, {@code symbol} null for all. */
+    @QueryMethod(name = "get_transaction_history")
+    List<PostedFill> transactionHistory(String since, Integer limit, String symbol);
+
+    /** Metrics over the last {@code windowSeconds} of the equity curve (null: all of it). */
+    @QueryMethod(name = "get_performance_metrics")
+    Map<String, Object> performanceMetrics(Long windowSeconds);
+
+    @QueryMethod(name = "get_risk_metrics")
+    Map<String, Object> riskMetrics();
+
+    /** Signals a fill, starting the workflow if it is not running. */
+    static void signal(WorkflowClient client, String taskQueue, Fill fill) {
+        ExecutionLedgerWorkflow stub = client.newWorkflowStub(ExecutionLedgerWorkflow.class, options(taskQueue));
+        BatchRequest request = client.newSignalWithStartRequest();
+        request.add(stub::run);
+        request.add(stub::recordFill, fill);
+        client.signalWithStart(request);
+    }
+
+    /** Starts the workflow unless it is already running. */
+    static void ensureStarted(WorkflowClient client, String taskQueue) {
+        ExecutionLedgerWorkflow stub = client.newWorkflowStub(ExecutionLedgerWorkflow.class, options(taskQueue));
+        try {
+            WorkflowClient.start(stub::run);
+        } catch (io.temporal.client.WorkflowExecutionAlreadyStarted running) {
+            // one ledger workflow per namespace: the running one is the one we want
+        }
+    }
+
+    static WorkflowOptions options(String taskQueue) {
+        return WorkflowOptions.newBuilder().setWorkflowId(workflowId(taskQueue)).setTaskQueue(taskQueue).build();
+    }
+}

@@ -1,0 +1,39 @@
+package io.tradingstack.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One business event (a funding, a fill) as a balanced set of postings. The idempotency key is
+ * unique across the journal: {@code fill:<fillId>} for fills, the caller's key for fundings.
+ */
+public record JournalEntry(String idempotencyKey, Instant time, String description, List<Posting> postings) {
+
+    public JournalEntry {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(description, "description");
+        postings = List.copyOf(postings);
+        if (postings.isEmpty()) {
+            throw new IllegalArgumentException("an entry needs postings");
+        }
+    }
+
+    /** True when debits equal credits in every currency the entry touches. */
+    public boolean balanced() {
+        return imbalances().values().stream().allMatch(v -> v.signum() == 0);
+    }
+
+    /** Debit minus credit per currency; all zero for a balanced entry. */
+    public Map<String, BigDecimal> imbalances() {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (Posting p : postings) {
+            sums.merge(p.currency(), p.signed(), BigDecimal::add);
+        }
+        return sums;
+    }
+}

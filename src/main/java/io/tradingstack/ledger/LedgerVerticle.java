@@ -1,0 +1,205 @@
+package io.tradingstack.ledger;
+
+import io.tradingstack.app.AppContext;
+import io.tradingstack.app.ConfigKey;
+import io.tradingstack.app.HealthRegistry;
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.CodedException;
+import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.bus.Replies;
+import io.tradingstack.model.Fill;
+import io.tradingstack.model.Tick;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds the PostgreSQL {@link Ledger} to the bus: posting fills (idempotent on the fill id),
+ * holding funds for orders, queries, and the equity-curve sampler. Owns no money logic.
+ */
+public final class LedgerVerticle extends VerticleBase {
+    /** Keeps a snapshot well under Temporal's payload limit (2 MB). */
+    private static final int MAX_SNAPSHOT_SAMPLES = 5000;
+    private final AppContext ctx;
+    private Ledger ledger;
+    private long sampleSec;
+    private long timer = -1;
+
+    private final Pool pool;
+
+    public LedgerVerticle(AppContext ctx) {
+        this(ctx, null);
+    }
+
+    /** With a pool of its own (tests give each ledger a fresh database); null uses the node's pool. */
+    public LedgerVerticle(AppContext ctx, Pool pool) {
+        this.ctx = ctx;
+        this.pool = pool;
+    }
+
+    @Override
+    public Future<?> start() {
+        sampleSec = ctx.config().integer(ConfigKey.LEDGER_SAMPLE_SECONDS);
+        return ctx.postgres().compose(pg -> {
+            String quote = Accounts.quote(ctx.config().marketSymbols().get(0));
+            BigDecimal scrape = ctx.config().decimal(ConfigKey.PROFIT_SCRAPE_PCT).movePointLeft(2);
+            ledger = new Ledger(pool != null ? pool : ctx.pool(), quote, scrape, ctx.config().initialPortfolioBalance());
+            return ledger.start();
+        }).compose(v -> Future.all(List.of(
+                vertx.eventBus().<Fill>consumer(Addresses.LEDGER_POST_FILL, this::postFill).completion(),
+                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_RESERVE, this::reserve).completion(),
+                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_CLOSE_ORDER, this::closeOrder).completion(),
+                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_QUERY, this::query).completion())))
+                .onSuccess(v -> {
+                    ctx.health().register("ledger", () -> Future.<JsonObject>future(p -> context.runOnContext(x ->
+                            ledger.book().map(b -> HealthRegistry.up().put("entries", b.entryCount())
+                                    .put("cash", PortfolioView.plain(b.cash()))).onComplete(p))));
+                    scheduleSample();
+                });
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(timer);
+        return Future.succeededFuture();
+    }
+
+    private void postFill(Message<Fill> msg) {
+        ledger.postFill(msg.body()).onComplete(ar -> {
+            if (ar.failed()) {
+                Replies.fail(msg, ar.cause());
+                return;
+            }
+            msg.reply(Wire.toJson(ar.result()));
+            if (!ar.result().duplicate()) {
+                vertx.eventBus().publish(Addresses.LEDGER_FILL_RECORDED, ar.result().fill());
+            }
+        });
+    }
+
+    private void reserve(Message<JsonObject> msg) {
+        List<OrderRequest> orders = new ArrayList<>();
+        try {
+            for (Object o : msg.body().getJsonArray("orders", new JsonArray())) {
+                orders.add(Wire.fromJson((JsonObject) o, OrderRequest.class));
+            }
+        } catch (RuntimeException e) {
+            Replies.fail(msg, ErrorCode.BUS_BAD_MESSAGE, "orders: " + e.getMessage());
+            return;
+        }
+        ledger.reserve(orders, msg.body().getBoolean("allOrNothing", false))
+                .map(results -> new JsonObject().put("results", new JsonArray(results.stream().map(Wire::toJson).toList())))
+                .onComplete(ar -> reply(msg, ar.result(), ar.cause()));
+    }
+
+    private void closeOrder(Message<JsonObject> msg) {
+        String orderId = msg.body().getString("orderId");
+        ledger.closeOrder(orderId, msg.body().getString("status", "CANCELLED"))
+                .onComplete(ar -> reply(msg, ar.failed() ? null
+                        : new JsonObject().put("orderId", orderId).put("status", ar.result()), ar.cause()));
+    }
+
+    private void query(Message<JsonObject> msg) {
+        Future<JsonObject> answer;
+        try {
+            answer = answer(msg.body());
+        } catch (RuntimeException e) {
+            answer = Future.failedFuture(new CodedException(ErrorCode.BUS_BAD_MESSAGE, String.valueOf(e.getMessage())));
+        }
+        answer.onComplete(ar -> reply(msg, ar.result(), ar.cause()));
+    }
+
+    private Future<JsonObject> answer(JsonObject q) {
+        return switch (q.getString("query", "")) {
+            case "status" -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.status(b, marks, Instant.now())));
+            case "risk" -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.risk(b, marks)));
+            case "history" -> ledger.queries().history(since(q), q.getInteger("limit", 100), q.getString("symbol"))
+                    .map(fills -> new JsonObject().put("fills", new JsonArray(fills.stream().map(Wire::toJson).toList())));
+            case "order" -> ledger.queries().order(q.getString("orderId")).compose(o -> o == null
+                    ? Future.failedFuture(new CodedException(ErrorCode.ORDER_NOT_FOUND, "order " + q.getString("orderId")))
+                    : ledger.queries().fillsOfOrder(o.getString("order_id"))
+                    .map(f -> o.put("fills", new JsonArray(f.stream().map(Wire::toJson).toList()))));
+            case "fill" -> ledger.queries().postedFill(q.getString("fillId"), false).map(Wire::toJson);
+            case "performance" -> performance(since(q));
+            case "snapshot" -> snapshot(q);
+            case "open-orders" -> ledger.queries().openLimitOrders().map(o -> new JsonObject().put("orders", new JsonArray(o)));
+            default -> Future.failedFuture(new CodedException(ErrorCode.BUS_BAD_MESSAGE, "unknown query " + q.getString("query")));
+        };
+    }
+
+    private static Instant since(JsonObject q) {
+        if (q.getLong("windowSeconds") != null) {
+            return Instant.now().minusSeconds(q.getLong("windowSeconds"));
+        }
+        return q.getString("since") == null ? Instant.EPOCH : Instant.parse(q.getString("since"));
+    }
+
+    private Future<JsonObject> performance(Instant since) {
+        return ledger.queries().equityCurve(since).compose(curve -> ledger.queries().tradeResults(since)
+                .map(trades -> new JsonObject(Analytics.performance(curve, trades.stream().map(TradeResult::net).toList(), sampleSec))
+                        .put("since", since.toString())));
+    }
+
+    /** Status, risk, and what changed after the caller's marks (fill entry id, sample time). */
+    private Future<JsonObject> snapshot(JsonObject q) {
+        Instant samplesAfter = Instant.parse(q.getString("samplesAfter", Instant.EPOCH.toString()));
+        return marked().compose(marks -> ledger.book().map(b -> new JsonObject()
+                        .put("status", PortfolioView.status(b, marks, Instant.now()))
+                        .put("risk", PortfolioView.risk(b, marks))
+                        .put("sampleSeconds", sampleSec)))
+                .compose(out -> ledger.queries().fillsAfter(q.getLong("fillsAfter", 0L), q.getInteger("limit", 1000))
+                        .map(f -> out.put("fills", new JsonArray(f.stream().map(Wire::toJson).toList()))))
+                .compose(out -> ledger.queries().equityCurve(samplesAfter.plusNanos(1))
+                        .map(s -> s.subList(Math.max(0, s.size() - MAX_SNAPSHOT_SAMPLES), s.size()))
+                        .map(s -> out.put("samples", new JsonArray(s.stream().map(Wire::toJson).toList()))));
+    }
+
+    private void reply(Message<?> msg, Object body, Throwable error) {
+        if (error != null) {
+            Replies.fail(msg, error instanceof CodedException ? error
+                    : new CodedException(ErrorCode.LEDGER_STORAGE, String.valueOf(error.getMessage())));
+        } else {
+            msg.reply(body);
+        }
+    }
+
+    /** Latest mid of every open symbol; symbols without a tick stay unmarked. */
+    private Future<Map<String, BigDecimal>> marked() {
+        return ledger.book().compose(b -> {
+            Map<String, BigDecimal> marks = new HashMap<>();
+            List<Future<?>> asks = new ArrayList<>();
+            for (String symbol : b.openSymbols()) {
+                asks.add(vertx.eventBus().<Tick>request(Addresses.MARKET_LATEST_TICK, symbol,
+                                new DeliveryOptions().setSendTimeout(2000))
+                        .onSuccess(m -> marks.put(symbol, m.body().mid()))
+                        .otherwiseEmpty());
+            }
+            return Future.join(asks).otherwiseEmpty().map(marks);
+        });
+    }
+
+    private void scheduleSample() {
+        long now = System.currentTimeMillis();
+        long next = (now / (sampleSec * 1000) + 1) * sampleSec * 1000;
+        timer = vertx.setTimer(Math.max(1, next - now), id -> sample(Instant.ofEpochMilli(next))
+                .onComplete(ar -> scheduleSample()));
+    }
+
+    private Future<Void> sample(Instant at) {
+        return marked().compose(marks -> ledger.book().map(b -> new EquitySample(at, b.equity(marks), b.cash(),
+                        b.reserve(), PortfolioView.exposure(b, marks))))
+                .compose(ledger.queries()::insertSample)
+                .otherwiseEmpty();
+    }
+}

@@ -1,0 +1,12 @@
+package io.tradingstack.ledger;
+
+import io.tradingstack.model.Fill;
+
+import java.math.BigDecimal;
+
+/**
+ * A fill as stored in the journal. {@code duplicate} is true when the fill id had been posted
+ * before, in which case {@code fill} is the original, not the one just submitted.
+ */
+public record PostedFill(Fill fill, long entryId, boolean duplicate, BigDecimal realizedPnl, String orderStatus) {
+}
