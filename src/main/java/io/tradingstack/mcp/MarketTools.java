@@ -82,7 +82,7 @@ final class MarketTools {
         }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("symbols", symbols);
-        return ctx.temporal().signalWithStart(STREAM_ID, STREAM_TYPE, "setSymbols", new Object[]{symbols}, new Object[]{state})
+        return ctx.temporal().signalStarted(STREAM_ID, STREAM_TYPE, "setSymbols", new Object[]{symbols}, new Object[]{state})
                 .map(runId -> {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("workflow_id", STREAM_ID);
@@ -94,7 +94,7 @@ final class MarketTools {
 
     private Future<ToolResult> start(ToolCall call) {
         List<String> symbols = symbolsOf(call);
-        return subscribe(symbols).compose(out -> ctx.temporal().signalWithStart(BrokerAgentWorkflow.WORKFLOW_ID,
+        return subscribe(symbols).compose(out -> ctx.temporal().signalStarted(BrokerAgentWorkflow.WORKFLOW_ID,
                 BrokerAgentWorkflow.TYPE, "set_symbols", new Object[]{symbols}, new Object[]{null}).compose(v -> {
             out.put("broker_symbols_set", true);
             if (!call.bool("load_historical", true)) {

@@ -11,7 +11,10 @@ public final class McpTools {
     public static List<ToolSpec> all(ToolContext ctx) {
         List<ToolSpec> tools = new ArrayList<>();
         tools.addAll(new PreferenceTools(ctx).tools());
+        tools.addAll(new MarketTools(ctx).tools());
         tools.addAll(new FeatureTools(ctx).tools());
+        tools.addAll(new LedgerTools(ctx).tools());
+        tools.addAll(new OrderTools(ctx).tools());
         return tools;
     }
 }

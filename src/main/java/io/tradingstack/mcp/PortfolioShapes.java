@@ -74,6 +74,9 @@ final class PortfolioShapes {
         out.put("live_prices_used", live.size());
         out.put("quote_currency", ledger.getOrDefault("quoteCurrency", "USD"));
         out.put("as_of", ledger.get("asOf"));
+        if (ledger.get("rejectedFills") != null) {
+            out.put("rejected_fills", ledger.get("rejectedFills"));
+        }
         out.put("status", "ok");
         return out;
     }

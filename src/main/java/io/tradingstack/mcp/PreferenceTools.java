@@ -61,7 +61,7 @@ final class PreferenceTools {
             prefs.put("profit_scraping_percentage", fraction);
         }
         call.notifier().progress(0, 1, "signalling " + BrokerAgentWorkflow.WORKFLOW_ID);
-        return ctx.temporal().signalWithStart(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE,
+        return ctx.temporal().signalStarted(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE,
                         "set_user_preferences", new Object[]{prefs}, new Object[]{null})
                 .map(v -> {
                     call.notifier().progress(1, 1, "preferences signalled");

@@ -32,7 +32,7 @@ public final class WorkflowGateway {
     private final String taskQueue;
     private final WorkerExecutor executor;
     /** Singletons known to be running: saves a describe round trip on every query. */
-    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+    private final Map<String, String> running = new ConcurrentHashMap<>();
 
     public WorkflowGateway(WorkflowClient client, String taskQueue, WorkerExecutor executor) {
         this.client = client;
@@ -76,13 +76,21 @@ public final class WorkflowGateway {
         });
     }
 
-    /** Signal-with-start: atomic, so a missing singleton is created with the signal already queued. Returns the run id. */
-    public Future<String> signalWithStart(String workflowId, String workflowType, String signal, Object[] signalArgs,
-                                          Object[] startArgs) {
+    /**
+     * Describe-then-start, then signal (the reference's pattern). Not signal-with-start: the embedded
+     * test server records a signal-with-start to a running workflow without waking it. Returns the run id.
+     */
+    public Future<String> signalStarted(String workflowId, String workflowType, String signal, Object[] signalArgs,
+                                        Object[] startArgs) {
         return blocking(() -> {
-            String runId = client.newUntypedWorkflowStub(workflowType, options(workflowId))
-                    .signalWithStart(signal, signalArgs, startArgs).getRunId();
-            running.put(workflowId, Boolean.TRUE);
+            String runId = ensureRunningNow(workflowId, workflowType, startArgs);
+            try {
+                client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty()).signal(signal, signalArgs);
+            } catch (WorkflowNotFoundException closed) {
+                running.remove(workflowId);
+                runId = ensureRunningNow(workflowId, workflowType, startArgs);
+                client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty()).signal(signal, signalArgs);
+            }
             return runId;
         });
     }
@@ -108,29 +116,40 @@ public final class WorkflowGateway {
         });
     }
 
-    private void ensureRunningNow(String workflowId, String workflowType, Object[] startArgs) {
-        if (running.containsKey(workflowId)) {
-            return;
-        }
-        if (!isRunning(workflowId)) {
-            try {
-                client.newUntypedWorkflowStub(workflowType, options(workflowId)).start(startArgs);
-            } catch (WorkflowExecutionAlreadyStarted raced) {
-                // another caller started it between describe and start: the singleton exists, as wanted
-            }
-        }
-        running.put(workflowId, Boolean.TRUE);
+    /** Runs a component's own client-side service (e.g. execution's OrderService) on the MCP worker pool. */
+    public <T> Future<T> withClient(java.util.function.Function<WorkflowClient, T> action) {
+        return blocking(() -> action.apply(client));
     }
 
-    private boolean isRunning(String workflowId) {
+    /** The run id of the running singleton, starting it first when it is missing or closed. */
+    private String ensureRunningNow(String workflowId, String workflowType, Object[] startArgs) {
+        String known = running.get(workflowId);
+        if (known != null) {
+            return known;
+        }
+        String runId = runningRunId(workflowId);
+        if (runId == null) {
+            try {
+                runId = client.newUntypedWorkflowStub(workflowType, options(workflowId)).start(startArgs).getRunId();
+            } catch (WorkflowExecutionAlreadyStarted raced) {
+                // another caller started it between describe and start: the singleton exists, as wanted
+                runId = raced.getExecution().getRunId();
+            }
+        }
+        running.put(workflowId, runId);
+        return runId;
+    }
+
+    private String runningRunId(String workflowId) {
         try {
-            return client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty()).describe()
-                    .getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+            var description = client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty()).describe();
+            return description.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+                    ? description.getExecution().getRunId() : null;
         } catch (WorkflowNotFoundException e) {
-            return false;
+            return null;
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return false;
+                return null;
             }
             throw e;
         }
