@@ -39,7 +39,14 @@ try {
     });
   }
   if (out.tools.includes("get_transaction_history")) {
-    out.steps.history = await call("get_transaction_history", { limit: 10 });
+    // the ledger records a fill asynchronously after the order workflow returns: poll, bounded
+    const orderId = out.steps.order?.structured?.fills?.[0]?.order_id;
+    const deadline = Date.now() + 20000;
+    do {
+      out.steps.history = await call("get_transaction_history", { limit: 10 });
+      if (!orderId || out.steps.history.structured?.transactions?.some((t) => t.orderId === orderId)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    } while (Date.now() < deadline);
   }
   if (out.tools.includes("get_user_preferences")) {
     out.steps.preferences = await call("get_user_preferences");

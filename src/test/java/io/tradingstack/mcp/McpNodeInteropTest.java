@@ -38,7 +38,9 @@ class McpNodeInteropTest {
             assertEquals(0, install.exit(), "npm ci failed:\n" + install.output());
         }
         McpTestServer.resetSingletons();
-        server = McpTestServer.start(Map.of("MCP_AUTH_TOKEN", "interop-token"));
+        server = McpTestServer.node(java.util.Set.of("exchange", "feed", "ledger"),
+                Map.of("MCP_AUTH_TOKEN", "interop-token", "INITIAL_PORTFOLIO_BALANCE", "1000000"));
+        McpCatalogueTest.awaitPrice(server, "BTC-USD");
     }
 
     @AfterAll
@@ -49,14 +51,32 @@ class McpNodeInteropTest {
     }
 
     @Test
-    void typeScriptSdkListsToolsAndCallsThem() throws Exception {
+    void typeScriptSdkListsToolsBuysAndSeesTheFill() throws Exception {
         Result r = run(List.of("node", "interop.mjs", server.url(), "interop-token"), 120);
         assertEquals(0, r.exit(), r.output());
         JsonObject out = lastJsonLine(r.output());
         JsonArray tools = out.getJsonArray("tools");
-        assertTrue(tools.contains("get_user_preferences"), tools.encode());
+        assertTrue(tools.getList().containsAll(McpCatalogueTest.CATALOGUE), tools.encode());
         JsonObject steps = out.getJsonObject("steps");
         assertTrue(steps.getBoolean("ping"));
+
+        JsonObject portfolio = steps.getJsonObject("portfolioBefore");
+        assertFalse(portfolio.getBoolean("isError"), portfolio.encode());
+        assertEquals("ok", portfolio.getJsonObject("structured").getString("status"));
+
+        JsonObject order = steps.getJsonObject("order");
+        assertFalse(order.getBoolean("isError"), order.encode());
+        JsonObject fill = order.getJsonObject("structured").getJsonArray("fills").getJsonObject(0);
+        assertEquals("BTC-USD", fill.getString("symbol"));
+        assertEquals("BUY", fill.getString("side"));
+        assertEquals(0, new java.math.BigDecimal("0.01").compareTo(new java.math.BigDecimal(fill.getValue("qty").toString())));
+        assertEquals("FILLED", order.getJsonObject("structured").getJsonArray("orders").getJsonObject(0).getString("status"));
+
+        JsonObject history = steps.getJsonObject("history").getJsonObject("structured");
+        String orderId = fill.getString("order_id");
+        assertTrue(history.getJsonArray("transactions").stream()
+                .anyMatch(t -> orderId.equals(((JsonObject) t).getString("orderId"))), history.encode());
+        assertEquals(history.getJsonArray("transactions").size(), history.getInteger("count"));
         assertFalse(steps.getJsonObject("preferences").getBoolean("isError"), steps.encode());
         assertTrue(steps.getJsonObject("preferences").getJsonObject("structured").containsKey("risk_tolerance"));
         assertTrue(out.getBoolean("terminated"));
