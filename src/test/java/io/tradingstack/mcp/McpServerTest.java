@@ -78,6 +78,20 @@ class McpServerTest {
     }
 
     @Test
+    void aSecondSignalToTheRunningBrokerIsSeenAtOnce() {
+        try (McpSyncClient client = server.client()) {
+            for (String style : List.of("conservative", "balanced", "aggressive")) {
+                McpSchema.CallToolResult set = client.callTool(new McpSchema.CallToolRequest("set_user_preferences",
+                        Map.of("preferences", Map.of("experience_level", "beginner", "risk_tolerance", "low",
+                                "trading_style", style))));
+                assertFalse(Boolean.TRUE.equals(set.isError()), set.toString());
+                McpSchema.CallToolResult get = client.callTool(new McpSchema.CallToolRequest("get_user_preferences", Map.of()));
+                assertEquals(style, structured(get).get("trading_style"));
+            }
+        }
+    }
+
+    @Test
     void badArgumentsAreAnErrorResultAndExecuteNothing() {
         try (McpSyncClient client = server.client()) {
             McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("set_user_preferences",

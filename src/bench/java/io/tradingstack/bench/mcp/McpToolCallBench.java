@@ -6,9 +6,8 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 import io.tradingstack.app.AppContext;
 import io.tradingstack.bench.BenchResults;
-import io.tradingstack.bus.Codecs;
-import io.tradingstack.durable.DurableVerticle;
-import io.tradingstack.mcp.McpVerticle;
+import io.tradingstack.app.Stack;
+import io.tradingstack.app.VerticleSpec;
 import io.tradingstack.testing.TestInfra;
 import io.vertx.core.Vertx;
 
@@ -18,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,11 +40,11 @@ public final class McpToolCallBench {
         String mode = args.length > 4 ? args[4] : "raw";
 
         Vertx vertx = Vertx.vertx();
-        Codecs.registerAll(vertx);
         AppContext ctx = TestInfra.context(vertx, Map.of("TASK_QUEUE", TestInfra.uniqueQueue("bench"),
                 "MCP_RATE_LIMIT_PER_MINUTE", "1000000"));
-        get(vertx.deployVerticle(new DurableVerticle(ctx)));
-        get(vertx.deployVerticle(new McpVerticle(ctx)));
+        // worker + MCP + ledger (the ledger verticle and workflow answer get_portfolio_status)
+        Stack stack = new Stack(ctx, VerticleSpec.load(), Set.of("worker", "mcp", "ledger"));
+        get(stack.start());
         String url = "http://127.0.0.1:" + ctx.config().mcpPort();
         Map<String, Object> figures = "raw".equals(mode)
                 ? raw(Vertx.vertx(), ctx.config().mcpPort(), tool, sessions, measure, warmup)
@@ -55,7 +55,7 @@ public final class McpToolCallBench {
                 + " " + measure + " " + warmup + " " + mode + "\"");
         System.out.println(figures);
         BenchResults.write((PING.equals(tool) ? "mcp-ping" : "mcp-tool-calls") + "-" + mode, figures);
-        get(vertx.close());
+        stack.stop();
         System.exit(0);
     }
 
