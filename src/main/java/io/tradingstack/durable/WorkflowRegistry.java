@@ -14,6 +14,7 @@ public final class WorkflowRegistry {
     public static final List<Class<?>> WORKFLOWS = List.of(
             SystemCheckWorkflowImpl.class,
             io.tradingstack.backtest.BacktestWorkflowImpl.class,
+            io.tradingstack.agents.BrokerAgentWorkflowImpl.class,
             io.tradingstack.market.MarketStreamWorkflowImpl.class,
             io.tradingstack.market.HistoricalDataLoaderWorkflowImpl.class,
             io.tradingstack.ledger.ExecutionLedgerWorkflowImpl.class,

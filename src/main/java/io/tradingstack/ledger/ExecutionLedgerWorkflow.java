@@ -53,6 +53,14 @@ public interface ExecutionLedgerWorkflow {
 
     /** Signals a fill, starting the workflow if it is not running. */
     static void signal(WorkflowClient client, String taskQueue, Fill fill) {
+        // A plain signal first: the embedded test server records a signal-with-start to a running
+        // workflow without scheduling a workflow task, so the fill would wait for the next timer.
+        try {
+            client.newWorkflowStub(ExecutionLedgerWorkflow.class, WORKFLOW_ID).recordFill(fill);
+            return;
+        } catch (io.temporal.client.WorkflowNotFoundException notRunning) {
+            // not running: signal-with-start below creates it with the fill queued
+        }
         ExecutionLedgerWorkflow stub = client.newWorkflowStub(ExecutionLedgerWorkflow.class, options(taskQueue));
         BatchRequest request = client.newSignalWithStartRequest();
         request.add(stub::run);

@@ -1,0 +1,22 @@
+package io.tradingstack.mcp;
+
+import io.tradingstack.bus.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+
+/** Request/reply to a component's bus endpoint, failures carrying that component's error code. */
+final class BusCalls {
+    private static final long TIMEOUT_MS = 15_000;
+
+    private BusCalls() {
+    }
+
+    static Future<Map<String, Object>> request(Vertx vertx, String address, JsonObject body) {
+        return Replies.coded(vertx.eventBus().<Object>request(address, body, new DeliveryOptions().setSendTimeout(TIMEOUT_MS)))
+                .map(reply -> reply.body() instanceof JsonObject o ? o.getMap() : Map.of("result", reply.body()));
+    }
+}

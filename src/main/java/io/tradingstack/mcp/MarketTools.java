@@ -1,0 +1,220 @@
+package io.tradingstack.mcp;
+
+import io.tradingstack.agents.BrokerAgentWorkflow;
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.tradingstack.mcp.Schemas.bool;
+import static io.tradingstack.mcp.Schemas.integer;
+import static io.tradingstack.mcp.Schemas.object;
+import static io.tradingstack.mcp.Schemas.props;
+import static io.tradingstack.mcp.Schemas.symbol;
+import static io.tradingstack.mcp.Schemas.symbols;
+
+/**
+ * Market-data tools. The stream is one durable control workflow per namespace ({@value #STREAM_ID},
+ * type MarketStreamWorkflow) that sets the feed's products; ticks themselves flow on the bus, never
+ * through workflow history. History loads run HistoricalDataLoaderWorkflow.
+ */
+final class MarketTools {
+    static final String STREAM_ID = "market-stream";
+    static final String STREAM_TYPE = "MarketStreamWorkflow";
+    static final String LOADER_TYPE = "HistoricalDataLoaderWorkflow";
+    /** Reference HISTORICAL_MINUTES default: the window start_market_stream preloads. */
+    static final int HISTORICAL_MINUTES = 60;
+    private static final int MAX_TICK_MINUTES = 7 * 24 * 60;
+
+    private final ToolContext ctx;
+
+    MarketTools(ToolContext ctx) {
+        this.ctx = ctx;
+    }
+
+    List<ToolSpec> tools() {
+        Map<String, Object> interval = integer("accepted for compatibility: ticks are pushed by the exchange "
+                + "WebSocket as they happen, there is no polling interval", 1, 3600, 1L);
+        return List.of(
+                ToolSpec.of("subscribe_cex_stream", Tier.MARKET, "Stream these products from the exchange (replaces the "
+                        + "streamed set). Signal-with-start setSymbols on workflow market-stream.",
+                        object(props("symbols", symbols("products to stream"), "interval_sec", interval), "symbols"),
+                        call -> subscribe(symbolsOf(call)).map(ToolResult::ok)),
+                ToolSpec.of("start_market_stream", Tier.MARKET, "Start streaming products, tell the broker agent "
+                        + "(signal set_symbols to broker-agent) and optionally preload " + HISTORICAL_MINUTES
+                        + " minutes of 1-minute history (start HistoricalDataLoaderWorkflow).",
+                        object(props("symbols", symbols("products to stream"), "interval_sec", interval,
+                                "load_historical", bool("preload recent candles", true)), "symbols"), this::start),
+                ToolSpec.of("stop_market_stream", Tier.MARKET, "Stop the market stream (unsubscribe every product). "
+                        + "Signal stop to workflow market-stream.", Schemas.empty(), this::stop),
+                ToolSpec.of("get_historical_ticks", Tier.MARKET, "Recent 1-minute prices per product {SYMBOL: [{ts, price}]}, "
+                        + "from the exchange through the candle cache. Default window: the last " + HISTORICAL_MINUTES
+                        + " minutes; since_ts overrides days.",
+                        object(props("symbols", symbols("products"), "symbol", symbol("one product"),
+                                "days", integer("days back", 1, 7, null),
+                                "since_ts", integer("Unix time (seconds) to start from", 0, 32_503_680_000L, null))),
+                        this::ticks),
+                ToolSpec.of("update_market_cache", Tier.MARKET, "Load candles of a product into the local cache and "
+                        + "report their quality. Start and await HistoricalDataLoaderWorkflow.",
+                        object(props("symbol", symbol("product"),
+                                "timeframe", Schemas.enumOf("bar size", "1m", "5m", "15m", "1h", "6h", "1d"),
+                                "limit", integer("bars", 1, 10_000, 500L),
+                                "overwrite", bool("must be false: cached complete bars are immutable", false)), "symbol"),
+                        this::updateCache));
+    }
+
+    private List<String> symbolsOf(ToolCall call) {
+        return ToolContext.strings(call.arg("symbols"));
+    }
+
+    private Future<Map<String, Object>> subscribe(List<String> symbols) {
+        ToolResult unknown = ctx.unknownSymbol(symbols);
+        if (unknown != null) {
+            return Future.failedFuture(new io.tradingstack.bus.CodedException(unknown.code(), unknown.message()));
+        }
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("symbols", symbols);
+        return ctx.temporal().signalStarted(STREAM_ID, STREAM_TYPE, "setSymbols", new Object[]{symbols}, new Object[]{state})
+                .map(runId -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("workflow_id", STREAM_ID);
+                    out.put("run_id", runId);
+                    out.put("symbols", symbols);
+                    return out;
+                });
+    }
+
+    private Future<ToolResult> start(ToolCall call) {
+        List<String> symbols = symbolsOf(call);
+        return subscribe(symbols).compose(out -> ctx.temporal().signalStarted(BrokerAgentWorkflow.WORKFLOW_ID,
+                BrokerAgentWorkflow.TYPE, "set_symbols", new Object[]{symbols}, new Object[]{null}).compose(v -> {
+            out.put("broker_symbols_set", true);
+            if (!call.bool("load_historical", true)) {
+                return Future.succeededFuture(ToolResult.ok(out));
+            }
+            String loaderId = "historical-loader-" + UUID.randomUUID().toString().substring(0, 8);
+            return ctx.temporal().start(loaderId, LOADER_TYPE, loadRequest(symbols, 60, HISTORICAL_MINUTES)).map(runId -> {
+                out.put("historical_loader", Map.of("workflow_id", loaderId, "run_id", runId,
+                        "minutes", HISTORICAL_MINUTES));
+                return ToolResult.ok(out);
+            });
+        }));
+    }
+
+    private Future<ToolResult> stop(ToolCall call) {
+        return ctx.temporal().signal(STREAM_ID, "stop").map(v -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("workflow_id", STREAM_ID);
+            out.put("status", "stopping");
+            return ToolResult.ok(out);
+        });
+    }
+
+    private Future<ToolResult> updateCache(ToolCall call) {
+        String symbol = call.string("symbol", "");
+        ToolResult unknown = ctx.unknownSymbol(List.of(symbol));
+        if (unknown != null) {
+            return Future.succeededFuture(unknown);
+        }
+        if (call.bool("overwrite", false)) {
+            return Future.succeededFuture(ToolResult.error(ErrorCode.MCP_BAD_ARGUMENTS,
+                    "overwrite is not supported: cached complete bars are immutable"));
+        }
+        String timeframe = call.string("timeframe", "1h");
+        int granularity = granularity(timeframe);
+        int limit = call.integer("limit", 500);
+        long minutes = (long) limit * granularity / 60;
+        String id = "cache-load-" + UUID.randomUUID().toString().substring(0, 8);
+        return ctx.temporal().execute(id, LOADER_TYPE, List.class, loadRequest(List.of(symbol), granularity, minutes))
+                .map(reports -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> report = reports.isEmpty() ? Map.of() : (Map<String, Object>) reports.get(0);
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("status", "ok");
+                    out.put("symbol", symbol);
+                    out.put("timeframe", timeframe);
+                    out.put("limit", limit);
+                    out.put("rows", report.get("bars"));
+                    out.put("action", ((Number) report.getOrDefault("fetchedBars", 0)).intValue() > 0 ? "fetched" : "loaded");
+                    out.put("workflow_id", id);
+                    out.put("quality", report);
+                    return ToolResult.ok(out);
+                });
+    }
+
+    private Future<ToolResult> ticks(ToolCall call) {
+        List<String> symbols = new ArrayList<>(symbolsOf(call));
+        if (call.arg("symbol") != null) {
+            symbols.add(call.string("symbol", ""));
+        }
+        if (symbols.isEmpty()) {
+            symbols.addAll(ctx.knownSymbols().stream().sorted().toList());
+        }
+        ToolResult unknown = ctx.unknownSymbol(symbols);
+        if (unknown != null) {
+            return Future.succeededFuture(unknown);
+        }
+        Instant end = Instant.now();
+        Instant start = call.arg("since_ts") != null ? Instant.ofEpochSecond(call.longValue("since_ts", 0))
+                : call.arg("days") != null ? end.minus(Duration.ofDays(call.integer("days", 1)))
+                : end.minus(Duration.ofMinutes(HISTORICAL_MINUTES));
+        if (Duration.between(start, end).toMinutes() > MAX_TICK_MINUTES) {
+            start = end.minus(Duration.ofMinutes(MAX_TICK_MINUTES));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Future<?>> loads = new ArrayList<>();
+        for (String s : symbols.stream().distinct().toList()) {
+            JsonObject req = new JsonObject().put("symbol", s).put("granularity", 60)
+                    .put("start", start.toString()).put("end", end.toString());
+            loads.add(BusCalls.request(ctx.vertx(), Addresses.MARKET_FETCH_CANDLES, req).map(reply -> {
+                out.put(s, prices(reply));
+                return null;
+            }));
+        }
+        return Future.all(loads).map(v -> ToolResult.ok(out));
+    }
+
+    /** Each 1-minute candle as {ts: bar start in Unix seconds, price: close}. */
+    private static List<Map<String, Object>> prices(Map<String, Object> reply) {
+        Object candles = reply.get("candles");
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (candles instanceof List<?> list) {
+            for (Object o : list) {
+                Map<?, ?> c = o instanceof JsonObject j ? j.getMap() : (Map<?, ?>) o;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("ts", Instant.parse(String.valueOf(c.get("start"))).getEpochSecond());
+                row.put("price", c.get("close"));
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> loadRequest(List<String> symbols, int granularity, long minutes) {
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("symbols", symbols);
+        req.put("granularity", granularity);
+        req.put("lookbackMinutes", minutes);
+        req.put("end", "");
+        return req;
+    }
+
+    static int granularity(String timeframe) {
+        return switch (timeframe) {
+            case "1m" -> 60;
+            case "5m" -> 300;
+            case "15m" -> 900;
+            case "6h" -> 21_600;
+            case "1d" -> 86_400;
+            default -> 3600;
+        };
+    }
+}

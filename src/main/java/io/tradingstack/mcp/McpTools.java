@@ -1,0 +1,20 @@
+package io.tradingstack.mcp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The whole tool catalogue of this server, before tier filtering. */
+public final class McpTools {
+    private McpTools() {
+    }
+
+    public static List<ToolSpec> all(ToolContext ctx) {
+        List<ToolSpec> tools = new ArrayList<>();
+        tools.addAll(new PreferenceTools(ctx).tools());
+        tools.addAll(new MarketTools(ctx).tools());
+        tools.addAll(new FeatureTools(ctx).tools());
+        tools.addAll(new LedgerTools(ctx).tools());
+        tools.addAll(new OrderTools(ctx).tools());
+        return tools;
+    }
+}

@@ -1,0 +1,141 @@
+package io.tradingstack.mcp;
+
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.tradingstack.bus.CodedException;
+import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.bus.Json;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns {@link ToolSpec}s into MCP SDK tool specifications. Only tools of enabled tiers are
+ * registered, so the others are neither listed nor callable. Every call passes, in order: the
+ * session's rate limit, schema validation of the arguments (a failure executes nothing), the
+ * handler, then the audit journal for audited tools.
+ */
+public final class ToolCatalogue {
+    private static final Logger LOG = LoggerFactory.getLogger(ToolCatalogue.class);
+
+    private final Set<Tier> tiers;
+    private final SessionRateLimiter limiter;
+    private final JsonSchemaValidator validator;
+    private final AuditJournal audit;
+
+    public ToolCatalogue(Set<Tier> tiers, SessionRateLimiter limiter, JsonSchemaValidator validator,
+                         AuditJournal audit) {
+        this.tiers = tiers;
+        this.limiter = limiter;
+        this.validator = validator;
+        this.audit = audit;
+    }
+
+    public List<McpServerFeatures.AsyncToolSpecification> specifications(Collection<ToolSpec> tools) {
+        return tools.stream().filter(t -> tiers.contains(t.tier())).map(this::specification).toList();
+    }
+
+    private McpServerFeatures.AsyncToolSpecification specification(ToolSpec spec) {
+        McpSchema.Tool tool = McpSchema.Tool.builder()
+                .name(spec.name())
+                .description(spec.description() + " [tier: " + spec.tier().label() + "]")
+                .inputSchema(spec.inputSchema())
+                .build();
+        return McpServerFeatures.AsyncToolSpecification.builder()
+                .tool(tool)
+                .callHandler((exchange, request) -> Mono.fromCompletionStage(
+                        invoke(spec, exchange, request).toCompletionStage()).map(this::toMcp))
+                .build();
+    }
+
+    /** The whole pipeline of one call; never fails, every problem is an error result. */
+    Future<ToolResult> invoke(ToolSpec spec, McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        String session = exchange.sessionId() == null ? "unknown" : exchange.sessionId();
+        Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
+        Future<ToolResult> outcome;
+        if (!limiter.tryAcquire(session)) {
+            outcome = Future.succeededFuture(ToolResult.error(ErrorCode.MCP_RATE_LIMITED,
+                    "rate limit reached for this session", Map.of("retry_after_seconds", limiter.retryAfterSeconds())));
+        } else {
+            JsonSchemaValidator.ValidationResponse check = validator.validate(spec.inputSchema(), args);
+            outcome = check.valid()
+                    ? run(spec, new ToolCall(session, args, notifier(exchange, request)))
+                    : Future.succeededFuture(ToolResult.error(ErrorCode.MCP_BAD_ARGUMENTS, check.errorMessage()));
+        }
+        return spec.audited() ? outcome.compose(r -> journal(session, spec.name(), args, r)) : outcome;
+    }
+
+    private Future<ToolResult> run(ToolSpec spec, ToolCall call) {
+        Future<ToolResult> f;
+        try {
+            f = spec.handler().call(call);
+        } catch (RuntimeException e) {
+            f = Future.failedFuture(e);
+        }
+        return f.recover(err -> {
+            ErrorCode code = err instanceof CodedException c ? c.code() : ErrorCode.INTERNAL;
+            if (code == ErrorCode.INTERNAL) {
+                LOG.warn("Tool {} failed", spec.name(), err);
+            }
+            return Future.succeededFuture(ToolResult.error(code, String.valueOf(err.getMessage())));
+        });
+    }
+
+    private Future<ToolResult> journal(String session, String tool, Map<String, Object> args, ToolResult result) {
+        return audit.append(session, tool, args, result)
+                .transform(ar -> {
+                    if (ar.failed()) {
+                        LOG.error("Audit journal append failed for {} of session {}", tool, session, ar.cause());
+                    }
+                    return Future.succeededFuture(result);
+                });
+    }
+
+    private McpSchema.CallToolResult toMcp(ToolResult result) {
+        return McpSchema.CallToolResult.builder()
+                .structuredContent(result.structured())
+                .addTextContent(render(result))
+                .isError(result.isError())
+                .build();
+    }
+
+    /** The text rendering: a one-line error summary, or the JSON of the structured content. */
+    private String render(ToolResult result) {
+        if (result.isError()) {
+            return result.code().name() + " (" + result.code().code() + "): " + result.message();
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(result.structured());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return String.valueOf(result.structured());
+        }
+    }
+
+    private static ToolNotifier notifier(McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Object token = request.meta() == null ? null : request.meta().get("progressToken");
+        return new ToolNotifier() {
+            @Override
+            public void progress(double progress, double total, String message) {
+                if (token != null) {
+                    exchange.progressNotification(new McpSchema.ProgressNotification(token, progress, total, message))
+                            .subscribe(v -> { }, err -> LOG.debug("progress notification dropped: {}", err.getMessage()));
+                }
+            }
+
+            @Override
+            public void info(String message) {
+                exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder()
+                                .level(McpSchema.LoggingLevel.INFO).logger("trading-stack").data(message).build())
+                        .subscribe(v -> { }, err -> LOG.debug("log notification dropped: {}", err.getMessage()));
+            }
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package io.tradingstack.mcp;
+
+import io.tradingstack.bus.ErrorCode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a tool answers: structured content (always a JSON object) plus whether it is an error. An
+ * error carries an {@link ErrorCode}; it is a result the client reads, not a protocol failure.
+ */
+public record ToolResult(boolean isError, ErrorCode code, Map<String, Object> structured) {
+
+    public static ToolResult ok(Map<String, Object> structured) {
+        return new ToolResult(false, null, structured);
+    }
+
+    public static ToolResult error(ErrorCode code, String message) {
+        return error(code, message, Map.of());
+    }
+
+    public static ToolResult error(ErrorCode code, String message, Map<String, Object> details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code.name());
+        body.put("code", code.code());
+        body.put("message", message);
+        body.putAll(details);
+        return new ToolResult(true, code, body);
+    }
+
+    public String message() {
+        Object m = structured.get("message");
+        return m == null ? "" : m.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package io.tradingstack.mcp;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.tradingstack.app.AppContext;
+import io.tradingstack.app.Stack;
+import io.tradingstack.app.VerticleSpec;
+import io.tradingstack.bus.Codecs;
+import io.tradingstack.durable.DurableVerticle;
+import io.tradingstack.testing.TestInfra;
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A real MCP server for tests: the durable verticle (a worker on this JVM's MCP task queue, with
+ * every registered workflow) plus the MCP verticle, over the shared embedded PostgreSQL and Temporal.
+ */
+final class McpTestServer implements AutoCloseable {
+    /** One queue per test JVM: singleton workflows started by one test class stay reachable by the next. */
+    static final String QUEUE = TestInfra.uniqueQueue("mcp");
+    /** Singletons other test JVM runs or classes may have left on foreign task queues. */
+    static final List<String> SINGLETONS = List.of("broker-agent", "mock-ledger", "market-stream");
+
+    final Vertx vertx;
+    final AppContext ctx;
+    final int port;
+    private final Stack stack;
+
+    private McpTestServer(Vertx vertx, AppContext ctx, Stack stack) {
+        this.vertx = vertx;
+        this.ctx = ctx;
+        this.port = ctx.config().mcpPort();
+        this.stack = stack;
+    }
+
+    /** A node started from verticles.json with the given roles (the MCP server and the worker included). */
+    static McpTestServer node(Set<String> roles, Map<String, String> overrides) {
+        Vertx vertx = Vertx.vertx();
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("TASK_QUEUE", QUEUE);
+        all.putIfAbsent("REPLAY_PORT", String.valueOf(TestInfra.freePort()));
+        AppContext ctx = TestInfra.context(vertx, all);
+        Set<String> withMcp = new java.util.HashSet<>(roles);
+        withMcp.addAll(Set.of("mcp", "worker"));
+        Stack stack = new Stack(ctx, VerticleSpec.load(), withMcp);
+        await(stack.start());
+        return new McpTestServer(vertx, ctx, stack);
+    }
+
+    static McpTestServer start(Map<String, String> overrides) {
+        Vertx vertx = Vertx.vertx();
+        Codecs.registerAll(vertx);
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("TASK_QUEUE", QUEUE);
+        AppContext ctx = TestInfra.context(vertx, all);
+        await(vertx.deployVerticle(new DurableVerticle(ctx)));
+        await(vertx.deployVerticle(new McpVerticle(ctx)));
+        return new McpTestServer(vertx, ctx, null);
+    }
+
+    /** Terminates singletons that might be bound to a task queue nobody polls any more. */
+    static void resetSingletons() {
+        WorkflowClient client = TestInfra.temporal().client();
+        for (String id : SINGLETONS) {
+            try {
+                var stub = client.newUntypedWorkflowStub(id, Optional.empty(), Optional.empty());
+                if (stub.describe().getStatus() == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+                    stub.terminate("test reset");
+                }
+            } catch (WorkflowNotFoundException | io.grpc.StatusRuntimeException absent) {
+                // nothing to reset
+            }
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    McpSyncClient client() {
+        return client(b -> { }, c -> { });
+    }
+
+    McpSyncClient client(Consumer<HttpClientStreamableHttpTransport.Builder> transport, Consumer<McpClient.SyncSpec> spec) {
+        HttpClientStreamableHttpTransport.Builder tb = HttpClientStreamableHttpTransport.builder(url()).endpoint("/mcp");
+        transport.accept(tb);
+        McpClient.SyncSpec sb = McpClient.sync(tb.build()).requestTimeout(Duration.ofSeconds(30))
+                .clientInfo(new McpSchema.Implementation("test-client", "1.0"));
+        spec.accept(sb);
+        McpSyncClient client = sb.build();
+        client.initialize();
+        return client;
+    }
+
+    static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (stack != null) {
+            stack.stop();
+        }
+        await(vertx.close());
+    }
+}
