@@ -71,10 +71,19 @@ final class EngineRun {
             views[i] = new SeriesView(i, d, new FeatureEngine(d.symbol(), d.timeframe(), MAX_BARS, false),
                     symbols.indexOf(d.symbol()), book);
             keys.add(d.symbol() + ":" + d.timeframe());
-            closes[i] = d.candles().stream().mapToLong(c -> c.start().getEpochSecond() + d.granularitySec()).toArray();
+            closes[i] = closeTimes(d);
         }
         symbols.forEach(s -> pending.add(new ArrayList<>()));
         strategy.init(keys);
+    }
+
+    private static long[] closeTimes(Dataset d) {
+        List<Candle> candles = d.candles();
+        long[] t = new long[candles.size()];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = candles.get(j).start().getEpochSecond() + d.granularitySec();
+        }
+        return t;
     }
 
     BacktestResult execute() {

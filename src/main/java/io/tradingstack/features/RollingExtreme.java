@@ -37,14 +37,16 @@ final class RollingExtreme {
         idx[s] = seq;
         count++;
         if (idx[first] <= seq - n) {
-            first = (first + 1) % vals.length;
+            first = first + 1 == vals.length ? 0 : first + 1;
             count--;
         }
         seq++;
     }
 
+    /** Ring index of the k-th deque element; k &lt;= n so one conditional wrap replaces a modulo. */
     private int slot(int k) {
-        return (first + k) % vals.length;
+        int i = first + k;
+        return i >= vals.length ? i - vals.length : i;
     }
 
     boolean full() {
