@@ -92,7 +92,7 @@ final class EngineRun {
         long start = firstStart();
         portfolio.fund("initial-cash", config.initialCash(), Instant.ofEpochSecond(start));
         book.refresh();
-        curve.add(start, book.equity());
+        book.appendEquity(curve, start);
         long done = 0;
         int s;
         while ((s = nextSeries()) >= 0) {
@@ -102,7 +102,7 @@ final class EngineRun {
                 progress.progress(done, total);
             }
         }
-        curve.add(currentClose, book.equity());
+        book.appendEquity(curve, currentClose);
         progress.progress(done, total);
         pending.forEach(list -> orders.unfilledAtEnd += list.size());
         return result(done, System.nanoTime() - t0);
@@ -139,7 +139,7 @@ final class EngineRun {
         long close = bar.start().getEpochSecond() + bar.granularitySec();
         if (close != currentClose) {
             if (currentClose != Long.MIN_VALUE) {
-                curve.add(currentClose, book.equity());
+                book.appendEquity(curve, currentClose);
             }
             currentClose = close;
         }
