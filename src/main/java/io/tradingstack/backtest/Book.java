@@ -82,10 +82,19 @@ final class Book {
                 return;
             }
             positionUnits[i] = p.setScale(8).unscaledValue().longValue();
+            markUnits(i);
         }
         baseLo = base.longValue();
         baseHi = base.shiftRight(64).longValue();
         fast = true;
+    }
+
+    /** The mark as 1e-8 units when it is exactly that (as {@link Prices#exact} decides); kept for held symbols only. */
+    private void markUnits(int i) {
+        double close = marks[i];
+        long units = Math.round(close * 1e8);
+        markExact[i] = close > 0 && close < 1e7 && units / 1e8 == close;
+        markUnits[i] = units;
     }
 
     /**
@@ -122,11 +131,9 @@ final class Book {
         if (marks[symbol] != close) {
             marks[symbol] = close;
             markValues[symbol] = null;
-            long units = Math.round(close * 1e8);
-            markExact[symbol] = close > 0 && close < 1e7 && units / 1e8 == close;
-            markUnits[symbol] = units;
             if (positions[symbol].signum() != 0) {
                 equity = null;
+                markUnits(symbol);
             }
         }
     }

@@ -14,11 +14,24 @@ import java.util.Arrays;
  */
 public final class EquityCurve {
     private static final int UNITS_SCALE = 16;
-    private long[] times = new long[1024];
-    private long[] hi = new long[1024];
-    private long[] lo = new long[1024];
-    private BigDecimal[] values = new BigDecimal[1024];
+    private long[] times;
+    private long[] hi;
+    private long[] lo;
+    private BigDecimal[] values;
     private int size;
+
+    EquityCurve() {
+        this(1024);
+    }
+
+    /** @param capacity expected points (the engine knows an upper bound: bars + 2) */
+    EquityCurve(int capacity) {
+        int c = Math.max(16, capacity);
+        times = new long[c];
+        hi = new long[c];
+        lo = new long[c];
+        values = new BigDecimal[c];
+    }
 
     void add(long epochSecond, BigDecimal equity) {
         int i = grow(epochSecond);
