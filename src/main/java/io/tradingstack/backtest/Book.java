@@ -34,6 +34,8 @@ final class Book {
     private final long[] positionUnits;
     private final long[] markUnits;
     private final boolean[] markExact;
+    private final boolean[] positionInRange;
+    private int positionsOutOfRange;
 
     Book(Portfolio portfolio, List<String> symbols) {
         this.portfolio = portfolio;
@@ -44,6 +46,8 @@ final class Book {
         this.positionUnits = new long[symbols.size()];
         this.markUnits = new long[symbols.size()];
         this.markExact = new boolean[symbols.size()];
+        this.positionInRange = new boolean[symbols.size()];
+        java.util.Arrays.fill(positionInRange, true);
         java.util.Arrays.fill(positions, BigDecimal.ZERO);
     }
 
@@ -63,30 +67,49 @@ final class Book {
         cashAndReserve = portfolio.cash().add(portfolio.reserve());
         positions[symbol] = portfolio.position(symbols.get(symbol));
         equity = null;
-        refreshUnits();
+        refreshUnits(symbol);
     }
 
     /** Recomputes the integer representation after a fill (cash, reserve or a position changed). */
     private void refreshUnits() {
+        for (int i = 0; i < positions.length; i++) {
+            positionUnits(i);
+        }
+        baseUnits();
+    }
+
+    /** After a fill of one symbol: only cash, reserve and that position changed. */
+    private void refreshUnits(int symbol) {
+        positionUnits(symbol);
+        baseUnits();
+    }
+
+    private void baseUnits() {
         fast = false;
-        if (cashAndReserve.scale() > 16) {
+        if (cashAndReserve.scale() > 16 || positionsOutOfRange > 0) {
             return;
         }
         java.math.BigInteger base = cashAndReserve.setScale(16).unscaledValue();
         if (base.bitLength() > 120) {
             return;
         }
-        for (int i = 0; i < positions.length; i++) {
-            BigDecimal p = positions[i];
-            if (p.scale() > 8 || p.precision() - p.scale() > 9) {
-                return;
-            }
-            positionUnits[i] = p.setScale(8).unscaledValue().longValue();
-            markUnits(i);
-        }
         baseLo = base.longValue();
         baseHi = base.shiftRight(64).longValue();
         fast = true;
+    }
+
+    /** Position in 1e-8 units when it has at most 8 decimals and 9 integer digits (fits a long). */
+    private void positionUnits(int i) {
+        BigDecimal p = positions[i];
+        boolean inRange = p.scale() <= 8 && p.precision() - p.scale() <= 9;
+        if (inRange != positionInRange[i]) {
+            positionsOutOfRange += inRange ? -1 : 1;
+            positionInRange[i] = inRange;
+        }
+        if (inRange) {
+            positionUnits[i] = p.scaleByPowerOfTen(8).longValue();
+            markUnits(i);
+        }
     }
 
     /** The mark as 1e-8 units when it is exactly that (as {@link Prices#exact} decides); kept for held symbols only. */
