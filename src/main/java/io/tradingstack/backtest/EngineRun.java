@@ -56,7 +56,8 @@ final class EngineRun {
         this.data = data;
         this.strategy = strategy;
         this.progress = progress;
-        this.curve = new EquityCurve((int) Math.min(Integer.MAX_VALUE - 8, data.stream().mapToLong(d -> d.candles().size()).sum() + 2));
+        // distinct closes are at least the longest series (more when series are misaligned: it grows)
+        this.curve = new EquityCurve(data.stream().mapToInt(d -> d.candles().size()).max().orElse(0) + 2);
         this.portfolio = new Portfolio(quote, BigDecimal.ZERO);
         this.fills = new PaperFillModel(config.feeBps(), config.feeBps(), config.slippageBps());
         this.buyFactor = BigDecimal.ONE.add(config.slippageBps().movePointLeft(4))

@@ -24,7 +24,7 @@ public final class EquityCurve {
         this(1024);
     }
 
-    /** @param capacity expected points (the engine knows an upper bound: bars + 2) */
+    /** @param capacity expected points (the arrays grow beyond it) */
     EquityCurve(int capacity) {
         int c = Math.max(16, capacity);
         times = new long[c];

@@ -127,8 +127,8 @@ public final class RiskEngine {
             return capped;
         }
         if (lossPct.compareTo(limits.maxDailyLossPct()) >= 0) {
-            return RiskDecision.block(BlockReason.MAX_DAILY_LOSS, String.format("Daily loss %s%% reached max daily loss (%s%%)",
-                    pct(lossPct), pct(limits.maxDailyLossPct())));
+            return RiskDecision.block(BlockReason.MAX_DAILY_LOSS, "Daily loss " + pct(lossPct)
+                    + "% reached max daily loss (" + pct(limits.maxDailyLossPct()) + "%)");
         }
         if (limits.symbolVetoes().contains(r.symbol())) {
             return RiskDecision.block(BlockReason.SYMBOL_VETO, "Symbol " + r.symbol() + " is vetoed");
@@ -179,7 +179,8 @@ public final class RiskEngine {
             return;
         }
         tradesToday++;
-        if (!r.isExit()) {
+        // the budget is only read when its limit is set (scaling keeps a null limit null)
+        if (!r.isExit() && baseLimits.maxDailyRiskBudgetPct() != null) {
             BigDecimal perUnit = r.stopDistance() != null ? r.stopDistance() : r.price();
             budgetUsed = budgetUsed.add(qty.multiply(perUnit));
         }
