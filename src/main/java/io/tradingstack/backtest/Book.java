@@ -78,7 +78,6 @@ final class Book {
         baseUnits();
     }
 
-    /** After a fill of one symbol: only cash, reserve and that position changed. */
     private void refreshUnits(int symbol) {
         positionUnits(symbol);
         baseUnits();
