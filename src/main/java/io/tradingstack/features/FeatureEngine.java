@@ -197,7 +197,11 @@ public final class FeatureEngine {
         return e.defined() ? e.value() : null;
     }
 
-    /** {@link #rsi14()} as the vector holds it: null during warm-up. */
+    /**
+     * Wilder RSI; 100 when there were no losses, 0 when there were no gains (reference design).
+     * With neither (a flat window) it is 50: ta4j answers 0 there, which a strategy would
+     * read as deeply oversold although nothing moved.
+     */
     private Double rsi() {
         double v = rsi14();
         return Double.isNaN(v) ? null : v;
@@ -232,9 +236,8 @@ public final class FeatureEngine {
     }
 
     /**
-     * Wilder RSI14 at the last accepted close, NaN during warm-up; 100 when there were no losses, 0
-     * when there were no gains (reference design). With neither (a flat window) it is 50: ta4j and
-     * TA-Lib answer 0 there, which a strategy would read as deeply oversold although nothing moved.
+     * Wilder RSI14 at the last accepted close, NaN during warm-up (see {@link #rsi()} for the edge
+     * values; the vector's field is this value, boxed).
      */
     public double rsi14() {
         if (!avgLoss.defined()) {
