@@ -37,11 +37,13 @@ final class EngineRun {
     private final Book book;
     private final SeriesView[] views;
     private final int[] cursor;
-    private final long[][] closes;
+    /** Close time of each series' next bar, Long.MAX_VALUE once it is exhausted. */
+    private final long[] nextClose;
+    private final List<List<Candle>> candles = new ArrayList<>();
     private final List<List<PendingOrder>> pending = new ArrayList<>();
     private final List<Fill> fillLog = new ArrayList<>();
     private final TradeBook trades = new TradeBook();
-    private final EquityCurve curve = new EquityCurve();
+    private final EquityCurve curve;
     private final List<String> decisions = new ArrayList<>();
     private final OrderCounts orders = new OrderCounts();
     private final BigDecimal buyFactor;
@@ -54,6 +56,8 @@ final class EngineRun {
         this.data = data;
         this.strategy = strategy;
         this.progress = progress;
+        // distinct closes are at least the longest series (more when series are misaligned: it grows)
+        this.curve = new EquityCurve(data.stream().mapToInt(d -> d.candles().size()).max().orElse(0) + 2);
         this.portfolio = new Portfolio(quote, BigDecimal.ZERO);
         this.fills = new PaperFillModel(config.feeBps(), config.feeBps(), config.slippageBps());
         this.buyFactor = BigDecimal.ONE.add(config.slippageBps().movePointLeft(4))
@@ -64,17 +68,28 @@ final class EngineRun {
         this.book = new Book(portfolio, symbols);
         this.views = new SeriesView[data.size()];
         this.cursor = new int[data.size()];
-        this.closes = new long[data.size()][];
+        this.nextClose = new long[data.size()];
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             Dataset d = data.get(i);
             views[i] = new SeriesView(i, d, new FeatureEngine(d.symbol(), d.timeframe(), MAX_BARS, false),
                     symbols.indexOf(d.symbol()), book);
             keys.add(d.symbol() + ":" + d.timeframe());
-            closes[i] = d.candles().stream().mapToLong(c -> c.start().getEpochSecond() + d.granularitySec()).toArray();
+            candles.add(d.candles());
+            nextClose[i] = closeAt(i, 0);
         }
         symbols.forEach(s -> pending.add(new ArrayList<>()));
         strategy.init(keys);
+    }
+
+    /** Reading a bar's time only when it becomes the series' next bar touches each candle once. */
+    private long closeAt(int series, int index) {
+        List<Candle> list = candles.get(series);
+        if (index >= list.size()) {
+            return Long.MAX_VALUE;
+        }
+        Candle c = list.get(index);
+        return c.start().getEpochSecond() + c.granularitySec();
     }
 
     BacktestResult execute() {
@@ -83,17 +98,18 @@ final class EngineRun {
         long start = firstStart();
         portfolio.fund("initial-cash", config.initialCash(), Instant.ofEpochSecond(start));
         book.refresh();
-        curve.add(start, book.equity());
+        book.appendEquity(curve, start);
         long done = 0;
         int s;
         while ((s = nextSeries()) >= 0) {
-            onBar(s, data.get(s).candles().get(cursor[s]));
+            onBar(s, candles.get(s).get(cursor[s]));
             cursor[s]++;
+            nextClose[s] = closeAt(s, cursor[s]);
             if (++done % PROGRESS_EVERY == 0) {
                 progress.progress(done, total);
             }
         }
-        curve.add(currentClose, book.equity());
+        book.appendEquity(curve, currentClose);
         progress.progress(done, total);
         pending.forEach(list -> orders.unfilledAtEnd += list.size());
         return result(done, System.nanoTime() - t0);
@@ -113,13 +129,11 @@ final class EngineRun {
     private int nextSeries() {
         int best = -1;
         long bestClose = Long.MAX_VALUE;
-        for (int i = 0; i < closes.length; i++) {
-            if (cursor[i] < closes[i].length) {
-                long close = closes[i][cursor[i]];
-                if (close < bestClose) {
-                    bestClose = close;
-                    best = i;
-                }
+        for (int i = 0; i < nextClose.length; i++) {
+            long close = nextClose[i];
+            if (close < bestClose) {
+                bestClose = close;
+                best = i;
             }
         }
         return best;
@@ -130,7 +144,7 @@ final class EngineRun {
         long close = bar.start().getEpochSecond() + bar.granularitySec();
         if (close != currentClose) {
             if (currentClose != Long.MIN_VALUE) {
-                curve.add(currentClose, book.equity());
+                book.appendEquity(curve, currentClose);
             }
             currentClose = close;
         }

@@ -85,6 +85,26 @@ final class SeriesView implements BarView {
     }
 
     @Override
+    public double ema12() {
+        return features.ema12();
+    }
+
+    @Override
+    public double ema26() {
+        return features.ema26();
+    }
+
+    @Override
+    public double rsi14() {
+        return features.rsi14();
+    }
+
+    @Override
+    public double atr14() {
+        return features.atr14();
+    }
+
+    @Override
     public BigDecimal position() {
         return book.position(symbolIndex);
     }

@@ -25,16 +25,21 @@ public final class PaperFillModel {
     public static final int PRICE_SCALE = 8;
     /** Decimals kept on fees and money amounts in the quote currency. */
     public static final int MONEY_SCALE = 8;
-    private static final BigDecimal BPS = new BigDecimal("10000");
 
     private final BigDecimal takerFeeBps;
     private final BigDecimal makerFeeBps;
     private final BigDecimal slippageBps;
+    /** 1 ± slippage, fixed per model (a market fill is one multiply, not a division per order). */
+    private final BigDecimal buySlipFactor;
+    private final BigDecimal sellSlipFactor;
 
     public PaperFillModel(BigDecimal takerFeeBps, BigDecimal makerFeeBps, BigDecimal slippageBps) {
         this.takerFeeBps = nonNegative(takerFeeBps, "takerFeeBps");
         this.makerFeeBps = nonNegative(makerFeeBps, "makerFeeBps");
         this.slippageBps = nonNegative(slippageBps, "slippageBps");
+        BigDecimal slip = bps(slippageBps);
+        this.buySlipFactor = BigDecimal.ONE.add(slip);
+        this.sellSlipFactor = BigDecimal.ONE.subtract(slip);
     }
 
     /** A market order filled completely against the given top of book. */
@@ -48,10 +53,9 @@ public final class PaperFillModel {
     /** The price a market order of this side would get now, slippage included. */
     public BigDecimal marketPrice(Side side, BigDecimal bid, BigDecimal ask) {
         checkBook(bid, ask);
-        BigDecimal slip = slippageBps.divide(BPS);
         return side == Side.BUY
-                ? ask.multiply(BigDecimal.ONE.add(slip)).setScale(PRICE_SCALE, RoundingMode.CEILING).stripTrailingZeros()
-                : bid.multiply(BigDecimal.ONE.subtract(slip)).setScale(PRICE_SCALE, RoundingMode.FLOOR).stripTrailingZeros();
+                ? ask.multiply(buySlipFactor).setScale(PRICE_SCALE, RoundingMode.CEILING).stripTrailingZeros()
+                : bid.multiply(sellSlipFactor).setScale(PRICE_SCALE, RoundingMode.FLOOR).stripTrailingZeros();
     }
 
     /**
@@ -85,8 +89,16 @@ public final class PaperFillModel {
     }
 
     private static BigDecimal fee(BigDecimal notional, BigDecimal bps) {
-        BigDecimal fee = notional.multiply(bps).divide(BPS);
+        BigDecimal fee = bps(notional.multiply(bps));
         return fee.setScale(MONEY_SCALE, RoundingMode.CEILING).stripTrailingZeros();
+    }
+
+    /**
+     * x / 10 000, exactly: moving the decimal point gives the same value as an exact division
+     * without its scale search (callers round the result to a fixed scale).
+     */
+    private static BigDecimal bps(BigDecimal x) {
+        return x.movePointLeft(4);
     }
 
     private static void checkBook(BigDecimal bid, BigDecimal ask) {

@@ -203,8 +203,45 @@ public final class FeatureEngine {
      * read as deeply oversold although nothing moved.
      */
     private Double rsi() {
-        if (!avgLoss.defined()) {
+        double v = rsi14();
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private Double volumeMultiple() {
+        if (!volume20.full()) {
             return null;
+        }
+        double mean = volume20.mean();
+        return mean > 0 ? lastVolume / mean : null;
+    }
+
+    /*
+     * Primitive reads of the latest close, for hot loops (the backtester's strategies) that need a
+     * few values per bar: no vector, no boxing. NaN where the vector would hold null (warm-up).
+     */
+
+    /** EMA12 at the last accepted close, NaN during warm-up. */
+    public double ema12() {
+        return ema12.defined() ? ema12.value() : Double.NaN;
+    }
+
+    /** EMA26 at the last accepted close, NaN during warm-up. */
+    public double ema26() {
+        return ema26.defined() ? ema26.value() : Double.NaN;
+    }
+
+    /** Wilder ATR14 at the last accepted close, NaN during warm-up. */
+    public double atr14() {
+        return atr.defined() ? atr.value() : Double.NaN;
+    }
+
+    /**
+     * Wilder RSI14 at the last accepted close, NaN during warm-up (see {@link #rsi()} for the edge
+     * values; the vector's field is this value, boxed).
+     */
+    public double rsi14() {
+        if (!avgLoss.defined()) {
+            return Double.NaN;
         }
         double loss = avgLoss.value();
         double gain = avgGain.value();
@@ -218,14 +255,6 @@ public final class FeatureEngine {
             return 0.0;
         }
         return 100.0 - 100.0 / (1.0 + gain / loss);
-    }
-
-    private Double volumeMultiple() {
-        if (!volume20.full()) {
-            return null;
-        }
-        double mean = volume20.mean();
-        return mean > 0 ? lastVolume / mean : null;
     }
 
     /** A copy of {@code v} computed at {@code now}, aged from its bar's close. */

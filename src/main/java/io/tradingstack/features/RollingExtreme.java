@@ -1,16 +1,20 @@
 package io.tradingstack.features;
 
 /**
- * Maximum (or minimum) of the last {@code n} values in amortized O(1) with a monotonic deque held
- * in a ring of primitive arrays (no boxing, no allocation after construction).
+ * Maximum (or minimum) of the last {@code n} values in O(1) per value with the van Herk /
+ * Gil-Werman block scheme: the stream is cut into blocks of {@code n}; the window is the tail of
+ * the previous block (whose suffix extremes are computed once when it completes) plus the head of
+ * the current one (a running extreme). Unlike a monotonic deque it has no data-dependent pop loop,
+ * so prices that wiggle cost no branch mispredictions. Primitive arrays, no allocation after
+ * construction. Inputs are finite (candle prices), so the extreme is always one of the inputs.
  */
 final class RollingExtreme {
     private final int n;
     private final boolean max;
-    private final double[] vals;
-    private final long[] idx;
-    private int first;
-    private int count;
+    private final double[] block;
+    private final double[] suffix;
+    private int pos;
+    private double head;
     private long seq;
 
     RollingExtreme(int n, boolean max) {
@@ -19,39 +23,42 @@ final class RollingExtreme {
         }
         this.n = n;
         this.max = max;
-        this.vals = new double[n + 1];
-        this.idx = new long[n + 1];
+        this.block = new double[n];
+        this.suffix = new double[n];
+        java.util.Arrays.fill(suffix, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
     }
 
     void add(double x) {
-        while (count > 0) {
-            int last = slot(count - 1);
-            boolean dominated = max ? vals[last] <= x : vals[last] >= x;
-            if (!dominated) {
-                break;
-            }
-            count--;
+        if (pos == n) {
+            closeBlock();
         }
-        int s = slot(count);
-        vals[s] = x;
-        idx[s] = seq;
-        count++;
-        if (idx[first] <= seq - n) {
-            first = (first + 1) % vals.length;
-            count--;
-        }
+        block[pos] = x;
+        head = pos == 0 ? x : pick(head, x);
+        pos++;
         seq++;
     }
 
-    private int slot(int k) {
-        return (first + k) % vals.length;
+    /** The completed block becomes the previous one: its suffix extremes serve the next n windows. */
+    private void closeBlock() {
+        double e = block[n - 1];
+        suffix[n - 1] = e;
+        for (int j = n - 2; j >= 0; j--) {
+            e = pick(e, block[j]);
+            suffix[j] = e;
+        }
+        pos = 0;
+    }
+
+    private double pick(double a, double b) {
+        return max ? (a >= b ? a : b) : (a <= b ? a : b);
     }
 
     boolean full() {
         return seq >= n;
     }
 
+    /** The extreme of the last min(n, seen) values. */
     double value() {
-        return vals[first];
+        return pos == n ? head : pick(suffix[pos], head);
     }
 }

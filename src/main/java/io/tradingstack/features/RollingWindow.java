@@ -13,7 +13,8 @@ final class RollingWindow {
     private final int resyncEvery;
     private int head;
     private int size;
-    private long updates;
+    /** Updates left before the next resync (a countdown: no 64-bit division per update). */
+    private int untilResync;
     private double shift = Double.NaN;
     private double sum;
     private double sumSq;
@@ -24,6 +25,7 @@ final class RollingWindow {
         }
         this.buf = new double[capacity];
         this.resyncEvery = capacity * RESYNC_FACTOR;
+        this.untilResync = resyncEvery;
     }
 
     void add(double x) {
@@ -42,7 +44,8 @@ final class RollingWindow {
         head = head + 1 == buf.length ? 0 : head + 1;
         sum += d;
         sumSq += d * d;
-        if (++updates % resyncEvery == 0) {
+        if (--untilResync == 0) {
+            untilResync = resyncEvery;
             resync();
         }
     }

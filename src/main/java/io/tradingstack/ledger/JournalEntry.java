@@ -25,7 +25,33 @@ public record JournalEntry(String idempotencyKey, Instant time, String descripti
 
     /** True when debits equal credits in every currency the entry touches. */
     public boolean balanced() {
-        return imbalances().values().stream().allMatch(v -> v.signum() == 0);
+        // per currency, in one pass over the few postings (this runs on every posted fill)
+        int n = postings.size();
+        for (int i = 0; i < n; i++) {
+            String currency = postings.get(i).currency();
+            if (firstOf(currency) < i) {
+                continue;
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int j = i; j < n; j++) {
+                Posting p = postings.get(j);
+                if (p.currency().equals(currency)) {
+                    sum = sum.add(p.debit()).subtract(p.credit());
+                }
+            }
+            if (sum.signum() != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int firstOf(String currency) {
+        for (int i = 0; ; i++) {
+            if (postings.get(i).currency().equals(currency)) {
+                return i;
+            }
+        }
     }
 
     /** Debit minus credit per currency; all zero for a balanced entry. */

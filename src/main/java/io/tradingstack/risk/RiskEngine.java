@@ -105,7 +105,8 @@ public final class RiskEngine {
     }
 
     private RiskDecision entry(TradeRequest r, AccountSnapshot a, RiskLimits limits) {
-        RiskDecision gate = entryGates(r, a, limits);
+        BigDecimal lossPct = dailyLossPct(a.equity());
+        RiskDecision gate = entryGates(r, lossPct, limits);
         if (gate != null) {
             return gate;
         }
@@ -116,19 +117,18 @@ public final class RiskEngine {
             return RiskDecision.block(binding.reason(), binding.detail());
         }
         List<LimitHint> hints = new ArrayList<>(sizing.hints(qty, HINT_THRESHOLD));
-        hints.addAll(dailyHints(a, limits));
+        hints.addAll(dailyHints(lossPct, limits));
         return RiskDecision.approve(qty, hints);
     }
 
-    private RiskDecision entryGates(TradeRequest r, AccountSnapshot a, RiskLimits limits) {
+    private RiskDecision entryGates(TradeRequest r, BigDecimal lossPct, RiskLimits limits) {
         RiskDecision capped = dailyCap(limits);
         if (capped != null) {
             return capped;
         }
-        BigDecimal lossPct = dailyLossPct(a.equity());
         if (lossPct.compareTo(limits.maxDailyLossPct()) >= 0) {
-            return RiskDecision.block(BlockReason.MAX_DAILY_LOSS, String.format("Daily loss %s%% reached max daily loss (%s%%)",
-                    pct(lossPct), pct(limits.maxDailyLossPct())));
+            return RiskDecision.block(BlockReason.MAX_DAILY_LOSS, "Daily loss " + pct(lossPct)
+                    + "% reached max daily loss (" + pct(limits.maxDailyLossPct()) + "%)");
         }
         if (limits.symbolVetoes().contains(r.symbol())) {
             return RiskDecision.block(BlockReason.SYMBOL_VETO, "Symbol " + r.symbol() + " is vetoed");
@@ -147,13 +147,13 @@ public final class RiskEngine {
         return null;
     }
 
-    private List<LimitHint> dailyHints(AccountSnapshot a, RiskLimits limits) {
+    /** @param loss today's loss in percent of the day's anchor, at the equity of the request */
+    private List<LimitHint> dailyHints(BigDecimal loss, RiskLimits limits) {
         List<LimitHint> hints = new ArrayList<>();
         Integer max = limits.maxTradesPerDay();
         if (max != null && max > 0 && tradesToday + 1 >= HINT_THRESHOLD.multiply(BigDecimal.valueOf(max)).doubleValue()) {
             hints.add(new LimitHint("max_trades_per_day", BigDecimal.valueOf(tradesToday + 1L), BigDecimal.valueOf(max), "trades"));
         }
-        BigDecimal loss = dailyLossPct(a.equity());
         if (loss.compareTo(limits.maxDailyLossPct().multiply(HINT_THRESHOLD)) >= 0) {
             hints.add(new LimitHint("max_daily_loss_pct", loss.round(MC), limits.maxDailyLossPct(), "pct"));
         }
@@ -179,7 +179,8 @@ public final class RiskEngine {
             return;
         }
         tradesToday++;
-        if (!r.isExit()) {
+        // the budget is only read when its limit is set (scaling keeps a null limit null)
+        if (!r.isExit() && baseLimits.maxDailyRiskBudgetPct() != null) {
             BigDecimal perUnit = r.stopDistance() != null ? r.stopDistance() : r.price();
             budgetUsed = budgetUsed.add(qty.multiply(perUnit));
         }

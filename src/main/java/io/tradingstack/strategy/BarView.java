@@ -34,6 +34,31 @@ public interface BarView {
     /** Features of this series at the current close. */
     FeatureVector features();
 
+    /*
+     * Single features without building the whole vector (hot loops read a few values per bar).
+     * They equal the vector's fields, with NaN where the vector holds null (warm-up).
+     */
+
+    default double ema12() {
+        return orNaN(features().ema12());
+    }
+
+    default double ema26() {
+        return orNaN(features().ema26());
+    }
+
+    default double rsi14() {
+        return orNaN(features().rsi14());
+    }
+
+    default double atr14() {
+        return orNaN(features().atr14());
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
     /** Signed quantity held in this symbol (after every fill up to now). */
     BigDecimal position();
 

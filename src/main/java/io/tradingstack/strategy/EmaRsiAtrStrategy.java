@@ -1,7 +1,5 @@
 package io.tradingstack.strategy;
 
-import io.tradingstack.model.FeatureVector;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -47,13 +45,14 @@ public final class EmaRsiAtrStrategy implements Strategy {
 
     @Override
     public List<Signal> onBar(BarView view) {
-        FeatureVector f = view.features();
         int s = view.series();
-        if (f.ema12() == null || f.ema26() == null || f.rsi14() == null || f.atr14() == null) {
+        double fast = view.ema12();
+        double slow = view.ema26();
+        double rsi = view.rsi14();
+        double atr = view.atr14();
+        if (Double.isNaN(fast) || Double.isNaN(slow) || Double.isNaN(rsi) || Double.isNaN(atr)) {
             return List.of();
         }
-        double fast = f.ema12();
-        double slow = f.ema26();
         boolean crossUp = prevFast[s] <= prevSlow[s] && fast > slow;
         boolean crossDown = prevFast[s] >= prevSlow[s] && fast < slow;
         prevFast[s] = fast;
@@ -66,8 +65,8 @@ public final class EmaRsiAtrStrategy implements Strategy {
             }
             return crossDown ? List.of(Signal.exit("EMA12 crossed below EMA26")) : List.of();
         }
-        if (held == 0 && crossUp && f.rsi14() < rsiMax && f.atr14() > 0) {
-            double distance = atrMult * f.atr14();
+        if (held == 0 && crossUp && rsi < rsiMax && atr > 0) {
+            double distance = atrMult * atr;
             stop[s] = close - distance;
             return List.of(Signal.enterLong(BigDecimal.valueOf(distance), "EMA12 crossed above EMA26, RSI14 below limit"));
         }
