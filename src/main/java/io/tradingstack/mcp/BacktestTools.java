@@ -172,6 +172,12 @@ final class BacktestTools {
         out.put("workflow_id", workflowId);
         if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
             BacktestProgress p = stub.query("progress", BacktestProgress.class);
+            if ("DONE".equals(p.state()) && p.summary() != null) {
+                // the run has its summary but its completion is not recorded yet: the answer is the same
+                out.put("status", "DONE");
+                out.putAll(summary(p.summary()));
+                return ToolResult.ok(out);
+            }
             out.put("status", p.state());
             out.put("bars_done", p.barsDone());
             out.put("bars_total", p.barsTotal());
