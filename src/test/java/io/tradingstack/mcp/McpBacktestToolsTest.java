@@ -108,6 +108,29 @@ class McpBacktestToolsTest {
         assertEquals("MCP_BAD_ARGUMENTS", error("get_backtest_result", Map.of()).get("error"));
     }
 
+    @Test
+    void aFailedRunReportsItsOwnCode() throws Exception {
+        // a run whose data file vanished: the activity fails with BACKTEST_BAD_DATA, not retried
+        Path missing = Files.createTempDirectory("bt-missing").resolve("gone.json");
+        Path out = Files.createTempDirectory("bt-out");
+        String id = BacktestTools.ID_PREFIX + "failing-" + System.nanoTime();
+        BacktestRequest request = new BacktestRequest(List.of(missing.toString()), List.of("BTC-USD"), null, null, "1h",
+                null, null, null, null, null, null, null, null, out.toString());
+        io.temporal.client.WorkflowStub stub = io.tradingstack.testing.TestInfra.temporal().client()
+                .newUntypedWorkflowStub(BacktestTools.WORKFLOW_TYPE, io.temporal.client.WorkflowOptions.newBuilder()
+                        .setWorkflowId(id).setTaskQueue(McpTestServer.QUEUE).build());
+        stub.start(request);
+        try {
+            stub.getResult(BacktestSummary.class);
+        } catch (io.temporal.client.WorkflowFailedException expected) {
+            // the failure is what get_backtest_result must report
+        }
+        Map<String, Object> e = error("get_backtest_result", Map.of("workflow_id", id));
+        assertEquals("BACKTEST_BAD_DATA", e.get("error"), e.toString());
+        assertEquals("FAILED", e.get("status"));
+        assertTrue(String.valueOf(e.get("message")).contains("gone.json"), e.toString());
+    }
+
     private static Map<String, Object> awaitDone(String workflowId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
