@@ -15,6 +15,7 @@ public final class McpTools {
         tools.addAll(new FeatureTools(ctx).tools());
         tools.addAll(new LedgerTools(ctx).tools());
         tools.addAll(new OrderTools(ctx).tools());
+        tools.addAll(new BacktestTools(ctx).tools());
         return tools;
     }
 }

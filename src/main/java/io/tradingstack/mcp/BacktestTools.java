@@ -1,0 +1,274 @@
+package io.tradingstack.mcp;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.tradingstack.app.ConfigKey;
+import io.tradingstack.backtest.BacktestProgress;
+import io.tradingstack.backtest.BacktestRequest;
+import io.tradingstack.backtest.BacktestSummary;
+import io.tradingstack.backtest.Timeframes;
+import io.tradingstack.bus.CodedException;
+import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.bus.Json;
+import io.tradingstack.risk.RiskConfig;
+import io.tradingstack.strategy.Strategies;
+import io.vertx.core.Future;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.tradingstack.mcp.Schemas.enumOf;
+import static io.tradingstack.mcp.Schemas.object;
+import static io.tradingstack.mcp.Schemas.props;
+import static io.tradingstack.mcp.Schemas.string;
+import static io.tradingstack.mcp.Schemas.symbol;
+
+/**
+ * run_backtest starts a {@code BacktestWorkflow} and returns at once; get_backtest_result queries
+ * its progress while it runs and reads its summary and report once it is done. Tier read: a backtest
+ * is a simulation over recorded candles that places no order and changes no portfolio.
+ */
+final class BacktestTools {
+    static final String WORKFLOW_TYPE = "BacktestWorkflow";
+    static final String ID_PREFIX = "backtest-mcp-";
+    private static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
+    /** Numeric risk keys a client may override; the veto lists stay with the risk config file. */
+    private static final List<String> RISK_NUMBERS = List.of("max_position_risk_pct", "max_symbol_exposure_pct",
+            "max_portfolio_exposure_pct", "max_daily_loss_pct", "max_daily_risk_budget_pct", "max_trades_per_day");
+
+    private final ToolContext ctx;
+
+    BacktestTools(ToolContext ctx) {
+        this.ctx = ctx;
+    }
+
+    List<ToolSpec> tools() {
+        Map<String, Object> risk = new LinkedHashMap<>();
+        RISK_NUMBERS.forEach(k -> risk.put(k, Schemas.positiveNumber("risk limit " + k + " (reference risk key)")));
+        Map<String, Object> runSchema = object(props(
+                "pair", symbol("product, e.g. BTC-USD"),
+                "timeframe", pattern(string("bar length: 1m, 5m, 15m, 1h, 6h, 1d (default 1h)"), "^[1-9][0-9]{0,2}[mhd]$"),
+                "source", enumOf("bundled (default): the recorded real 1-minute candles shipped with the market "
+                        + "component, offline; exchange: candles from COINBASE_REST_URL through the DATA_DIR cache",
+                        "bundled", "exchange"),
+                "start", pattern(string("first day, YYYY-MM-DD (UTC; optional for bundled)"), DATE),
+                "end", pattern(string("last day inclusive, YYYY-MM-DD (UTC; optional for bundled)"), DATE),
+                "strategy", enumOf("strategy (default " + Strategies.DEFAULT + ")",
+                        Strategies.names().toArray(String[]::new)),
+                "initial_cash", Schemas.positiveNumber("starting cash in the quote currency"),
+                "fee_bps", bps("taker fee in basis points"),
+                "slippage_bps", bps("slippage in basis points"),
+                "risk_overrides", object(risk)), "pair");
+        return List.of(
+                ToolSpec.of("run_backtest", Tier.READ, "Start a backtest on real candles and return {workflow_id, "
+                        + "run_id, status} without waiting. Start BacktestWorkflow (backtest-mcp-<8hex>).", runSchema,
+                        this::run),
+                ToolSpec.of("get_backtest_result", Tier.READ, "Progress of a backtest while it runs; its summary, "
+                        + "metrics, counts and report files once done. Query progress on BacktestWorkflow <workflow_id>.",
+                        object(props("workflow_id", pattern(string("the workflow_id returned by run_backtest"),
+                                "^[A-Za-z0-9._-]{1,120}$")), "workflow_id"), this::result));
+    }
+
+    private Future<ToolResult> run(ToolCall call) {
+        String workflowId = ID_PREFIX + UUID.randomUUID().toString().substring(0, 8);
+        Path runDir = ctx.config().dataDir().resolve("backtesting").resolve("runs").resolve(workflowId);
+        BacktestRequest request;
+        try {
+            request = request(call, runDir);
+        } catch (CodedException e) {
+            return Future.succeededFuture(ToolResult.error(e.code(), e.getMessage()));
+        }
+        Future<BacktestRequest> prepared = "exchange".equals(call.string("source", "bundled"))
+                ? Future.succeededFuture(request)
+                : ctx.vertx().executeBlocking(() -> withBundledData(request, call, runDir), false);
+        return prepared.compose(r -> ctx.temporal().start(workflowId, WORKFLOW_TYPE, r).map(runId -> {
+            call.notifier().info("backtest " + workflowId + " started");
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("workflow_id", workflowId);
+            out.put("run_id", runId);
+            out.put("status", "STARTED");
+            out.put("pair", r.pairs().get(0));
+            out.put("timeframe", r.timeframe());
+            out.put("strategy", r.strategy());
+            out.put("report_dir", runDir.toString());
+            return ToolResult.ok(out);
+        }), err -> Future.succeededFuture(err instanceof CodedException c
+                ? ToolResult.error(c.code(), c.getMessage()) : ToolResult.error(ErrorCode.INTERNAL, err.getMessage())));
+    }
+
+    /** Validates what the schema cannot express; nothing is started when this throws. */
+    private BacktestRequest request(ToolCall call, Path runDir) {
+        String pair = call.string("pair", null);
+        String timeframe = call.string("timeframe", "1h");
+        if (Timeframes.seconds(timeframe) < 60) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "timeframe must be at least 1m");
+        }
+        String start = call.string("start", null);
+        String end = call.string("end", null);
+        if (start != null && end != null && BacktestData.day(start).isAfter(BacktestData.day(end))) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "start must not be after end");
+        }
+        if ("exchange".equals(call.string("source", "bundled")) && (start == null || end == null)) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "source exchange needs start and end");
+        }
+        Map<String, String> risk = new LinkedHashMap<>();
+        if (call.arg("risk_overrides") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> risk.put(String.valueOf(k), new BigDecimal(String.valueOf(v)).toPlainString()));
+        }
+        if (!RiskConfig.KEYS.containsAll(risk.keySet())) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "unknown risk key in " + risk.keySet());
+        }
+        return new BacktestRequest(List.of(), List.of(pair), start, end, timeframe,
+                call.string("strategy", Strategies.DEFAULT), null, risk, decimal(call, "initial_cash"),
+                decimal(call, "fee_bps"), decimal(call, "slippage_bps"), ctx.config().dataDir().toString(),
+                ctx.config().get(ConfigKey.COINBASE_REST_URL), runDir.toString());
+    }
+
+    private static BacktestRequest withBundledData(BacktestRequest r, ToolCall call, Path runDir) {
+        Path file = BacktestData.writeBundled(r.pairs().get(0), call.string("start", null), call.string("end", null),
+                runDir.resolve("candles-1m.json"));
+        return new BacktestRequest(List.of(file.toString()), r.pairs(), null, null, r.timeframe(), r.strategy(),
+                r.riskConfig(), r.riskOverrides(), r.initialCash(), r.feeBps(), r.slippageBps(), r.dataDir(),
+                r.exchangeUrl(), r.outDir());
+    }
+
+    private Future<ToolResult> result(ToolCall call) {
+        String workflowId = call.string("workflow_id", "");
+        return ctx.temporal().withClient(client -> lookup(client, workflowId));
+    }
+
+    private static ToolResult lookup(WorkflowClient client, String workflowId) {
+        WorkflowStub stub = client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
+        WorkflowExecutionStatus status;
+        try {
+            var description = stub.describe();
+            if (!WORKFLOW_TYPE.equals(description.getWorkflowType())) {
+                return notFound(workflowId);
+            }
+            status = description.getStatus();
+        } catch (WorkflowNotFoundException e) {
+            return notFound(workflowId);
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return notFound(workflowId);
+            }
+            throw e;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("workflow_id", workflowId);
+        if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+            BacktestProgress p = stub.query("progress", BacktestProgress.class);
+            if ("DONE".equals(p.state()) && p.summary() != null) {
+                // the run has its summary but its completion is not recorded yet: the answer is the same
+                out.put("status", "DONE");
+                out.putAll(summary(p.summary()));
+                return ToolResult.ok(out);
+            }
+            out.put("status", p.state());
+            out.put("bars_done", p.barsDone());
+            out.put("bars_total", p.barsTotal());
+            out.put("fraction", p.fraction());
+            return ToolResult.ok(out);
+        }
+        if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+            String ended = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+            out.put("status", ended);
+            return failure(stub, workflowId, ended, out);
+        }
+        BacktestSummary s = stub.getResult(BacktestSummary.class);
+        out.put("status", "DONE");
+        out.putAll(summary(s));
+        return ToolResult.ok(out);
+    }
+
+    /** The run's own failure code when the activity raised a coded one (its failure type is the code name). */
+    private static ToolResult failure(WorkflowStub stub, String workflowId, String ended, Map<String, Object> out) {
+        ErrorCode code = ErrorCode.INTERNAL;
+        String message = "no failure recorded";
+        try {
+            stub.getResult(BacktestSummary.class);
+        } catch (WorkflowFailedException e) {
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                message = String.valueOf(t.getMessage());
+                if (t instanceof ApplicationFailure a) {
+                    message = a.getOriginalMessage();
+                    code = Arrays.stream(ErrorCode.values()).filter(c -> c.name().equals(a.getType())).findFirst()
+                            .orElse(code);
+                }
+            }
+        }
+        return ToolResult.error(code, "backtest " + workflowId + " ended " + ended + ": " + message, out);
+    }
+
+    /** The summary plus the report's metrics and counts (the full report stays in its file). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> summary(BacktestSummary s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("pair", s.pair());
+        out.put("timeframe", s.timeframe());
+        out.put("bars", s.bars());
+        out.put("trades", s.trades());
+        out.put("final_equity", s.finalEquity());
+        out.put("total_return", s.totalReturn());
+        out.put("max_drawdown", s.maxDrawdown());
+        out.put("bars_per_second", s.barsPerSecond());
+        out.put("report_json", s.reportJson());
+        out.put("report_html", s.reportHtml());
+        try {
+            Map<String, Object> report = Json.MAPPER.readValue(Files.readString(Path.of(s.reportJson())), Map.class);
+            out.put("strategy", report.get("strategy"));
+            out.put("start", report.get("start"));
+            out.put("end", report.get("end"));
+            out.put("metrics", report.get("metrics"));
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("orders", report.get("orders"));
+            counts.put("fills", size(report.get("fills")));
+            counts.put("closed_trades", size(report.get("trades")));
+            out.put("counts", counts);
+        } catch (IOException e) {
+            out.put("report_unreadable", e.getMessage());
+        }
+        return out;
+    }
+
+    private static int size(Object v) {
+        return v instanceof List<?> l ? l.size() : 0;
+    }
+
+    private static ToolResult notFound(String workflowId) {
+        return ToolResult.error(ErrorCode.BACKTEST_NOT_FOUND, "no backtest with workflow id " + workflowId);
+    }
+
+    private static BigDecimal decimal(ToolCall call, String name) {
+        Object v = call.arg(name);
+        return v == null ? null : new BigDecimal(String.valueOf(v));
+    }
+
+    private static Map<String, Object> bps(String description) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", "number");
+        s.put("description", description);
+        s.put("minimum", 0);
+        s.put("maximum", 1000);
+        return s;
+    }
+
+    private static Map<String, Object> pattern(Map<String, Object> s, String regex) {
+        s.put("pattern", regex);
+        return s;
+    }
+}
