@@ -72,7 +72,7 @@ final class EngineRun {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             Dataset d = data.get(i);
-            views[i] = new SeriesView(i, d, new FeatureEngine(d.symbol(), d.timeframe(), MAX_BARS, false),
+            views[i] = new SeriesView(i, d, FeatureEngine.of(d.symbol(), d.timeframe(), MAX_BARS, strategy.requiredFeatures()),
                     symbols.indexOf(d.symbol()), book);
             keys.add(d.symbol() + ":" + d.timeframe());
             candles.add(d.candles());

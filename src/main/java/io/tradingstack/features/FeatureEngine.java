@@ -3,7 +3,9 @@ package io.tradingstack.features;
 import io.tradingstack.model.Candle;
 import io.tradingstack.model.FeatureVector;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import org.ta4j.core.BarSeries;
 
 /**
@@ -17,6 +19,11 @@ import org.ta4j.core.BarSeries;
  * one is ignored (counted in {@link #rejected()}) because streaming state cannot be rewound.
  * Not thread-safe: one owner (an event loop or a backtest thread).
  *
+ * <p>An engine built for a subset of {@link Feature}s updates only the indicators of that subset
+ * (and what they depend on) with the same code and the same state as the full engine, so the
+ * values it computes are identical; reading a feature outside the subset, or the whole vector,
+ * throws {@link IllegalStateException} rather than return a stale value.
+ *
  * <p>The engine is deterministic: a vector's {@code barTime} is the bar start, {@code computedAt}
  * the bar close and {@code ageSeconds} 0; the live service restamps them with wall-clock time
  * when it publishes or serves a vector ({@link #restamp(FeatureVector, Instant)}).
@@ -28,6 +35,20 @@ public final class FeatureEngine {
     private final Timeframe timeframe;
     private final int maxBars;
     private final BarSeries series;
+    private final Set<Feature> computed;
+    private final boolean full;
+    private final boolean doCloses;
+    private final boolean doSma20;
+    private final boolean doSma50;
+    private final boolean doVolume20;
+    private final boolean doLogReturns;
+    private final boolean doHighLow;
+    private final boolean doEma12;
+    private final boolean doEma26;
+    private final boolean doMacd;
+    private final boolean doRsi;
+    private final boolean doAtr;
+    private final boolean doVwap;
 
     private final RollingWindow closes = new RollingWindow(RET_WINDOW);
     private final RollingWindow sma20 = new RollingWindow(20);
@@ -68,6 +89,33 @@ public final class FeatureEngine {
 
     /** @param numKind the ta4j number type of the kept series (the benchmark compares both) */
     public FeatureEngine(String symbol, String timeframe, int maxBars, boolean keepSeries, SeriesFactory.NumKind numKind) {
+        this(symbol, timeframe, maxBars, keepSeries, numKind, Feature.all());
+    }
+
+    /**
+     * An engine without a series that keeps only {@code features} current (the backtester builds
+     * one per series from its strategy's {@code requiredFeatures()}).
+     */
+    public static FeatureEngine of(String symbol, String timeframe, int maxBars, Set<Feature> features) {
+        return new FeatureEngine(symbol, timeframe, maxBars, false, SeriesFactory.NumKind.DOUBLE, features);
+    }
+
+    private FeatureEngine(String symbol, String timeframe, int maxBars, boolean keepSeries,
+                          SeriesFactory.NumKind numKind, Set<Feature> features) {
+        this.computed = features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features);
+        this.full = computed.size() == Feature.values().length;
+        this.doCloses = computed.contains(Feature.RETURNS);
+        this.doSma20 = computed.contains(Feature.SMA20) || computed.contains(Feature.BOLLINGER);
+        this.doSma50 = computed.contains(Feature.SMA50);
+        this.doVolume20 = computed.contains(Feature.VOLUME_MULTIPLE);
+        this.doLogReturns = computed.contains(Feature.REALIZED_VOL);
+        this.doHighLow = computed.contains(Feature.ROLLING_HIGH_LOW);
+        this.doMacd = computed.contains(Feature.MACD);
+        this.doEma12 = doMacd || computed.contains(Feature.EMA12);
+        this.doEma26 = doMacd || computed.contains(Feature.EMA26);
+        this.doRsi = computed.contains(Feature.RSI14);
+        this.doAtr = computed.contains(Feature.ATR14);
+        this.doVwap = computed.contains(Feature.VWAP);
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         this.timeframe = Timeframe.parse(timeframe);
         if (maxBars <= 0) {
@@ -114,6 +162,16 @@ public final class FeatureEngine {
 
     private void update(long startSec, double high, double low, double close, double volume) {
         count++;
+        if (full) {
+            updateAll(startSec, high, low, close, volume);
+        } else {
+            updateSome(startSec, high, low, close, volume);
+        }
+        prevClose = close;
+        lastVolume = volume;
+    }
+
+    private void updateAll(long startSec, double high, double low, double close, double volume) {
         closes.add(close);
         sma20.add(close);
         sma50.add(close);
@@ -125,18 +183,66 @@ public final class FeatureEngine {
         if (ema26.defined()) {
             macdSignal.add(e12 - e26);
         }
+        if (!Double.isNaN(prevClose)) {
+            updateGainLoss(close);
+            logReturns20.add(Math.log(close / prevClose));
+        }
+        atr.add(trueRange(high, low));
+        updateVwap(startSec, (high + low + close) / 3.0, volume);
+    }
+
+    /** The same updates as {@link #updateAll}, each only when a computed feature needs it. */
+    private void updateSome(long startSec, double high, double low, double close, double volume) {
+        if (doCloses) {
+            closes.add(close);
+        }
+        if (doSma20) {
+            sma20.add(close);
+        }
+        if (doSma50) {
+            sma50.add(close);
+        }
+        if (doVolume20) {
+            volume20.add(volume);
+        }
+        if (doHighLow) {
+            high20.add(high);
+            low20.add(low);
+        }
+        double e12 = doEma12 ? ema12.add(close) : Double.NaN;
+        double e26 = doEma26 ? ema26.add(close) : Double.NaN;
+        if (doMacd && ema26.defined()) {
+            macdSignal.add(e12 - e26);
+        }
+        if (!Double.isNaN(prevClose)) {
+            if (doRsi) {
+                updateGainLoss(close);
+            }
+            if (doLogReturns) {
+                logReturns20.add(Math.log(close / prevClose));
+            }
+        }
+        if (doAtr) {
+            atr.add(trueRange(high, low));
+        }
+        if (doVwap) {
+            updateVwap(startSec, (high + low + close) / 3.0, volume);
+        }
+    }
+
+    /** Wilder's true range; the first bar (no previous close) is its high − low. */
+    private double trueRange(double high, double low) {
         double tr = high - low;
         if (!Double.isNaN(prevClose)) {
             tr = Math.max(tr, Math.max(Math.abs(high - prevClose), Math.abs(low - prevClose)));
-            double change = close - prevClose;
-            avgGain.add(change > 0 ? change : 0);
-            avgLoss.add(change < 0 ? -change : 0);
-            logReturns20.add(Math.log(close / prevClose));
         }
-        atr.add(tr);
-        updateVwap(startSec, (high + low + close) / 3.0, volume);
-        prevClose = close;
-        lastVolume = volume;
+        return tr;
+    }
+
+    private void updateGainLoss(double close) {
+        double change = close - prevClose;
+        avgGain.add(change > 0 ? change : 0);
+        avgLoss.add(change < 0 ? -change : 0);
     }
 
     /** Session VWAP anchored at 00:00 UTC of the bar's start, on the typical price. */
@@ -153,6 +259,9 @@ public final class FeatureEngine {
 
     /** The vector at the last accepted close, or null before the first bar. */
     public FeatureVector latest() {
+        if (!full) {
+            throw new IllegalStateException("this engine computes only " + computed + ", not the whole vector");
+        }
         if (count == 0) {
             return null;
         }
@@ -222,16 +331,19 @@ public final class FeatureEngine {
 
     /** EMA12 at the last accepted close, NaN during warm-up. */
     public double ema12() {
+        require(doEma12, Feature.EMA12);
         return ema12.defined() ? ema12.value() : Double.NaN;
     }
 
     /** EMA26 at the last accepted close, NaN during warm-up. */
     public double ema26() {
+        require(doEma26, Feature.EMA26);
         return ema26.defined() ? ema26.value() : Double.NaN;
     }
 
     /** Wilder ATR14 at the last accepted close, NaN during warm-up. */
     public double atr14() {
+        require(doAtr, Feature.ATR14);
         return atr.defined() ? atr.value() : Double.NaN;
     }
 
@@ -240,6 +352,7 @@ public final class FeatureEngine {
      * values; the vector's field is this value, boxed).
      */
     public double rsi14() {
+        require(doRsi, Feature.RSI14);
         if (!avgLoss.defined()) {
             return Double.NaN;
         }
@@ -255,6 +368,17 @@ public final class FeatureEngine {
             return 0.0;
         }
         return 100.0 - 100.0 / (1.0 + gain / loss);
+    }
+
+    private void require(boolean kept, Feature f) {
+        if (!kept) {
+            throw new IllegalStateException("this engine does not compute " + f + " (it computes " + computed + ")");
+        }
+    }
+
+    /** The features this engine keeps current (all of them unless built with {@link #of}). */
+    public Set<Feature> computed() {
+        return EnumSet.copyOf(computed);
     }
 
     /** A copy of {@code v} computed at {@code now}, aged from its bar's close. */

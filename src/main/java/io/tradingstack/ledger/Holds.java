@@ -37,11 +37,21 @@ final class Holds {
         return q != null && q.symbol().equals(symbol) ? q.qty() : BigDecimal.ZERO;
     }
 
+    boolean holdsCash(String orderId) {
+        return cash.containsKey(orderId);
+    }
+
     BigDecimal totalCash() {
+        if (cash.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
         return cash.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     BigDecimal totalQty(String symbol) {
+        if (qty.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
         return qty.values().stream().filter(q -> q.symbol().equals(symbol)).map(Qty::qty)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }

@@ -36,7 +36,8 @@ public record JournalEntry(String idempotencyKey, Instant time, String descripti
             for (int j = i; j < n; j++) {
                 Posting p = postings.get(j);
                 if (p.currency().equals(currency)) {
-                    sum = sum.add(p.debit()).subtract(p.credit());
+                    // exactly one side of a posting is non-zero: one exact operation per posting
+                    sum = p.debit().signum() > 0 ? sum.add(p.debit()) : sum.subtract(p.credit());
                 }
             }
             if (sum.signum() != 0) {

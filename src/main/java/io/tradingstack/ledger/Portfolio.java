@@ -180,7 +180,14 @@ public final class Portfolio {
                     + " does not balance: " + entry.imbalances());
         }
         for (Posting p : entry.postings()) {
-            balances.merge(p.account(), p.signed(), BigDecimal::add);
+            // old + signed, computed as old + debit or old - credit: the same exact value and
+            // scale (balances start from signed(), of scale >= 0) with one BigDecimal, not two
+            BigDecimal old = balances.get(p.account());
+            if (old == null) {
+                balances.put(p.account(), p.signed());
+            } else {
+                balances.put(p.account(), p.debit().signum() > 0 ? old.add(p.debit()) : old.subtract(p.credit()));
+            }
         }
         byKey.put(entry.idempotencyKey(), entry);
         entries++;
@@ -189,6 +196,9 @@ public final class Portfolio {
 
     private void consumeHolds(Fill fill, JournalEntry entry) {
         if (fill.side() == Side.BUY) {
+            if (!holds.holdsCash(fill.orderId())) {
+                return;
+            }
             holds.useCash(fill.orderId(), entry.postings().stream().filter(p -> p.account().equals(Accounts.CASH))
                     .map(Posting::credit).reduce(BigDecimal.ZERO, BigDecimal::add));
         } else {

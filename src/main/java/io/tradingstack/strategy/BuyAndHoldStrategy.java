@@ -1,6 +1,9 @@
 package io.tradingstack.strategy;
 
+import io.tradingstack.features.Feature;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Enters long on the first bar of each series and holds; a baseline for comparisons. */
 public final class BuyAndHoldStrategy implements Strategy {
@@ -9,6 +12,12 @@ public final class BuyAndHoldStrategy implements Strategy {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** It reads only bars and the position. */
+    @Override
+    public Set<Feature> requiredFeatures() {
+        return EnumSet.noneOf(Feature.class);
     }
 
     @Override

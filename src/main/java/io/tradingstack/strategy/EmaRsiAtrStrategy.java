@@ -1,7 +1,10 @@
 package io.tradingstack.strategy;
 
+import io.tradingstack.features.Feature;
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The reference rule strategy (long only): enter when EMA12 crosses above EMA26 while RSI14 is
@@ -31,6 +34,11 @@ public final class EmaRsiAtrStrategy implements Strategy {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Feature> requiredFeatures() {
+        return EnumSet.of(Feature.EMA12, Feature.EMA26, Feature.RSI14, Feature.ATR14);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tradingstack.strategy;
 
+import io.tradingstack.features.Feature;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A trading strategy driven by closed bars. It sees the market only through the {@link BarView}
@@ -14,6 +16,15 @@ public interface Strategy {
 
     /** Called once before the first bar with the keys of the series, in series-index order. */
     default void init(List<String> seriesKeys) {
+    }
+
+    /**
+     * The features this strategy reads through its {@link BarView}; the backtester keeps only
+     * those current (reading another one throws). Default: all, so {@link BarView#features()}
+     * works.
+     */
+    default Set<Feature> requiredFeatures() {
+        return Feature.all();
     }
 
     /** Decides on the close of a bar; return an empty list (not null) to do nothing. */
