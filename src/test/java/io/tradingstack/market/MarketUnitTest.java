@@ -1,5 +1,6 @@
 package io.tradingstack.market;
 
+import io.tradingstack.testing.TestInfra;
 import io.tradingstack.market.replay.ReplayMarket;
 import io.tradingstack.market.replay.ReplaySeries;
 import io.tradingstack.market.replay.ReplayTimeline;
@@ -132,7 +133,7 @@ class MarketUnitTest {
 
     @Test
     void loaderReportsGapsDuplicatesAndZeroVolume() throws Exception {
-        Path dir = Files.createTempDirectory("cache");
+        Path dir = TestInfra.newDir("cache");
         Instant t0 = Instant.parse("2020-01-01T00:00:00Z");
         List<Candle> rows = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -162,7 +163,7 @@ class MarketUnitTest {
     @Test
     void bundledCandlesLoadOfflineAtTheirRecordedTimes() throws Exception {
         io.tradingstack.market.replay.BundledCandleSource bundled = new io.tradingstack.market.replay.BundledCandleSource();
-        CandleLoader loader = new CandleLoader(bundled, new CandleCache(Files.createTempDirectory("bundled")), Clock.systemUTC());
+        CandleLoader loader = new CandleLoader(bundled, new CandleCache(TestInfra.newDir("bundled")), Clock.systemUTC());
         Instant start = Instant.parse("2023-04-10T00:00:00Z");
         assertEquals(start, bundled.first("BTC-USD"));
         CandleLoader.Load day = loader.load("BTC-USD", 300, start, start.plus(Duration.ofDays(1)));

@@ -1,5 +1,6 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.testing.TestInfra;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.tradingstack.backtest.BacktestRequest;
@@ -75,7 +76,7 @@ class McpBacktestToolsTest {
         BacktestSummary direct = BacktestRunner.run(new BacktestRequest(List.of(runDir.resolve("candles-1m.json").toString()),
                 List.of("BTC-USD"), null, null, "15m", "ema-rsi-atr", null, Map.of("max_position_risk_pct", "1.0"),
                 new BigDecimal("10000"), new BigDecimal("10"), new BigDecimal("5"), null, null,
-                Files.createTempDirectory("bt-direct").toString()), (d, t) -> { }).summary();
+                TestInfra.newDir("bt-direct").toString()), (d, t) -> { }).summary();
         assertEquals(0, direct.finalEquity().compareTo(new BigDecimal(String.valueOf(result.get("final_equity")))),
                 direct + " vs " + result);
         assertEquals(direct.trades(), ((Number) result.get("trades")).intValue());
@@ -111,8 +112,8 @@ class McpBacktestToolsTest {
     @Test
     void aFailedRunReportsItsOwnCode() throws Exception {
         // a run whose data file vanished: the activity fails with BACKTEST_BAD_DATA, not retried
-        Path missing = Files.createTempDirectory("bt-missing").resolve("gone.json");
-        Path out = Files.createTempDirectory("bt-out");
+        Path missing = TestInfra.newDir("bt-missing").resolve("gone.json");
+        Path out = TestInfra.newDir("bt-out");
         String id = BacktestTools.ID_PREFIX + "failing-" + System.nanoTime();
         BacktestRequest request = new BacktestRequest(List.of(missing.toString()), List.of("BTC-USD"), null, null, "1h",
                 null, null, null, null, null, null, null, null, out.toString());

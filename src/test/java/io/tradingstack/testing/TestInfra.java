@@ -27,6 +27,10 @@ public final class TestInfra {
     private static TemporalRuntime temporal;
     private static Path root;
 
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestInfra::shutdown, "test-infra-shutdown"));
+    }
+
     private TestInfra() {
     }
 
@@ -39,6 +43,24 @@ public final class TestInfra {
             }
         }
         return root;
+    }
+
+    /** Stops the shared services, then removes everything the tests wrote under the root. */
+    private static synchronized void shutdown() {
+        if (temporal != null) {
+            temporal.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (root == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: a file still held by a child process stays in the temp directory
+        }
     }
 
     /** A fresh directory under the JVM's test root. */
@@ -54,8 +76,6 @@ public final class TestInfra {
         if (postgres == null) {
             postgres = PostgresRuntime.startEmbedded(root().resolve("postgres"));
             postgres.migrate();
-            PostgresRuntime pg = postgres;
-            Runtime.getRuntime().addShutdownHook(new Thread(pg::close));
         }
         return postgres;
     }
@@ -63,8 +83,6 @@ public final class TestInfra {
     public static synchronized TemporalRuntime temporal() {
         if (temporal == null) {
             temporal = TemporalRuntime.start("", "default");
-            TemporalRuntime t = temporal;
-            Runtime.getRuntime().addShutdownHook(new Thread(t::close));
         }
         return temporal;
     }
