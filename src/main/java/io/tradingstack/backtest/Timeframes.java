@@ -2,30 +2,20 @@ package io.tradingstack.backtest;
 
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.features.Timeframe;
 
 /** Timeframe labels (1m, 15m, 1h, 6h, 1d) and their length in seconds. */
 public final class Timeframes {
     private Timeframes() {
     }
 
+    /** Length in seconds; the format is the features engine's ({@code <n>s|m|h|d}), one parser for both. */
     public static int seconds(String label) {
-        String s = label.trim();
-        if (s.length() < 2) {
-            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "bad timeframe '" + label + "'");
-        }
-        int n;
         try {
-            n = Integer.parseInt(s.substring(0, s.length() - 1));
-        } catch (NumberFormatException e) {
-            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "bad timeframe '" + label + "'");
+            return Timeframe.parse(label).seconds();
+        } catch (IllegalArgumentException e) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, e.getMessage());
         }
-        return switch (s.charAt(s.length() - 1)) {
-            case 's' -> n;
-            case 'm' -> n * 60;
-            case 'h' -> n * 3600;
-            case 'd' -> n * 86_400;
-            default -> throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "bad timeframe '" + label + "'");
-        };
     }
 
     public static String label(int seconds) {

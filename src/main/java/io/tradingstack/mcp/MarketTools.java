@@ -1,5 +1,6 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.features.Timeframe;
 import io.tradingstack.agents.BrokerAgentWorkflow;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.ErrorCode;
@@ -208,13 +209,6 @@ final class MarketTools {
     }
 
     static int granularity(String timeframe) {
-        return switch (timeframe) {
-            case "1m" -> 60;
-            case "5m" -> 300;
-            case "15m" -> 900;
-            case "6h" -> 21_600;
-            case "1d" -> 86_400;
-            default -> 3600;
-        };
+        return Timeframe.parse(timeframe).seconds();
     }
 }
