@@ -43,39 +43,69 @@ public final class PostgresRuntime implements AutoCloseable {
         return runtime;
     }
 
-    /** An embedded server in the given directory, kept across restarts. Blocking. */
+    /**
+     * How the embedded server writes. DURABLE (the only production setting): fsync, synchronous
+     * commit and full-page writes on, so a commit that was answered survives a crash of the process
+     * or the machine. UNSAFE_FAST_TESTS_ONLY turns them off; only the shared database of the unit
+     * tests uses it, where nothing has to survive.
+     */
+    public enum Durability { DURABLE, UNSAFE_FAST_TESTS_ONLY }
+
+    /** An embedded, durable server in the given directory, kept across restarts. Blocking. */
     public static PostgresRuntime startEmbedded(Path dir) {
+        return startEmbedded(dir, Durability.DURABLE);
+    }
+
+    /**
+     * An embedded server in the given directory. A server left running there by a dead process is
+     * stopped first. The superuser logs in with a password generated at the first start (SCRAM,
+     * never trust). Blocking.
+     */
+    public static PostgresRuntime startEmbedded(Path dir, Durability durability) {
         try {
             Files.createDirectories(dir.getParent());
-            removeStalePid(dir);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(30))
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "100")
-                    .start();
-            PgUrl url = new PgUrl("127.0.0.1", pg.getPort(), "postgres", "postgres", "");
-            LOG.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}", pg.getPort(), dir);
+            OrphanPostgres.clear(dir);
+            boolean trustEra = Files.exists(dir.resolve("PG_VERSION")) && !PgPassword.exists(dir);
+            String password = PgPassword.readOrCreate(dir);
+            EmbeddedPostgres pg = builder(dir, durability, password, trustEra).start();
+            PgUrl url = new PgUrl("127.0.0.1", pg.getPort(), "postgres", "postgres", password);
+            if (trustEra) {
+                PgAuth.upgradeFromTrust(dir, url);
+            }
+            LOG.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {} ({})", pg.getPort(), dir,
+                    durability == Durability.DURABLE ? "durable: fsync, synchronous commit" : "UNSAFE fast test settings");
             return new PostgresRuntime(pg, url, dir.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Embedded PostgreSQL did not start in " + dir, e);
+            throw new UncheckedIOException("Embedded PostgreSQL did not start in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** A postmaster.pid left by a killed JVM blocks the next start; drop it if its process is gone. */
-    private static void removeStalePid(Path dir) throws IOException {
-        Path pid = dir.resolve("postmaster.pid");
-        if (!Files.exists(pid)) {
-            return;
+    private static EmbeddedPostgres.Builder builder(Path dir, Durability durability, String password, boolean trustEra)
+            throws IOException {
+        boolean durable = durability == Durability.DURABLE;
+        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "100")
+                // zonky passes -F (fsync off) and synchronous_commit=off; these later options win.
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
+                .setServerConfig("password_encryption", "scram-sha-256");
+        if (!trustEra) {
+            b.setConnectConfig("password", password);
         }
-        String first = Files.readAllLines(pid).stream().findFirst().orElse("").trim();
-        boolean alive = !first.isEmpty() && ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
-        if (!alive) {
-            LOG.warn("Removing stale {}", pid);
-            Files.delete(pid);
+        if (!Files.exists(dir.resolve("PG_VERSION"))) {
+            // zonky runs initdb with -A trust; these initdb options come after it and win.
+            Path pwfile = PgPassword.fileFor(dir);
+            b.setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("pwfile", pwfile.toAbsolutePath().toString());
         }
+        return b;
     }
 
     public void migrate() {

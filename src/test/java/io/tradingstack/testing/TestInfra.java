@@ -74,7 +74,8 @@ public final class TestInfra {
 
     public static synchronized PostgresRuntime postgres() {
         if (postgres == null) {
-            postgres = PostgresRuntime.startEmbedded(root().resolve("postgres"));
+            // The shared unit-test database needs no durability; the crash test runs the real jar with the durable default.
+            postgres = PostgresRuntime.startEmbedded(root().resolve("postgres"), PostgresRuntime.Durability.UNSAFE_FAST_TESTS_ONLY);
             postgres.migrate();
         }
         return postgres;
