@@ -38,6 +38,7 @@ public enum ErrorCode {
     LEDGER_DUPLICATE(4001, "duplicate idempotency key"),
     LEDGER_STORAGE(4002, "ledger storage unavailable"),
     LEDGER_INVARIANT(4003, "ledger invariant violated"),
+    LEDGER_DATA_REJECTED(4010, "the database refused the data (invalid text, too long, constraint); not retried"),
     // 5000-5099 execution
     ORDER_INVALID(5000, "invalid order"),
     ORDER_INSUFFICIENT_CASH(5001, "insufficient cash"),
@@ -47,6 +48,8 @@ public enum ErrorCode {
     ORDER_NOT_FOUND(5005, "order not found"),
     ORDER_NOT_CANCELLABLE(5006, "order cannot be cancelled"),
     ORDER_PRICE_UNREASONABLE(5007, "price far from market"),
+    ORDER_CLOSED(5010, "order is already closed"),
+    ORDER_CANCELLED_BY_RECOVERY(5011, "order was in flight when the process stopped and no fill was committed"),
     // 6000-6099 risk
     RISK_LIMIT(6000, "risk limit reached"),
     RISK_BAD_CONFIG(6001, "invalid risk configuration"),

@@ -7,9 +7,13 @@ import java.time.Duration;
 
 /**
  * Activity options of the order workflows: transport failures (ledger storage down, no market
- * reply) retry with backoff for as long as it takes; coded business failures are non-retryable.
+ * reply) retry with backoff for at most {@link #MAX_ATTEMPTS} attempts within {@link #BUDGET}
+ * (about two minutes: a PostgreSQL restart fits, a dead database does not wedge the order);
+ * coded business and data failures are non-retryable.
  */
 final class OrderActivityOptions {
+    static final int MAX_ATTEMPTS = 30;
+    static final Duration BUDGET = Duration.ofMinutes(3);
     private OrderActivityOptions() {
     }
 
@@ -20,7 +24,9 @@ final class OrderActivityOptions {
                         .setInitialInterval(Duration.ofMillis(500))
                         .setBackoffCoefficient(2)
                         .setMaximumInterval(Duration.ofSeconds(5))
+                        .setMaximumAttempts(MAX_ATTEMPTS)
                         .build())
+                .setScheduleToCloseTimeout(BUDGET)
                 .build();
     }
 }

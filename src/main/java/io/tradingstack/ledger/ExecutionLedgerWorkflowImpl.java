@@ -34,7 +34,7 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofSeconds(15))
                     .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
-                            .setMaximumInterval(Duration.ofSeconds(10)).build())
+                            .setMaximumInterval(Duration.ofSeconds(10)).setMaximumAttempts(20).build())
                     .build());
     private final Deque<Fill> pending = new ArrayDeque<>();
     private final List<PostedFill> fills = new ArrayList<>();
@@ -71,7 +71,16 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
         }
     }
 
+    /** A refresh that fails after its bounded retries keeps the last state; the next one tries again. */
     private void refresh() {
+        try {
+            load();
+        } catch (ActivityFailure e) {
+            LOG.warn("ledger snapshot not refreshed: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        }
+    }
+
+    private void load() {
         String after = samples.isEmpty() ? Instant.EPOCH.toString() : samples.get(samples.size() - 1).time().toString();
         LedgerSnapshot s = activities.snapshot(lastEntryId, after, MAX_FILLS);
         status = s.status();

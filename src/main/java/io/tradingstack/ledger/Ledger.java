@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -41,6 +42,8 @@ public final class Ledger {
     private static final int MAX_BATCH = 128;
     private final java.util.Deque<Pending> queue = new java.util.ArrayDeque<>();
     private boolean flushScheduled;
+    /** Fills to write one per transaction after the database refused the batch they were in. */
+    private int isolate;
 
     public Ledger(Pool pool, String quoteCurrency, BigDecimal scrapeFraction, BigDecimal initialBalance) {
         this.pool = pool;
@@ -107,13 +110,29 @@ public final class Ledger {
 
     private Future<Void> flush() {
         flushScheduled = false;
+        int max = isolate > 0 ? 1 : MAX_BATCH;
         List<Pending> batch = new ArrayList<>();
-        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+        while (!queue.isEmpty() && batch.size() < max) {
             batch.add(queue.poll());
         }
+        isolate = Math.max(0, isolate - 1);
         if (!queue.isEmpty()) {
             scheduleFlush();
         }
+        List<String> orderIds = batch.stream().map(p -> p.fill().orderId()).filter(java.util.Objects::nonNull).distinct().toList();
+        return queries.openQuantities(orderIds).compose(open -> stageAndWrite(batch, open))
+                .recover(err -> {
+                    batch.forEach(p -> p.promise().tryFail(SqlFailures.coded(err)));
+                    return Future.succeededFuture();
+                });
+    }
+
+    /**
+     * Applies the batch to the book and writes it. A fill of a closed order, or beyond what its order
+     * still wants, is refused on its own (non-retryable). When the database refuses the data of a
+     * batch, its fills are retried one per transaction, so one bad fill cannot fail the others.
+     */
+    private Future<Void> stageAndWrite(List<Pending> batch, Map<String, BigDecimal> open) {
         List<Staged> staged = new ArrayList<>();
         List<Pending> duplicates = new ArrayList<>();
         for (Pending p : batch) {
@@ -122,6 +141,7 @@ public final class Ledger {
                 continue;
             }
             try {
+                consumeOrder(p.fill(), open);
                 JournalEntry entry = book.apply(p.fill());
                 staged.add(new Staged(p, entry, realized(entry), cashOut(entry), new String[1]));
             } catch (CodedException e) {
@@ -144,10 +164,37 @@ public final class Ledger {
             return Future.join(lookups).<Void>mapEmpty().otherwiseEmpty();
         }).recover(err -> {
             dirty = dirty || !staged.isEmpty();
+            if (SqlFailures.isDataError(err) && staged.size() > 1) {
+                List<Pending> again = new ArrayList<>(staged.stream().map(Staged::pending).toList());
+                again.addAll(duplicates);
+                for (int k = again.size() - 1; k >= 0; k--) {
+                    queue.addFirst(again.get(k));
+                }
+                isolate += again.size();
+                scheduleFlush();
+                return Future.succeededFuture();
+            }
             staged.forEach(st -> st.pending().promise().tryFail(err));
             duplicates.forEach(d -> d.promise().tryFail(err));
             return Future.succeededFuture();
         });
+    }
+
+    /** Checks a fill against its order (known orders only) and counts it against what is left. */
+    private static void consumeOrder(Fill fill, Map<String, BigDecimal> open) {
+        if (fill.orderId() == null || !open.containsKey(fill.orderId())) {
+            return;
+        }
+        BigDecimal left = open.get(fill.orderId());
+        if (left == null) {
+            throw new CodedException(ErrorCode.ORDER_CLOSED, "order " + fill.orderId() + " is closed; fill "
+                    + fill.fillId() + " refused");
+        }
+        if (fill.qty().compareTo(left) > 0) {
+            throw new CodedException(ErrorCode.ORDER_INVALID, "fill " + fill.fillId() + " of " + fill.qty().toPlainString()
+                    + " exceeds the " + left.toPlainString() + " order " + fill.orderId() + " still wants");
+        }
+        open.put(fill.orderId(), left.subtract(fill.qty()));
     }
 
     /** Writes the staged entries in one transaction; returns their entry ids. */
@@ -271,7 +318,7 @@ public final class Ledger {
                     }
                     // Unknown outcome or a concurrent writer: rebuild the book from the journal before the next write.
                     dirty = true;
-                    return Future.failedFuture(new CodedException(ErrorCode.LEDGER_STORAGE, String.valueOf(err.getMessage())));
+                    return Future.failedFuture(SqlFailures.coded(err));
                 });
     }
 

@@ -117,6 +117,26 @@ public final class LedgerQueries {
                 });
     }
 
+    /**
+     * What each known order still wants: its unfilled quantity when open, null when closed. Orders
+     * not in the table are absent (fills without a recorded order are not checked against one).
+     */
+    public Future<Map<String, BigDecimal>> openQuantities(List<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Future.succeededFuture(new HashMap<>());
+        }
+        return pool.preparedQuery("SELECT order_id, status, qty - filled_qty AS left_qty FROM orders WHERE order_id = ANY($1)")
+                .execute(Tuple.tuple().addArrayOfString(orderIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, BigDecimal> out = new HashMap<>();
+                    for (Row r : rows) {
+                        boolean open = "OPEN".equals(r.getString("status")) || "PARTIALLY_FILLED".equals(r.getString("status"));
+                        out.put(r.getString("order_id"), open ? r.getBigDecimal("left_qty") : null);
+                    }
+                    return out;
+                });
+    }
+
     /** Fills (newest first) since a time, optionally of one symbol, at most {@code limit}. */
     public Future<List<PostedFill>> history(Instant since, int limit, String symbol) {
         return pool.preparedQuery("SELECT f.*, o.status AS order_status FROM fills f LEFT JOIN orders o ON o.order_id = f.order_id"

@@ -78,7 +78,7 @@ public final class LedgerVerticle extends VerticleBase {
     private void postFill(Message<Fill> msg) {
         ledger.postFill(msg.body()).onComplete(ar -> {
             if (ar.failed()) {
-                Replies.fail(msg, ar.cause());
+                Replies.fail(msg, SqlFailures.coded(ar.cause()));
                 return;
             }
             msg.reply(Wire.toJson(ar.result()));
@@ -167,8 +167,7 @@ public final class LedgerVerticle extends VerticleBase {
 
     private void reply(Message<?> msg, Object body, Throwable error) {
         if (error != null) {
-            Replies.fail(msg, error instanceof CodedException ? error
-                    : new CodedException(ErrorCode.LEDGER_STORAGE, String.valueOf(error.getMessage())));
+            Replies.fail(msg, SqlFailures.coded(error));
         } else {
             msg.reply(body);
         }

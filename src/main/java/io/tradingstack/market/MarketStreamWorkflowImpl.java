@@ -13,7 +13,7 @@ public final class MarketStreamWorkflowImpl implements MarketStreamWorkflow {
     private static final int MAX_HISTORY_EVENTS = 2_000;
     private final MarketActivities activities = Workflow.newActivityStub(MarketActivities.class, ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(15))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).setMaximumAttempts(10).build())
             .build());
     private List<String> symbols = List.of();
     private Map<String, Long> stats = Map.of();

@@ -49,7 +49,7 @@ final class OrderTools {
                 "price", positiveNumber("limit price (required for limit orders; a sanity reference for market orders)"),
                 "type", enumOf("order type (default market)", "market", "limit", "MARKET", "LIMIT"),
                 "time_in_force", enumOf("GTC (default) rests until filled or cancelled; IOC cancels the rest", "GTC", "IOC", "gtc", "ioc"),
-                "client_order_id", string("your id for this order: placing it again returns the original result")),
+                "client_order_id", clientOrderId()),
                 "symbol", "side", "qty");
         Map<String, Object> orders = array(intent, "one or more orders (max 20)");
         orders.put("minItems", 1);
@@ -60,8 +60,17 @@ final class OrderTools {
                         object(props("orders", orders, "all_or_nothing",
                                 bool("reject the whole batch if one order is rejected", false)), "orders"), this::place),
                 ToolSpec.of("cancel_order", Tier.TRADE, "Cancel a resting (GTC limit) order. Signal cancel to workflow "
-                        + "order-<order_id>.", object(props("order_id", string("the order id returned by place_mock_order")),
+                        + "order-<order_id>.", object(props("order_id", string("the order id returned by place_mock_order", 80)),
                         "order_id"), this::cancel));
+    }
+
+    /** Printable ASCII without spaces, 1-64 characters (checked again by OrderIntent). */
+    private static Map<String, Object> clientOrderId() {
+        Map<String, Object> s = string("your id for this order (printable ASCII, no spaces, 1-64 characters): "
+                + "placing it again returns the original result", OrderIntent.MAX_CLIENT_ORDER_ID);
+        s.put("minLength", 1);
+        s.put("pattern", "^[!-~]{1,64}$");
+        return s;
     }
 
     @SuppressWarnings("unchecked")

@@ -42,8 +42,18 @@ public final class Schemas {
         return p;
     }
 
+    /** Longest string a tool argument may hold unless its schema says less. */
+    public static final int MAX_STRING = 256;
+
+    /** A string of at most {@link #MAX_STRING} characters. */
     public static Map<String, Object> string(String description) {
-        return with("string", description);
+        return string(description, MAX_STRING);
+    }
+
+    public static Map<String, Object> string(String description, int maxLength) {
+        Map<String, Object> s = with("string", description);
+        s.put("maxLength", maxLength);
+        return s;
     }
 
     public static Map<String, Object> symbol(String description) {

@@ -30,13 +30,21 @@ public final class ToolCatalogue {
     private final SessionRateLimiter limiter;
     private final JsonSchemaValidator validator;
     private final AuditJournal audit;
+    private final java.util.function.BooleanSupplier ready;
 
     public ToolCatalogue(Set<Tier> tiers, SessionRateLimiter limiter, JsonSchemaValidator validator,
                          AuditJournal audit) {
+        this(tiers, limiter, validator, audit, () -> true);
+    }
+
+    /** @param ready false while the node is starting: every call then answers NOT_READY and runs nothing */
+    public ToolCatalogue(Set<Tier> tiers, SessionRateLimiter limiter, JsonSchemaValidator validator,
+                         AuditJournal audit, java.util.function.BooleanSupplier ready) {
         this.tiers = tiers;
         this.limiter = limiter;
         this.validator = validator;
         this.audit = audit;
+        this.ready = ready;
     }
 
     public List<McpServerFeatures.AsyncToolSpecification> specifications(Collection<ToolSpec> tools) {
@@ -64,13 +72,25 @@ public final class ToolCatalogue {
         if (!limiter.tryAcquire(session)) {
             outcome = Future.succeededFuture(ToolResult.error(ErrorCode.MCP_RATE_LIMITED,
                     "rate limit reached for this session", Map.of("retry_after_seconds", limiter.retryAfterSeconds())));
+        } else if (!ready.getAsBoolean()) {
+            outcome = Future.succeededFuture(ToolResult.error(ErrorCode.NOT_READY,
+                    "the node is still starting (ledger rebuild and recovery); try again shortly"));
         } else {
-            JsonSchemaValidator.ValidationResponse check = validator.validate(spec.inputSchema(), args);
-            outcome = check.valid()
-                    ? run(spec, new ToolCall(session, args, notifier(exchange, request)))
-                    : Future.succeededFuture(ToolResult.error(ErrorCode.MCP_BAD_ARGUMENTS, check.errorMessage()));
+            outcome = validated(spec, args).map(Future::succeededFuture)
+                    .orElseGet(() -> run(spec, new ToolCall(session, args, notifier(exchange, request))));
         }
         return spec.audited() ? outcome.compose(r -> journal(session, spec.name(), args, r)) : outcome;
+    }
+
+    /** An error result when the arguments are out of bounds or do not match the schema; nothing runs then. */
+    private java.util.Optional<ToolResult> validated(ToolSpec spec, Map<String, Object> args) {
+        java.util.Optional<String> outOfBounds = ArgumentLimits.check(args);
+        if (outOfBounds.isPresent()) {
+            return outOfBounds.map(why -> ToolResult.error(ErrorCode.MCP_BAD_ARGUMENTS, why));
+        }
+        JsonSchemaValidator.ValidationResponse check = validator.validate(spec.inputSchema(), args);
+        return check.valid() ? java.util.Optional.empty()
+                : java.util.Optional.of(ToolResult.error(ErrorCode.MCP_BAD_ARGUMENTS, check.errorMessage()));
     }
 
     private Future<ToolResult> run(ToolSpec spec, ToolCall call) {

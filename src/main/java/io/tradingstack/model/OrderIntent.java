@@ -11,9 +11,19 @@ import java.util.Objects;
  */
 public record OrderIntent(String symbol, Side side, BigDecimal qty, BigDecimal price, OrderType type,
                           String clientOrderId, TimeInForce timeInForce) {
+    /** Longest client order id accepted (Coinbase allows a UUID; 64 leaves room for prefixes). */
+    public static final int MAX_CLIENT_ORDER_ID = 64;
+    /** Digits before the decimal point of a quantity or price; anything larger is not an order. */
+    private static final int MAX_INTEGER_DIGITS = 15;
 
     public OrderIntent {
         Objects.requireNonNull(symbol, "symbol");
+        if (symbol.length() > 32) {
+            throw new IllegalArgumentException("symbol is longer than 32 characters");
+        }
+        checkClientOrderId(clientOrderId);
+        checkMagnitude(qty, "qty");
+        checkMagnitude(price, "price");
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(type, "type");
         if (qty == null || qty.signum() <= 0) {
@@ -27,6 +37,30 @@ public record OrderIntent(String symbol, Side side, BigDecimal qty, BigDecimal p
         }
         if (timeInForce == null) {
             timeInForce = TimeInForce.GTC;
+        }
+    }
+
+    /** Printable ASCII without spaces or control characters, 1 to 64 characters; null means none. */
+    public static void checkClientOrderId(String id) {
+        if (id == null) {
+            return;
+        }
+        if (id.isEmpty() || id.length() > MAX_CLIENT_ORDER_ID) {
+            throw new IllegalArgumentException("client_order_id must have 1 to " + MAX_CLIENT_ORDER_ID
+                    + " characters, got " + id.length());
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                throw new IllegalArgumentException("client_order_id must be printable ASCII without spaces; character "
+                        + i + " is U+" + String.format("%04X", (int) c));
+            }
+        }
+    }
+
+    private static void checkMagnitude(BigDecimal v, String name) {
+        if (v != null && v.precision() - v.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException(name + " is larger than 10^" + MAX_INTEGER_DIGITS);
         }
     }
 }
