@@ -25,6 +25,7 @@ public final class AppContext {
     private final Promise<PostgresRuntime> postgres = Promise.promise();
     private final Promise<TemporalRuntime> temporal = Promise.promise();
     private volatile Pool pool;
+    private final java.util.Set<String> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public AppContext(AppConfig config, Vertx vertx) {
         this.config = Objects.requireNonNull(config);
@@ -81,5 +82,25 @@ public final class AppContext {
 
     public void temporalReady(TemporalRuntime runtime) {
         temporal.tryComplete(runtime);
+    }
+
+    /**
+     * Marks start-up work that must finish before the node is ready (ledger rebuild, recovery,
+     * deployment); returns the action that marks it done. Until every such step is done, /health and
+     * /ready answer 503 and MCP tools answer NOT_READY.
+     */
+    public Runnable starting(String step) {
+        starting.add(step);
+        return () -> starting.remove(step);
+    }
+
+    /** True once no start-up step is pending. */
+    public boolean ready() {
+        return starting.isEmpty();
+    }
+
+    /** The start-up steps still pending, sorted. */
+    public List<String> pendingSteps() {
+        return starting.stream().sorted().toList();
     }
 }

@@ -42,6 +42,9 @@ public final class HttpVerticle extends VerticleBase {
     private void health(RoutingContext rc) {
         ctx.health().report(vertx).onComplete(ar -> {
             JsonObject body = ar.succeeded() ? ar.result() : HealthRegistry.down(String.valueOf(ar.cause()));
+            if (!ctx.ready() && "UP".equals(body.getString("status"))) {
+                body.put("status", "STARTING").put("pending", ctx.pendingSteps());
+            }
             boolean up = "UP".equals(body.getString("status")) && accepting;
             rc.response().setStatusCode(up ? 200 : 503)
                     .putHeader("content-type", "application/json")
@@ -51,7 +54,7 @@ public final class HttpVerticle extends VerticleBase {
 
     private void ready(RoutingContext rc) {
         ctx.health().report(vertx).onComplete(ar -> {
-            boolean up = ar.succeeded() && "UP".equals(ar.result().getString("status")) && accepting;
+            boolean up = ar.succeeded() && "UP".equals(ar.result().getString("status")) && accepting && ctx.ready();
             rc.response().setStatusCode(up ? 200 : 503)
                     .putHeader("content-type", "application/json")
                     .end(new JsonObject().put("ready", up).encode());

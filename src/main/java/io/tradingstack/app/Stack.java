@@ -52,6 +52,7 @@ public final class Stack {
     public Future<Void> start() {
         Vertx vertx = ctx.vertx();
         Codecs.registerAll(vertx);
+        Runnable deployed = ctx.starting("deployment");
         if (ctx.postgres().isComplete()) {
             ctx.postgres().onSuccess(this::registerPostgresHealth);
         } else if (plan.stream().anyMatch(s -> s.needs("postgres"))) {
@@ -73,7 +74,7 @@ public final class Stack {
         for (VerticleSpec spec : plan) {
             chain = chain.compose(v -> deploy(spec));
         }
-        return chain;
+        return chain.onSuccess(v -> deployed.run());
     }
 
     private static void postgresThread(Runnable task) {

@@ -144,7 +144,8 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
     public OrderResult existing(String orderId, OrderIntent intent) {
         JsonObject o = bus.request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "order").put("orderId", orderId),
                 JsonObject.class);
-        return OrderResult.of(orderId, intentOf(o), o.getString("status"), fillsOf(o));
+        OrderResult result = OrderResult.of(orderId, intentOf(o), o.getString("status"), fillsOf(o));
+        return o.getString("close_code") == null ? result : result.withCode(o.getString("close_code"), o.getString("close_reason"));
     }
 
     /** The intent of an order as the ledger's {@code order} query returns it. */

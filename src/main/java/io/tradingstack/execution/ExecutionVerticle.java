@@ -33,6 +33,8 @@ public final class ExecutionVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionVerticle.class);
     /** At most one touch signal per order in this interval: a fill takes a few round trips anyway. */
     private static final long SIGNAL_GAP_MS = 250;
+    private static final long LEDGER_LOAD_MS = 60_000;
+    private static final long LEDGER_POLL_MS = 100;
     private final AppContext ctx;
     private final Map<String, Watched> watched = new ConcurrentHashMap<>();
     private final Map<String, MessageConsumer<Tick>> tickConsumers = new HashMap<>();
@@ -60,10 +62,31 @@ public final class ExecutionVerticle extends VerticleBase {
                         vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_WATCH, this::watch).completion(),
                         vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_PLACE, this::place).completion(),
                         vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_CANCEL, this::cancel).completion()))
-                .onSuccess(v -> {
+                .compose(v -> reloadOpenOrders())
+                .onSuccess(resumed -> {
                     ctx.health().register("execution", () -> Future.succeededFuture(HealthRegistry.up()
+                            .put("resumedAtStart", resumed)
                             .put("restingOrders", new JsonArray(watched.keySet().stream().sorted().toList()))));
-                    reloadOpenOrders();
+                    awaitLedgerLoaded(ctx.starting("ledger-workflow"), System.currentTimeMillis() + LEDGER_LOAD_MS);
+                });
+    }
+
+    /**
+     * The ledger workflow answers queries from a snapshot it loads from PostgreSQL when it starts;
+     * until then it answers NOT_READY, and so does the node (bounded: after the limit the node stays
+     * not ready and says why in /health).
+     */
+    private void awaitLedgerLoaded(Runnable done, long deadline) {
+        String id = ExecutionLedgerWorkflow.workflowId(ctx.config().taskQueue());
+        vertx.executeBlocking(() -> client.newWorkflowStub(ExecutionLedgerWorkflow.class, id).portfolioStatus(), false)
+                .onSuccess(status -> done.run())
+                .onFailure(e -> {
+                    if (System.currentTimeMillis() < deadline) {
+                        vertx.setTimer(LEDGER_POLL_MS, t -> awaitLedgerLoaded(done, deadline));
+                    } else {
+                        LOG.error("ledger workflow {} did not load its snapshot within {} s: {}", id, LEDGER_LOAD_MS / 1000,
+                                e.getMessage());
+                    }
                 });
     }
 
@@ -95,25 +118,32 @@ public final class ExecutionVerticle extends VerticleBase {
                 .onFailure(e -> Replies.fail(msg, ErrorCode.TEMPORAL_UNAVAILABLE, String.valueOf(e.getMessage())));
     }
 
-    private void reloadOpenOrders() {
-        vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "open-orders"))
-                .onSuccess(m -> {
+    /** Watches every open limit order again and resumes its workflow; completes with how many were resumed. */
+    private Future<Integer> reloadOpenOrders() {
+        return vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "open-orders"))
+                .compose(m -> {
+                    List<Future<Boolean>> resumed = new java.util.ArrayList<>();
                     for (Object o : m.body().getJsonArray("orders", new JsonArray())) {
                         JsonObject j = (JsonObject) o;
                         add(new Watched(j.getString("order_id"), j.getString("symbol"), Side.valueOf(j.getString("side")),
                                 new BigDecimal(j.getString("limit_price"))));
-                        resume(j.getString("order_id"));
+                        resumed.add(resume(j.getString("order_id")));
                     }
+                    return Future.join(resumed).transform(ar -> Future.succeededFuture(
+                            (int) resumed.stream().filter(f -> Boolean.TRUE.equals(f.result())).count()));
                 })
-                .onFailure(e -> LOG.warn("open orders not reloaded: {}", e.getMessage()));
+                .recover(e -> {
+                    LOG.warn("open orders not reloaded: {}", e.getMessage());
+                    return Future.succeededFuture(0);
+                });
     }
 
     /**
      * An open order whose workflow is gone (an embedded Temporal does not survive a restart) gets a
      * new resting workflow carrying its fills from PostgreSQL; a running one is left alone.
      */
-    private void resume(String orderId) {
-        vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "order").put("orderId", orderId))
+    private Future<Boolean> resume(String orderId) {
+        return vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "order").put("orderId", orderId))
                 .compose(m -> vertx.executeBlocking(() -> {
                     JsonObject o = m.body();
                     List<io.tradingstack.model.Fill> fills = ExecutionActivitiesImpl.fillsOf(o);
@@ -123,11 +153,11 @@ public final class ExecutionVerticle extends VerticleBase {
                     try {
                         WorkflowClient.start(wf::rest, new RestingOrder(orderId, ExecutionActivitiesImpl.intentOf(o), fills,
                                 nextSeq(orderId, fills)));
-                        LOG.info("resumed resting order {}", orderId);
+                        LOG.info("Recovery: resting order {} resumed ({} fill(s) so far)", orderId, fills.size());
+                        return true;
                     } catch (io.temporal.client.WorkflowExecutionAlreadyStarted running) {
-                        // its workflow survived the restart
+                        return false;
                     }
-                    return null;
                 }, false))
                 .onFailure(e -> LOG.warn("order {} not resumed: {}", orderId, e.getMessage()));
     }

@@ -35,6 +35,7 @@ public final class PlaceOrderWorkflowImpl implements PlaceOrderWorkflow {
         return switch (p.status()) {
             case ReserveResult.REJECTED -> OrderResult.rejected(p.orderId(), intent, p.code(), p.message());
             case ReserveResult.DUPLICATE -> OrderResult.duplicate(intent, act.existing(p.orderId(), intent));
+            case ReserveResult.RECORDED -> act.existing(p.orderId(), intent);
             default -> intent.type() == OrderType.MARKET ? market(p.orderId(), intent) : limit(p.orderId(), intent);
         };
     }

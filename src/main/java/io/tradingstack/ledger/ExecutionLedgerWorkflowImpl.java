@@ -25,6 +25,8 @@ import java.util.Map;
  */
 public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflow {
     static final int MAX_HISTORY = 2000;
+    /** Prefix of the query failure while the snapshot is loading; the MCP gateway maps it to ErrorCode NOT_READY. */
+    public static final String NOT_READY = "NOT_READY";
     /** The most recent fills and samples kept in memory; older ones stay in PostgreSQL. */
     static final int MAX_FILLS = 1000;
     static final int MAX_SAMPLES = 5000;
@@ -44,6 +46,8 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
     private Map<String, Object> risk = Map.of();
     private long lastEntryId;
     private long sampleSeconds = 60;
+    /** False until the first snapshot is in: queries then fail with NOT_READY instead of answering zeros. */
+    private boolean loaded;
 
     @Override
     public void run() {
@@ -83,6 +87,7 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
     private void load() {
         String after = samples.isEmpty() ? Instant.EPOCH.toString() : samples.get(samples.size() - 1).time().toString();
         LedgerSnapshot s = activities.snapshot(lastEntryId, after, MAX_FILLS);
+        loaded = true;
         status = s.status();
         risk = s.risk();
         sampleSeconds = s.sampleSeconds();
@@ -108,6 +113,7 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
 
     @Override
     public Map<String, Object> portfolioStatus() {
+        requireLoaded();
         if (rejected.isEmpty()) {
             return status;
         }
@@ -118,6 +124,7 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
 
     @Override
     public List<PostedFill> transactionHistory(String since, Integer limit, String symbol) {
+        requireLoaded();
         Instant from = since == null ? Instant.EPOCH : Instant.parse(since);
         return fills.stream()
                 .filter(f -> !f.fill().time().isBefore(from))
@@ -129,6 +136,7 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
 
     @Override
     public Map<String, Object> performanceMetrics(Long windowSeconds) {
+        requireLoaded();
         Instant end = samples.isEmpty() ? Instant.EPOCH : samples.get(samples.size() - 1).time();
         Instant from = windowSeconds == null ? Instant.EPOCH : end.minusSeconds(windowSeconds);
         List<EquitySample> window = samples.stream().filter(s -> !s.time().isBefore(from)).toList();
@@ -140,6 +148,13 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
 
     @Override
     public Map<String, Object> riskMetrics() {
+        requireLoaded();
         return risk;
+    }
+
+    private void requireLoaded() {
+        if (!loaded) {
+            throw new IllegalStateException(NOT_READY + ": the ledger snapshot is still loading from PostgreSQL");
+        }
     }
 }

@@ -70,6 +70,14 @@ public final class Ledger {
         });
     }
 
+    /**
+     * Decides every order left in flight by a previous process (see {@link Recovery}) and rebuilds
+     * the book from the result; call once at start, before any order is taken.
+     */
+    Future<Recovery.Report> recover() {
+        return serial(() -> inTransaction(Recovery::run).onComplete(ar -> dirty = true));
+    }
+
     public LedgerQueries queries() {
         return queries;
     }
@@ -241,9 +249,7 @@ public final class Ledger {
                 LedgerQueries.Existing original = existing.get(r.orderId()) != null ? existing.get(r.orderId())
                         : r.clientOrderId() == null ? null : existing.get("client:" + r.clientOrderId());
                 if (original != null) {
-                    boolean retry = original.requestId().equals(r.requestId()) && original.orderId().equals(r.orderId());
-                    results.add(retry ? new ReserveResult(r.orderId(), ReserveResult.ACCEPTED, null, "already recorded")
-                            : new ReserveResult(original.orderId(), ReserveResult.DUPLICATE, null, "client order id exists"));
+                    results.add(seenBefore(r, original));
                     continue;
                 }
                 try {
@@ -266,6 +272,16 @@ public final class Ledger {
                     .map(v -> results)
                     .onFailure(err -> accepted.forEach(r -> book.release(r.orderId())));
         }));
+    }
+
+    /** A retry of the same request carries on while its order is open and gets the final outcome once it is closed. */
+    private static ReserveResult seenBefore(OrderRequest r, LedgerQueries.Existing original) {
+        boolean sameRequest = original.requestId().equals(r.requestId()) && original.orderId().equals(r.orderId());
+        if (!sameRequest) {
+            return new ReserveResult(original.orderId(), ReserveResult.DUPLICATE, null, "client order id exists");
+        }
+        return original.open() ? new ReserveResult(r.orderId(), ReserveResult.ACCEPTED, null, "already recorded")
+                : new ReserveResult(r.orderId(), ReserveResult.RECORDED, null, "already recorded and closed");
     }
 
     private void hold(OrderRequest r) {

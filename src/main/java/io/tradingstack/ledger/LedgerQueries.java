@@ -94,20 +94,21 @@ public final class LedgerQueries {
     }
 
     /** An order already recorded: its id and the request that created it. */
-    public record Existing(String orderId, String requestId) {
+    public record Existing(String orderId, String requestId, boolean open) {
     }
 
     /** Known orders among the requests: by order id, and by {@code client:<id>} for client order ids. */
     public Future<Map<String, Existing>> existingOrders(List<OrderRequest> requests) {
         String[] ids = requests.stream().map(OrderRequest::orderId).toArray(String[]::new);
         String[] clients = requests.stream().map(OrderRequest::clientOrderId).filter(x -> x != null).toArray(String[]::new);
-        return pool.preparedQuery("SELECT order_id, client_order_id, request_id FROM orders WHERE order_id = ANY($1)"
+        return pool.preparedQuery("SELECT order_id, client_order_id, request_id, status FROM orders WHERE order_id = ANY($1)"
                         + " OR client_order_id = ANY($2)")
                 .execute(Tuple.tuple().addArrayOfString(ids).addArrayOfString(clients))
                 .map(rows -> {
                     Map<String, Existing> out = new HashMap<>();
                     for (Row r : rows) {
-                        Existing e = new Existing(r.getString("order_id"), r.getString("request_id"));
+                        Existing e = new Existing(r.getString("order_id"), r.getString("request_id"),
+                                "OPEN".equals(r.getString("status")) || "PARTIALLY_FILLED".equals(r.getString("status")));
                         out.put(e.orderId(), e);
                         if (r.getString("client_order_id") != null) {
                             out.put("client:" + r.getString("client_order_id"), e);
@@ -187,7 +188,8 @@ public final class LedgerQueries {
     /** One order as JSON, or null. */
     public Future<JsonObject> order(String orderId) {
         return pool.preparedQuery("SELECT order_id, client_order_id, symbol, side, type, time_in_force, qty::text AS qty,"
-                        + " limit_price::text AS limit_price, filled_qty::text AS filled_qty, status FROM orders WHERE order_id = $1")
+                        + " limit_price::text AS limit_price, filled_qty::text AS filled_qty, status, close_code, close_reason"
+                        + " FROM orders WHERE order_id = $1")
                 .execute(Tuple.of(orderId))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().toJson());
     }

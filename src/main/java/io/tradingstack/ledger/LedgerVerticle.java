@@ -37,6 +37,8 @@ public final class LedgerVerticle extends VerticleBase {
     private long timer = -1;
 
     private final Pool pool;
+    private Recovery.Report recovery;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerVerticle.class);
 
     public LedgerVerticle(AppContext ctx) {
         this(ctx, null);
@@ -55,16 +57,21 @@ public final class LedgerVerticle extends VerticleBase {
             String quote = Accounts.quote(ctx.config().marketSymbols().get(0));
             BigDecimal scrape = ctx.config().decimal(ConfigKey.PROFIT_SCRAPE_PCT).movePointLeft(2);
             ledger = new Ledger(pool != null ? pool : ctx.pool(), quote, scrape, ctx.config().initialPortfolioBalance());
-            return ledger.start();
-        }).compose(v -> Future.all(List.of(
+            return ledger.start().compose(v -> ledger.recover());
+        }).compose(report -> {
+            recovery = report;
+            LOG.info("Ledger rebuilt from PostgreSQL; recovery: {} filled, {} cancelled, {} resting, {} holds released",
+                    report.filled(), report.cancelled(), report.resting(), report.releasedHolds());
+            return Future.all(List.of(
                 vertx.eventBus().<Fill>consumer(Addresses.LEDGER_POST_FILL, this::postFill).completion(),
                 vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_RESERVE, this::reserve).completion(),
                 vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_CLOSE_ORDER, this::closeOrder).completion(),
-                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_QUERY, this::query).completion())))
-                .onSuccess(v -> {
+                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_QUERY, this::query).completion()));
+        }).onSuccess(v -> {
                     ctx.health().register("ledger", () -> Future.<JsonObject>future(p -> context.runOnContext(x ->
                             ledger.book().map(b -> HealthRegistry.up().put("entries", b.entryCount())
-                                    .put("cash", PortfolioView.plain(b.cash()))).onComplete(p))));
+                                    .put("cash", PortfolioView.plain(b.cash()))
+                                    .put("recovery", recovery.toJson())).onComplete(p))));
                     scheduleSample();
                 });
     }

@@ -19,6 +19,8 @@ import static io.tradingstack.mcp.Schemas.symbol;
 final class LedgerTools {
     static final String LEDGER_ID = "mock-ledger";
     static final String LEDGER_TYPE = "ExecutionLedgerWorkflow";
+    private static final int NOT_READY_TRIES = 20;
+    private static final long NOT_READY_PAUSE_MS = 100;
 
     private final ToolContext ctx;
 
@@ -56,8 +58,23 @@ final class LedgerTools {
 
     @SuppressWarnings("unchecked")
     private Future<Map<String, Object>> query(String name, Object... args) {
-        return ctx.temporal().queryStarted(LEDGER_ID, LEDGER_TYPE, name, Map.class, args)
+        return patiently(() -> ctx.temporal().queryStarted(LEDGER_ID, LEDGER_TYPE, name, Map.class, args), NOT_READY_TRIES)
                 .map(m -> (Map<String, Object>) m);
+    }
+
+    /**
+     * The ledger workflow reloads its snapshot for a moment after each continue-as-new and answers
+     * NOT_READY meanwhile; a few short retries hide that. A node still starting answers NOT_READY.
+     */
+    private <T> Future<T> patiently(java.util.function.Supplier<Future<T>> query, int triesLeft) {
+        return query.get().recover(err -> {
+            boolean notReady = err instanceof io.tradingstack.bus.CodedException c && c.code() == io.tradingstack.bus.ErrorCode.NOT_READY;
+            if (!notReady || triesLeft <= 1) {
+                return Future.failedFuture(err);
+            }
+            return Future.<Void>future(p -> ctx.vertx().setTimer(NOT_READY_PAUSE_MS, t -> p.complete()))
+                    .compose(v -> patiently(query, triesLeft - 1));
+        });
     }
 
     private Future<ToolResult> history(ToolCall call) {
@@ -68,8 +85,8 @@ final class LedgerTools {
             return Future.succeededFuture(ctx.unknownSymbol(List.of(symbol)));
         }
         String sinceIso = since <= 0 ? null : Instant.ofEpochSecond(since).toString();
-        return ctx.temporal().queryStarted(LEDGER_ID, LEDGER_TYPE, "get_transaction_history", List.class,
-                        sinceIso, limit, symbol)
+        return patiently(() -> ctx.temporal().queryStarted(LEDGER_ID, LEDGER_TYPE, "get_transaction_history", List.class,
+                        sinceIso, limit, symbol), NOT_READY_TRIES)
                 .map(list -> {
                     List<Map<String, Object>> tx = ((List<?>) list).stream().map(LedgerTools::transaction).toList();
                     Map<String, Object> out = new LinkedHashMap<>();

@@ -176,6 +176,9 @@ public final class WorkflowGateway {
         if (e instanceof WorkflowNotFoundException) {
             return new CodedException(ErrorCode.WORKFLOW_NOT_FOUND, "workflow not found: " + e.getMessage());
         }
+        if (e instanceof WorkflowQueryException q && rootMessage(q).contains("NOT_READY")) {
+            return new CodedException(ErrorCode.NOT_READY, "not ready: " + rootMessage(q));
+        }
         if (e instanceof WorkflowQueryException q) {
             return new CodedException(ErrorCode.WORKFLOW_NOT_FOUND, "query failed: " + rootMessage(q));
         }
