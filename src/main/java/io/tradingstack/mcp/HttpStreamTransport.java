@@ -26,15 +26,19 @@ final class HttpStreamTransport implements McpStreamableServerTransport {
     private final McpJsonMapper mapper;
     private final String sessionId;
     private final boolean sseAllowed;
+    /** The id of the POSTed request this response answers; null for the GET stream. */
+    private final Object requestId;
     private boolean sseStarted;
     private boolean ended;
     private volatile Runnable onPeerClosed = () -> { };
 
-    private HttpStreamTransport(HttpServerResponse response, McpJsonMapper mapper, String sessionId, boolean sseAllowed) {
+    private HttpStreamTransport(HttpServerResponse response, McpJsonMapper mapper, String sessionId, boolean sseAllowed,
+                                Object requestId) {
         this.response = response;
         this.mapper = mapper;
         this.sessionId = sessionId;
         this.sseAllowed = sseAllowed;
+        this.requestId = requestId;
         response.closeHandler(v -> {
             markEnded();
             onPeerClosed.run();
@@ -42,13 +46,14 @@ final class HttpStreamTransport implements McpStreamableServerTransport {
     }
 
     /** The answer to one POSTed request: JSON unless something precedes the reply. */
-    static HttpStreamTransport forPost(HttpServerResponse response, McpJsonMapper mapper, String sessionId, boolean sseAllowed) {
-        return new HttpStreamTransport(response, mapper, sessionId, sseAllowed);
+    static HttpStreamTransport forPost(HttpServerResponse response, McpJsonMapper mapper, String sessionId, boolean sseAllowed,
+                                       Object requestId) {
+        return new HttpStreamTransport(response, mapper, sessionId, sseAllowed, requestId);
     }
 
     /** The GET listening stream: SSE headers are sent at once so the client sees the stream open. */
     static HttpStreamTransport listening(HttpServerResponse response, McpJsonMapper mapper, String sessionId) {
-        HttpStreamTransport transport = new HttpStreamTransport(response, mapper, sessionId, true);
+        HttpStreamTransport transport = new HttpStreamTransport(response, mapper, sessionId, true, null);
         synchronized (transport) {
             transport.startSse();
             response.write(": stream open\n\n");
@@ -149,11 +154,23 @@ final class HttpStreamTransport implements McpStreamableServerTransport {
         return Mono.fromRunnable(this::close);
     }
 
-    /** Ends the response; a POST that produced no reply at all is acknowledged with 202. */
+    /**
+     * Ends the response. A POSTed request always gets an answer: if the server produced no reply
+     * (it failed, or dropped the request), a JSON-RPC internal error with the request's id is sent
+     * instead of leaving the client with an empty 202.
+     */
     @Override
     public synchronized void close() {
         if (ended) {
             return;
+        }
+        if (requestId != null) {
+            write(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, requestId, null,
+                    new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR,
+                            "the request produced no response", null)), null);
+            if (ended) {
+                return;
+            }
         }
         ended = true;
         if (sseStarted) {

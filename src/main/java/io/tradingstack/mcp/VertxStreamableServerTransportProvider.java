@@ -157,16 +157,17 @@ public final class VertxStreamableServerTransportProvider implements McpStreamab
             fail(rc, 406, McpSchema.ErrorCodes.INVALID_REQUEST, "Accept must include application/json or text/event-stream");
             return;
         }
+        JsonRpcEdge.Verdict verdict = JsonRpcEdge.check(rc.body() == null ? null : rc.body().asString());
+        if (!verdict.accepted()) {
+            McpHttp.fail(rc, verdict.httpStatus(), verdict.id(), verdict.code(), verdict.error());
+            return;
+        }
         McpSchema.JSONRPCMessage message;
         try {
-            String body = rc.body().asString();
-            if (body == null || body.isBlank() || body.stripLeading().startsWith("[")) {
-                fail(rc, 400, McpSchema.ErrorCodes.INVALID_REQUEST, "body must be one JSON-RPC message");
-                return;
-            }
-            message = McpSchema.deserializeJsonRpcMessage(mapper, body);
-        } catch (IOException | IllegalArgumentException e) {
-            fail(rc, 400, McpSchema.ErrorCodes.PARSE_ERROR, "invalid JSON-RPC message: " + e.getMessage());
+            message = toMessage(verdict.message());
+        } catch (IllegalArgumentException e) {
+            McpHttp.fail(rc, 400, verdict.message().get("id"), McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "invalid JSON-RPC message: " + e.getMessage());
             return;
         }
         if (message instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
@@ -180,7 +181,7 @@ public final class VertxStreamableServerTransportProvider implements McpStreamab
         McpTransportContext context = transportContext(rc, entry.session.getId());
         if (message instanceof McpSchema.JSONRPCRequest request) {
             HttpStreamTransport transport = HttpStreamTransport.forPost(rc.response(), mapper,
-                    entry.session.getId(), acceptsSse(accept));
+                    entry.session.getId(), acceptsSse(accept), request.id());
             entry.session.responseStream(request, transport)
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context))
                     .subscribe(v -> { }, err -> {
@@ -204,7 +205,7 @@ public final class VertxStreamableServerTransportProvider implements McpStreamab
         try {
             init = mapper.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() { });
         } catch (IllegalArgumentException e) {
-            fail(rc, 400, McpSchema.ErrorCodes.INVALID_PARAMS, "invalid initialize parameters");
+            McpHttp.fail(rc, 200, McpHttp.idNode(request.id()), McpSchema.ErrorCodes.INVALID_PARAMS, "invalid initialize parameters");
             return;
         }
         McpStreamableServerSession.McpStreamableServerSessionInit started = sessionFactory.startSession(init);
@@ -216,7 +217,8 @@ public final class VertxStreamableServerTransportProvider implements McpStreamab
                     .putHeader("Content-Type", "application/json").end(json);
         }, err -> {
             sessions.remove(id);
-            fail(rc, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "initialization failed: " + err.getMessage());
+            McpHttp.fail(rc, 200, McpHttp.idNode(request.id()), McpSchema.ErrorCodes.INTERNAL_ERROR,
+                    "initialization failed: " + err.getMessage());
         });
     }
 
@@ -262,6 +264,15 @@ public final class VertxStreamableServerTransportProvider implements McpStreamab
     }
 
     // ---- helpers ----
+
+    /** The SDK's message type for a tree that passed {@link JsonRpcEdge}: no second parse of the text. */
+    private McpSchema.JSONRPCMessage toMessage(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.has("method")) {
+            return node.has("id") ? mapper.convertValue(node, McpSchema.JSONRPCRequest.class)
+                    : mapper.convertValue(node, McpSchema.JSONRPCNotification.class);
+        }
+        return mapper.convertValue(node, McpSchema.JSONRPCResponse.class);
+    }
 
     private boolean refuseWhenClosing(RoutingContext rc) {
         if (closing) {
