@@ -61,7 +61,8 @@ public enum ConfigKey {
     CLUSTER_PORT("5701", Parsers.PORT, "Hazelcast member port of this node"),
     CLUSTER_MEMBERS("127.0.0.1:5701,127.0.0.1:5702", Parsers.MEMBERS, "Hazelcast TCP-IP members, host:port comma-separated"),
     LOG_FORMAT("text", Parsers.oneOf("text", "json"), "log output: readable text or one JSON object per line"),
-    LOG_LEVEL("INFO", Parsers.oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "root log level");
+    LOG_LEVEL("INFO", Parsers.oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "root log level"),
+    HTTP_AUTH_TOKEN("", Parsers.TEXT, "bearer token for HTTP_PORT (dashboard, /health, /api, /ws/ticker; /ready stays open); empty = none", true);
 
     private final String defaultValue;
     private final Parsers.Parser parser;

@@ -26,6 +26,7 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        router.route().handler(new HttpAccess(ctx.config())::handle);
         router.get("/health").handler(this::health);
         router.get("/ready").handler(this::ready);
         ctx.routes().forEach(contributor -> contributor.accept(router));

@@ -17,6 +17,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         System.exit(execute(args));
     }
 
+    /**
+     * Vert.x's own asynchronous DNS resolver (Netty) keeps one UDP socket per event loop bound to
+     * the wildcard address; with it disabled, names resolve through the JDK (cached by the JVM), and
+     * nothing listens beyond BIND_HOST. An explicit -Dvertx.disableDnsResolver=false still wins.
+     */
+    static {
+        if (System.getProperty("vertx.disableDnsResolver") == null) {
+            System.setProperty("vertx.disableDnsResolver", "true");
+        }
+    }
+
     /** Runs the command line and returns its exit code (used by tests without exiting the JVM). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());

@@ -71,6 +71,8 @@ class LauncherTest {
             List<String> listening = Listeners.of(p.process().toHandle());
             assertTrue(listening.contains("127.0.0.1:" + port), listening.toString());
             assertTrue(listening.stream().allMatch(Listeners::isLoopback), "only loopback listeners: " + listening);
+            List<String> udp = Listeners.udp(p.process().toHandle());
+            assertTrue(udp.stream().allMatch(Listeners::isLoopback), "no UDP socket beyond loopback: " + udp);
             // SIGTERM through the handle: Process.destroy() would also close our end of its output.
             p.process().toHandle().destroy();
             assertTrue(p.process().waitFor(15, TimeUnit.SECONDS), "exits after SIGTERM\n" + p.output());

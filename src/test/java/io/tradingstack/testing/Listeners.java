@@ -49,6 +49,46 @@ public final class Listeners {
         return out;
     }
 
+    /** "address:port" of every UDP socket bound by the process or its descendants. */
+    public static List<String> udp(ProcessHandle root) throws IOException {
+        Set<String> inodes = socketInodes(root);
+        List<String> out = new ArrayList<>();
+        for (String table : List.of("/proc/net/udp", "/proc/net/udp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.trim().split("\\s+");
+                if (inodes.contains(f[9])) {
+                    out.add(decode(f[1]));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> socketInodes(ProcessHandle root) {
+        Set<String> inodes = new HashSet<>();
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(root);
+        root.descendants().forEach(tree::add);
+        for (ProcessHandle ph : tree) {
+            try (Stream<Path> links = Files.list(Path.of("/proc", String.valueOf(ph.pid()), "fd"))) {
+                for (Path fd : links.toList()) {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) {
+                            inodes.add(target.substring(8, target.length() - 1));
+                        }
+                    } catch (IOException gone) {
+                        // fd closed meanwhile
+                    }
+                }
+            } catch (IOException gone) {
+                // process ended meanwhile
+            }
+        }
+        return inodes;
+    }
+
     public static boolean isLoopback(String addressAndPort) {
         return addressAndPort.startsWith("127.") || addressAndPort.startsWith("[::1]");
     }
