@@ -36,6 +36,16 @@ public final class Processes {
         return new Proc(pb.start());
     }
 
+    /** Any command (e.g. {@code java -jar target/trading-stack.jar}) with extra environment, output collected. */
+    public static Proc command(List<String> cmd, Map<String, String> env, Path workDir) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        if (workDir != null) {
+            pb.directory(workDir.toFile());
+        }
+        return new Proc(pb.start());
+    }
+
     /** A child process whose output is collected line by line. */
     public static final class Proc implements AutoCloseable {
         private final Process process;
