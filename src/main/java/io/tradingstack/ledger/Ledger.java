@@ -149,9 +149,9 @@ public final class Ledger {
                 continue;
             }
             try {
-                consumeOrder(p.fill(), open);
+                LedgerRules.consumeOrder(p.fill(), open);
                 JournalEntry entry = book.apply(p.fill());
-                staged.add(new Staged(p, entry, realized(entry), cashOut(entry), new String[1]));
+                staged.add(new Staged(p, entry, LedgerRules.realized(entry), LedgerRules.cashOut(entry), new String[1]));
             } catch (CodedException e) {
                 p.promise().fail(e);
             }
@@ -188,23 +188,6 @@ public final class Ledger {
         });
     }
 
-    /** Checks a fill against its order (known orders only) and counts it against what is left. */
-    private static void consumeOrder(Fill fill, Map<String, BigDecimal> open) {
-        if (fill.orderId() == null || !open.containsKey(fill.orderId())) {
-            return;
-        }
-        BigDecimal left = open.get(fill.orderId());
-        if (left == null) {
-            throw new CodedException(ErrorCode.ORDER_CLOSED, "order " + fill.orderId() + " is closed; fill "
-                    + fill.fillId() + " refused");
-        }
-        if (fill.qty().compareTo(left) > 0) {
-            throw new CodedException(ErrorCode.ORDER_INVALID, "fill " + fill.fillId() + " of " + fill.qty().toPlainString()
-                    + " exceeds the " + left.toPlainString() + " order " + fill.orderId() + " still wants");
-        }
-        open.put(fill.orderId(), left.subtract(fill.qty()));
-    }
-
     /** Writes the staged entries in one transaction; returns their entry ids. */
     private Future<long[]> writeFills(List<Staged> staged) {
         List<JournalEntry> entries = staged.stream().map(Staged::entry).toList();
@@ -232,11 +215,6 @@ public final class Ledger {
         return chain;
     }
 
-    private static BigDecimal cashOut(JournalEntry entry) {
-        return entry.postings().stream().filter(p -> p.account().equals(Accounts.CASH))
-                .map(Posting::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
     /**
      * Records accepted orders and holds their funds. With {@code allOrNothing} one rejection
      * rejects the whole batch and nothing is written.
@@ -249,7 +227,7 @@ public final class Ledger {
                 LedgerQueries.Existing original = existing.get(r.orderId()) != null ? existing.get(r.orderId())
                         : r.clientOrderId() == null ? null : existing.get("client:" + r.clientOrderId());
                 if (original != null) {
-                    results.add(seenBefore(r, original));
+                    results.add(LedgerRules.seenBefore(r, original));
                     continue;
                 }
                 try {
@@ -263,7 +241,7 @@ public final class Ledger {
             boolean anyRejected = results.stream().anyMatch(x -> ReserveResult.REJECTED.equals(x.status()));
             if (allOrNothing && anyRejected) {
                 accepted.forEach(r -> book.release(r.orderId()));
-                return Future.succeededFuture(batchRejected(results));
+                return Future.succeededFuture(LedgerRules.batchRejected(results));
             }
             if (accepted.isEmpty()) {
                 return Future.succeededFuture(results);
@@ -274,30 +252,12 @@ public final class Ledger {
         }));
     }
 
-    /** A retry of the same request carries on while its order is open and gets the final outcome once it is closed. */
-    private static ReserveResult seenBefore(OrderRequest r, LedgerQueries.Existing original) {
-        boolean sameRequest = original.requestId().equals(r.requestId()) && original.orderId().equals(r.orderId());
-        if (!sameRequest) {
-            return new ReserveResult(original.orderId(), ReserveResult.DUPLICATE, null, "client order id exists");
-        }
-        return original.open() ? new ReserveResult(r.orderId(), ReserveResult.ACCEPTED, null, "already recorded")
-                : new ReserveResult(r.orderId(), ReserveResult.RECORDED, null, "already recorded and closed");
-    }
-
     private void hold(OrderRequest r) {
         if (r.side() == Side.BUY) {
             book.holdCash(r.orderId(), r.holdCash());
         } else {
             book.holdQty(r.orderId(), r.symbol(), r.holdQty());
         }
-    }
-
-    private static List<ReserveResult> batchRejected(List<ReserveResult> results) {
-        String why = results.stream().filter(x -> ReserveResult.REJECTED.equals(x.status()))
-                .map(x -> x.orderId() + ": " + x.message()).reduce((a, b) -> a + "; " + b).orElse("");
-        return results.stream().map(x -> ReserveResult.REJECTED.equals(x.status()) || ReserveResult.DUPLICATE.equals(x.status()) ? x
-                : new ReserveResult(x.orderId(), ReserveResult.REJECTED, x.code() == null ? "ORDER_INVALID" : x.code(),
-                "all-or-nothing batch rejected: " + why)).toList();
     }
 
     /** Closes an order (CANCELLED or FILLED) and releases what it still holds. */
@@ -336,11 +296,6 @@ public final class Ledger {
                     dirty = true;
                     return Future.failedFuture(SqlFailures.coded(err));
                 });
-    }
-
-    private static BigDecimal realized(JournalEntry entry) {
-        return entry.postings().stream().filter(p -> p.account().equals(Accounts.REALIZED_PNL))
-                .map(p -> p.credit().subtract(p.debit())).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private Future<Void> reload() {

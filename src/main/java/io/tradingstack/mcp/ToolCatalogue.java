@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * Turns {@link ToolSpec}s into MCP SDK tool specifications. Only tools of enabled tiers are
  * registered, so the others are neither listed nor callable. Every call passes, in order: the
- * session's rate limit, schema validation of the arguments (a failure executes nothing), the
- * handler, then the audit journal for audited tools.
+ * session's rate limit, the node's readiness (NOT_READY while it starts), the argument bounds
+ * ({@link ArgumentLimits}) and schema validation (a failure executes nothing), the handler, then the
+ * audit journal for audited tools (rejected calls included).
  */
 public final class ToolCatalogue {
     private static final Logger LOG = LoggerFactory.getLogger(ToolCatalogue.class);

@@ -39,7 +39,7 @@ class CrashIT {
     private static final int CLIENTS = 6;
     private static final Duration READY_BOUND = Duration.ofSeconds(180);
     private final Path jar = Path.of(System.getProperty("crash.jar", "target/trading-stack.jar"));
-    private final int cycles = Integer.getInteger("crash.cycles", 3);
+    private final int cycles = Integer.getInteger("crash.cycles", 2);
     private final SoakFigures figures = new SoakFigures();
 
     @Test

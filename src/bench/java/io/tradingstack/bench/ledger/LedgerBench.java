@@ -122,8 +122,9 @@ public final class LedgerBench {
             return m;
         }
         String port = String.valueOf(pg.url().port());
-        run(PGBENCH, "-i", "-s", "1", "-q", "-h", "localhost", "-p", port, "-U", pg.url().user(), pg.url().database());
-        String report = run(PGBENCH, "-b", "tpcb-like", "-c", "8", "-j", "2", "-T", String.valueOf(seconds),
+        String password = pg.url().password();
+        run(password, PGBENCH, "-i", "-s", "1", "-q", "-h", "localhost", "-p", port, "-U", pg.url().user(), pg.url().database());
+        String report = run(password, PGBENCH, "-b", "tpcb-like", "-c", "8", "-j", "2", "-T", String.valueOf(seconds),
                 "-h", "localhost", "-p", port, "-U", pg.url().user(), pg.url().database());
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(report);
         m.put("pgbench_tpcb_like_tps", tps.find() ? Math.round(Double.parseDouble(tps.group(1))) : report);
@@ -218,8 +219,11 @@ public final class LedgerBench {
         return p.future().await();
     }
 
-    private static String run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    /** Runs a PostgreSQL client tool; the password travels in PGPASSWORD, never on the command line. */
+    private static String run(String password, String... cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", password);
+        Process p = pb.start();
         StringBuilder sb = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
             r.lines().forEach(l -> sb.append(l).append('\n'));
