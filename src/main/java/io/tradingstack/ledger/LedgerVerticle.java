@@ -63,17 +63,17 @@ public final class LedgerVerticle extends VerticleBase {
             LOG.info("Ledger rebuilt from PostgreSQL; recovery: {} filled, {} cancelled, {} resting, {} holds released",
                     report.filled(), report.cancelled(), report.resting(), report.releasedHolds());
             return Future.all(List.of(
-                vertx.eventBus().<Fill>consumer(Addresses.LEDGER_POST_FILL, this::postFill).completion(),
-                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_RESERVE, this::reserve).completion(),
-                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_CLOSE_ORDER, this::closeOrder).completion(),
-                vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_QUERY, this::query).completion()));
+                    vertx.eventBus().<Fill>consumer(Addresses.LEDGER_POST_FILL, this::postFill).completion(),
+                    vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_RESERVE, this::reserve).completion(),
+                    vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_CLOSE_ORDER, this::closeOrder).completion(),
+                    vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_QUERY, this::query).completion()));
         }).onSuccess(v -> {
-                    ctx.health().register("ledger", () -> Future.<JsonObject>future(p -> context.runOnContext(x ->
-                            ledger.book().map(b -> HealthRegistry.up().put("entries", b.entryCount())
-                                    .put("cash", PortfolioView.plain(b.cash()))
-                                    .put("recovery", recovery.toJson())).onComplete(p))));
-                    scheduleSample();
-                });
+            ctx.health().register("ledger", () -> Future.<JsonObject>future(p -> context.runOnContext(x ->
+                    ledger.book().map(b -> HealthRegistry.up().put("entries", b.entryCount())
+                            .put("cash", PortfolioView.plain(b.cash()))
+                            .put("recovery", recovery.toJson())).onComplete(p))));
+            scheduleSample();
+        });
     }
 
     @Override
