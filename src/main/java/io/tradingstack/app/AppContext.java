@@ -26,6 +26,7 @@ public final class AppContext {
     private final Promise<TemporalRuntime> temporal = Promise.promise();
     private volatile Pool pool;
     private final java.util.Set<String> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<Promise<Void>> readyWaiters = new CopyOnWriteArrayList<>();
 
     public AppContext(AppConfig config, Vertx vertx) {
         this.config = Objects.requireNonNull(config);
@@ -91,7 +92,22 @@ public final class AppContext {
      */
     public Runnable starting(String step) {
         starting.add(step);
-        return () -> starting.remove(step);
+        return () -> {
+            starting.remove(step);
+            if (starting.isEmpty()) {
+                readyWaiters.forEach(Promise::tryComplete);
+            }
+        };
+    }
+
+    /** Completes once no start-up step is pending (at once when none is). */
+    public Future<Void> whenReady() {
+        Promise<Void> p = Promise.promise();
+        readyWaiters.add(p);
+        if (starting.isEmpty()) {
+            p.tryComplete();
+        }
+        return p.future();
     }
 
     /** True once no start-up step is pending. */

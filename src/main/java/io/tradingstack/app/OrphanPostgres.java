@@ -4,6 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,16 +24,40 @@ import java.util.concurrent.TimeUnit;
 final class OrphanPostgres {
     private static final Logger LOG = LoggerFactory.getLogger(OrphanPostgres.class);
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final String LOCK = "epg-lock";
 
     private OrphanPostgres() {
     }
 
-    /** Clears the way for a new server on {@code dir}; blocking, bounded by about twice {@link #GRACE}. */
+    /**
+     * Clears the way for a new server on {@code dir}; blocking, bounded by about twice {@link #GRACE}.
+     * A server whose owner is alive is never touched: the owner holds the data directory's lock file
+     * (zonky's {@value #LOCK}), so when that lock cannot be taken the directory is in use and start-up
+     * stops with that reason instead.
+     */
     static void clear(Path dir) throws IOException {
         Path pidFile = dir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
+        Path lockFile = dir.resolve(LOCK);
+        if (!Files.exists(lockFile)) {
+            clearUnlocked(dir, pidFile);
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IOException(dir + " is in use by another running process (its PostgreSQL is alive and owned);"
+                        + " stop that process first");
+            }
+            clearUnlocked(dir, pidFile);
+        } catch (OverlappingFileLockException sameJvm) {
+            throw new IOException(dir + " is already in use by this process");
+        }
+    }
+
+    private static void clearUnlocked(Path dir, Path pidFile) throws IOException {
         List<String> lines = Files.readAllLines(pidFile);
         Optional<ProcessHandle> owner = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
         if (owner.isPresent() && owner.get().isAlive() && isPostgresOn(owner.get(), dir)) {

@@ -48,7 +48,7 @@ public final class Stack {
         return plan;
     }
 
-    /** Starts the node; the future fails with the first component that could not start. */
+    /** Starts the node and completes when it is ready; fails with the first component that could not start. */
     public Future<Void> start() {
         Vertx vertx = ctx.vertx();
         Codecs.registerAll(vertx);
@@ -74,7 +74,9 @@ public final class Stack {
         for (VerticleSpec spec : plan) {
             chain = chain.compose(v -> deploy(spec));
         }
-        return chain.onSuccess(v -> deployed.run());
+        // Done when every component is deployed and its start-up work (recovery, the ledger
+        // workflow's first snapshot) is finished: the node is ready.
+        return chain.onSuccess(v -> deployed.run()).compose(v -> ctx.whenReady());
     }
 
     private static void postgresThread(Runnable task) {

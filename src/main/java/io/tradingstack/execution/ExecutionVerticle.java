@@ -78,16 +78,24 @@ public final class ExecutionVerticle extends VerticleBase {
      */
     private void awaitLedgerLoaded(Runnable done, long deadline) {
         String id = ExecutionLedgerWorkflow.workflowId(ctx.config().taskQueue());
-        vertx.executeBlocking(() -> client.newWorkflowStub(ExecutionLedgerWorkflow.class, id).portfolioStatus(), false)
-                .onSuccess(status -> done.run())
-                .onFailure(e -> {
-                    if (System.currentTimeMillis() < deadline) {
-                        vertx.setTimer(LEDGER_POLL_MS, t -> awaitLedgerLoaded(done, deadline));
+        vertx.executeBlocking(() -> client.newWorkflowStub(ExecutionLedgerWorkflow.class, id).loaded(), false)
+                .onSuccess(loaded -> {
+                    if (loaded) {
+                        done.run();
                     } else {
-                        LOG.error("ledger workflow {} did not load its snapshot within {} s: {}", id, LEDGER_LOAD_MS / 1000,
-                                e.getMessage());
+                        retryLedgerLoaded(done, deadline, "still loading");
                     }
-                });
+                })
+                .onFailure(e -> retryLedgerLoaded(done, deadline, String.valueOf(e.getMessage())));
+    }
+
+    private void retryLedgerLoaded(Runnable done, long deadline, String why) {
+        String id = ExecutionLedgerWorkflow.workflowId(ctx.config().taskQueue());
+        if (System.currentTimeMillis() < deadline) {
+            vertx.setTimer(LEDGER_POLL_MS, t -> awaitLedgerLoaded(done, deadline));
+        } else {
+            LOG.error("ledger workflow {} did not load its snapshot within {} s: {}", id, LEDGER_LOAD_MS / 1000, why);
+        }
     }
 
     /** Places orders through {@link OrderService}: body is one intent or {@code {intents, requestId?, allOrNothing?}}. */

@@ -51,6 +51,10 @@ public interface ExecutionLedgerWorkflow {
     @QueryMethod(name = "get_risk_metrics")
     Map<String, Object> riskMetrics();
 
+    /** True once the run has its first snapshot from PostgreSQL; until then the other queries fail with NOT_READY. */
+    @QueryMethod(name = "loaded")
+    boolean loaded();
+
     /** Signals a fill, starting the workflow if it is not running. */
     static void signal(WorkflowClient client, String taskQueue, Fill fill) {
         // A plain signal first: the embedded test server records a signal-with-start to a running

@@ -152,6 +152,11 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
         return risk;
     }
 
+    @Override
+    public boolean loaded() {
+        return loaded;
+    }
+
     private void requireLoaded() {
         if (!loaded) {
             throw new IllegalStateException(NOT_READY + ": the ledger snapshot is still loading from PostgreSQL");

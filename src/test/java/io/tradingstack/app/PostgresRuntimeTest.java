@@ -66,6 +66,20 @@ class PostgresRuntimeTest {
         }
     }
 
+    @Test
+    void aDataDirectoryInUseIsNeverTakenOver() throws Exception {
+        Path dir = TestInfra.newDir("pg-in-use-").resolve("postgres");
+        try (PostgresRuntime owner = PostgresRuntime.startEmbedded(dir)) {
+            java.io.UncheckedIOException refused = assertThrows(java.io.UncheckedIOException.class,
+                    () -> PostgresRuntime.startEmbedded(dir));
+            assertTrue(refused.getMessage().contains("in use"), refused.getMessage());
+            PgUrl url = owner.url();
+            try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+                assertEquals("on", setting(c, "fsync"), "the owner's server is untouched");
+            }
+        }
+    }
+
     private static String setting(Connection c, String name) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW " + name)) {
             rs.next();

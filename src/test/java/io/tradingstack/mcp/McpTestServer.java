@@ -30,7 +30,7 @@ final class McpTestServer implements AutoCloseable {
     /** One queue per test JVM: singleton workflows started by one test class stay reachable by the next. */
     static final String QUEUE = TestInfra.uniqueQueue("mcp");
     /** Singletons other test JVM runs or classes may have left on foreign task queues. */
-    static final List<String> SINGLETONS = List.of("broker-agent", "mock-ledger", "market-stream");
+    static final List<String> SINGLETONS = List.of("broker-agent", "mock-ledger", "market-stream", "mock-ledger-" + QUEUE);
 
     final Vertx vertx;
     final AppContext ctx;
