@@ -74,6 +74,12 @@ final class OrderStack implements AutoCloseable {
         vertx.deployVerticle(new LedgerVerticle(ctx, db.pool(vertx, 8))).await();
         worker = TestInfra.worker(queue, registration == null ? w -> WorkflowRegistry.register(w, ctx) : registration.apply(ctx));
         vertx.deployVerticle(new ExecutionVerticle(ctx)).await();
+        try {
+            // ready: open orders resumed and the ledger workflow's first snapshot loaded
+            ctx.whenReady().await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the order stack did not become ready", e);
+        }
     }
 
     OrderStack(Map<String, String> overrides) {
