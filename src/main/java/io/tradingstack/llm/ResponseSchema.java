@@ -17,6 +17,9 @@ public record ResponseSchema(String name, Map<String, Object> schema, boolean st
             throw new IllegalArgumentException("schema " + name + " is empty");
         }
         schema = Schemas.copy(schema);
+        if (!"object".equals(schema.get("type"))) {
+            throw new IllegalArgumentException("schema " + name + ": the root must be an object schema (Chat Completions requires it)");
+        }
         Schemas.compile(schema);
     }
 
