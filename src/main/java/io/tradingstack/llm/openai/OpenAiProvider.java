@@ -32,6 +32,8 @@ import java.util.List;
 public final class OpenAiProvider implements LlmProvider {
     /** OpenAI's public endpoint, used when a key is set and no base URL is. */
     public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+    /** Heads the request's context (JSON) at the end of the system prompt. */
+    public static final String CONTEXT_HEADING = "Context (JSON):";
     private final OpenAIClient client;
     private final String baseUrl;
     private final String model;

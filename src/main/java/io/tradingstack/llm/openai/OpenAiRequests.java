@@ -32,8 +32,6 @@ import java.util.Map;
  * (one system message, which every chat template accepts).
  */
 final class OpenAiRequests {
-    static final String CONTEXT_HEADING = "Context (JSON):";
-
     private OpenAiRequests() {
     }
 
@@ -61,7 +59,7 @@ final class OpenAiRequests {
         if (request.context().isEmpty()) {
             return request.messages();
         }
-        String context = CONTEXT_HEADING + "\n" + Json.write(request.context());
+        String context = OpenAiProvider.CONTEXT_HEADING + "\n" + Json.write(request.context());
         List<LlmMessage> out = new ArrayList<>(request.messages());
         if (out.get(0).role() == LlmMessage.Role.SYSTEM) {
             out.set(0, LlmMessage.system(out.get(0).content() + "\n\n" + context));
