@@ -154,14 +154,14 @@ public final class LlmService implements Llm {
     }
 
     private Attempt record(Call call, int number, boolean modelCalled, Attempt a) {
-        String status = a.failure != null ? a.failure.name() : a.problems.isEmpty() ? CallRecord.OK : ErrorCode.LLM_BAD_RESPONSE.name();
+        ErrorCode code = a.failure != null ? a.failure : a.problems.isEmpty() ? null : ErrorCode.LLM_BAD_RESPONSE;
+        String status = code == null ? CallRecord.OK : code.name();
         String message = a.failure != null ? a.message : a.problems.isEmpty() ? null : String.join("; ", a.problems);
         UUID id = UUID.randomUUID();
         String model = a.response != null ? a.response.model() : call.model;
         append(new CallRecord(id, clock.instant(), call.request.agent(), call.request.task(), call.key, call.hash,
                 provider.name(), model, call.request.promptVersion(), number, modelCalled, a.usage, a.cost,
-                a.latencyMs(), status, a.failure != null ? a.failure.code()
-                : a.problems.isEmpty() ? null : ErrorCode.LLM_BAD_RESPONSE.code(), message, null, a.response));
+                a.latencyMs(), status, code == null ? null : Integer.valueOf(code.code()), message, null, a.response));
         return a.withId(id);
     }
 

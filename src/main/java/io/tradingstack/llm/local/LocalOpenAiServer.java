@@ -84,6 +84,13 @@ public final class LocalOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    /** Drops queued replies and the fallback (between tests); recorded requests stay. */
+    public synchronized LocalOpenAiServer clear() {
+        queue.clear();
+        fallback = null;
+        return this;
+    }
+
     public synchronized List<RecordedRequest> requests() {
         return List.copyOf(received);
     }
