@@ -8,11 +8,12 @@ import io.tradingstack.llm.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * A chat turn by rules: a plain request becomes a call of the offered tool whose name and
- * description best match its words, with arguments read from the text by the tool's own schema
+ * A chat turn by rules: a plain request becomes a call of the offered tool whose name,
+ * description and parameter values best match its words, with arguments read from the text by the tool's own schema
  * ({@link ArgumentReader}); once tool results are back, the answer quotes them. Knows no tool by
  * name, so it works for any tool list (MCP tools included).
  */
@@ -77,12 +78,28 @@ public final class ChatTurnResponder implements OfflineResponder {
             for (String w : words(t.description())) {
                 score += said.contains(w) ? 1 : 0;
             }
+            for (String w : enumWords(t.parameters())) {
+                score += said.contains(w) ? 2 : 0;
+            }
             if (score > bestScore) {
                 best = t;
                 bestScore = score;
             }
         }
         return best;
+    }
+
+    /** Values a parameter can take ("buy", "sell"): naming one is a strong hint for the tool. */
+    private static Set<String> enumWords(Map<String, Object> parameters) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        if (parameters.get("properties") instanceof Map<?, ?> props) {
+            for (Object p : props.values()) {
+                if (p instanceof Map<?, ?> schema && schema.get("enum") instanceof List<?> values) {
+                    values.forEach(v -> out.addAll(words(String.valueOf(v))));
+                }
+            }
+        }
+        return out;
     }
 
     private static String help(List<ToolDefinition> tools, String said) {
