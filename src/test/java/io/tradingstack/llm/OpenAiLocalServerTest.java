@@ -262,6 +262,18 @@ class OpenAiLocalServerTest {
     }
 
     @Test
+    void unscriptedRequestsAreAnsweredByTheOfflineRulesOverTheWire() {
+        String agent = LlmTesting.agent("demo");
+        LlmResult call = service().chat(LlmRequest.builder(agent, "chat").user("buy 0.01 BTC-USD").tool(ORDER_TOOL).build());
+        assertTrue(call.ok(), call.message());
+        assertEquals(Map.of("symbol", "BTC-USD", "side", "buy", "qty", new BigDecimal("0.01")), call.toolCalls().get(0).argumentMap());
+        LlmResult verdict = service().chat(LlmRequest.builder(agent, "intents").system("Decide.").user("decide")
+                .context("action", "sell").context("confidence", 0.4).responseSchema(VERDICT).build());
+        assertTrue(verdict.ok(), verdict.message());
+        assertEquals("sell", verdict.structured().get("action"), "the context travelled in the system prompt and back");
+    }
+
+    @Test
     void noRowHoldsTheKey() {
         String agent = LlmTesting.agent("broker");
         server.enqueue(ScriptedReply.text("hello"));
