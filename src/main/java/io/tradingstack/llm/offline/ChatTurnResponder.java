@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * A chat turn by rules: a plain request becomes a call of the offered tool whose name,
- * description and parameter values best match its words, with arguments read from the text by the tool's own schema
- * ({@link ArgumentReader}); once tool results are back, the answer quotes them. Knows no tool by
- * name, so it works for any tool list (MCP tools included).
+ * description and parameter values best match its words, with arguments read from the text by the
+ * tool's own schema ({@link ArgumentReader}); once tool results are back, the answer quotes them.
+ * Knows no tool by name, so it works for any tool list (MCP tools included).
  */
 public final class ChatTurnResponder implements OfflineResponder {
     public static final String TASK = "chat";
