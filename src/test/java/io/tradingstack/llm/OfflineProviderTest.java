@@ -92,6 +92,8 @@ class OfflineProviderTest {
     @Test
     void answersAreDeterministicAndRegisteredTasksWin() {
         assertEquals(ask("buy 1 ETH-USD"), ask("buy 1 ETH-USD"));
+        LlmRequest named = LlmRequest.builder("broker", "chat").user("hi").model("gpt-4o").build();
+        assertEquals(OfflineProvider.MODEL, provider.complete(named, "gpt-4o", null).model(), "rules are never priced as a model");
         OfflineResponder custom = new OfflineResponder() {
             @Override
             public Set<String> tasks() {

@@ -75,7 +75,8 @@ public final class OfflineProvider implements LlmProvider {
         }
         TokenUsage usage = new TokenUsage(estimate(Json.write(request.messages()) + Json.write(request.context())
                 + Json.write(request.tools())), estimate(reply.text() + Json.write(reply.toolCalls())));
-        return new LlmResponse(reply.text(), reply.toolCalls(), usage, model,
+        // Reports its own model whatever was asked for: rules cost nothing, whichever price a name has.
+        return new LlmResponse(reply.text(), reply.toolCalls(), usage, MODEL,
                 reply.toolCalls().isEmpty() ? LlmResponse.FinishReason.STOP : LlmResponse.FinishReason.TOOL_CALLS);
     }
 
