@@ -31,6 +31,13 @@ class LlmConfigTest {
     }
 
     @Test
+    void aBadCombinationStopsTheLauncherWithExitCode2() {
+        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> io.tradingstack.app.Main.execute("run", "--set", "LLM_PROVIDER=openai"));
+        assertEquals(2, code);
+    }
+
+    @Test
     void perAgentCapsAndBoundsAreChecked() {
         LlmSettings s = LlmSettings.from(AppConfig.defaults(Map.of("LLM_AGENT_CAPS", "judge=50/200000, broker=300/900000")));
         assertEquals(new UsageMeter.Caps(50, 200_000), s.agentCaps().get("judge"));
