@@ -31,7 +31,8 @@ public final class WorkflowRegistry {
                 new io.tradingstack.backtest.BacktestActivitiesImpl(() -> ctx.temporal().result().client()),
                 new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.ledger.LedgerActivitiesImpl(ctx.vertx()),
-                new io.tradingstack.execution.ExecutionActivitiesImpl(ctx));
+                new io.tradingstack.execution.ExecutionActivitiesImpl(ctx),
+                new io.tradingstack.llm.LlmActivitiesImpl(ctx));
     }
 
     public static void register(Worker worker, AppContext ctx) {
