@@ -47,11 +47,11 @@ public final class CompiledRule {
 
     /**
      * Evaluates on {@code current}; {@code previous} is the frame of the bar before (null on the
-     * first bar, which leaves crosses undefined).
+     * first bar, which leaves crosses undefined). A null {@code current} reads as {@link Frame#EMPTY}.
      */
     public RuleOutcome evaluate(Frame current, Frame previous) {
         Eval e = new Eval(previous);
-        int v = root.eval(current, e);
+        int v = root.eval(current == null ? Frame.EMPTY : current, e);
         if (v == Eval.TRUE) {
             return e.missing().isEmpty() ? RuleOutcome.FIRED : new RuleOutcome(RuleOutcome.Result.FIRED, e.missing());
         }
@@ -63,7 +63,7 @@ public final class CompiledRule {
 
     /** True only when the rule fires: the hot path of backtests. */
     public boolean fires(Frame current, Frame previous) {
-        return root.eval(current, new Eval(previous)) == Eval.TRUE;
+        return root.eval(current == null ? Frame.EMPTY : current, new Eval(previous)) == Eval.TRUE;
     }
 
     @Override

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public record Frame(Instant time, FeatureVector base, Map<String, FeatureVector> higher, PositionState position) {
 
+    /** No features and no position: everything a rule reads is undefined. */
+    public static final Frame EMPTY = new Frame(null, null, Map.of(), null);
+
     public Frame {
         Map<String, FeatureVector> copy = new HashMap<>();
         if (higher != null) {
