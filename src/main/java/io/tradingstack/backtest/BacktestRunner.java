@@ -4,7 +4,9 @@ import io.tradingstack.app.ConfigKey;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.risk.RiskConfig;
+import io.tradingstack.strategy.SpecStrategy;
 import io.tradingstack.strategy.Strategies;
+import io.tradingstack.strategy.Strategy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -27,13 +29,33 @@ public final class BacktestRunner {
     public static Outcome run(BacktestRequest req, ProgressListener progress) {
         List<Dataset> datasets = datasets(req);
         BacktestConfig config = config(req);
-        String strategy = req.strategy() == null ? Strategies.DEFAULT : req.strategy();
-        BacktestResult result = new BacktestEngine(config).run(datasets, Strategies.create(strategy), progress);
-        Map<String, Object> report = BacktestReport.build(result, config, strategy);
+        String name = req.strategy() == null ? Strategies.DEFAULT : req.strategy();
+        Strategy strategy = Strategies.create(name, datasets.isEmpty() ? null : datasets.get(0).symbol());
+        if (strategy instanceof SpecStrategy spec) {
+            datasets = forSpec(datasets, spec, req.timeframe());
+            config = config.withLimits(spec.spec().riskOverrides().tighten(config.limits()), config.adjustments());
+            name = spec.name();
+        }
+        BacktestResult result = new BacktestEngine(config).run(datasets, strategy, progress);
+        Map<String, Object> report = BacktestReport.build(result, config, name);
         Path out = Path.of(req.outDir());
         BacktestReport.writeJson(report, out.resolve("report.json"));
         HtmlReport.write(report, result.equity(), out.resolve("report.html"));
         return new Outcome(report, result, summary(report, result, out));
+    }
+
+    /** Bars finer than the spec's timeframe are resampled to it unless --timeframe chose one. */
+    static List<Dataset> forSpec(List<Dataset> datasets, SpecStrategy spec, String timeframe) {
+        if (timeframe != null) {
+            return datasets;
+        }
+        int want = Timeframes.seconds(spec.spec().timeframe());
+        List<Dataset> out = new ArrayList<>();
+        for (Dataset d : datasets) {
+            boolean finer = d.granularitySec() < want && want % d.granularitySec() == 0;
+            out.add(finer && d.symbol().equals(spec.spec().market()) ? Resampler.resample(d, spec.spec().timeframe()) : d);
+        }
+        return out;
     }
 
     static BacktestConfig config(BacktestRequest req) {
