@@ -53,8 +53,10 @@ public record RiskOverrides(@JsonProperty("max_position_risk_pct") BigDecimal ma
         if (directionVetoes != null) {
             directionVetoes.forEach(d -> vetoes.add(Direction.parse(d)));
         }
-        Integer trades = maxTradesPerDay == null ? base.maxTradesPerDay()
-                : base.maxTradesPerDay() == null ? maxTradesPerDay : Math.min(base.maxTradesPerDay(), maxTradesPerDay);
+        Integer trades = base.maxTradesPerDay();
+        if (maxTradesPerDay != null) {
+            trades = trades == null ? maxTradesPerDay : Integer.valueOf(Math.min(trades, maxTradesPerDay));
+        }
         return new RiskLimits(min(base.maxPositionRiskPct(), maxPositionRiskPct), min(base.maxSymbolExposurePct(), maxSymbolExposurePct),
                 min(base.maxPortfolioExposurePct(), maxPortfolioExposurePct), min(base.maxDailyLossPct(), maxDailyLossPct),
                 base.maxDailyRiskBudgetPct() == null ? maxDailyRiskBudgetPct : min(base.maxDailyRiskBudgetPct(), maxDailyRiskBudgetPct),

@@ -54,7 +54,22 @@ public final class SpecSchema {
         return out;
     }
 
-    private static String path(String location) {
-        return location.startsWith("$.") ? location.substring(2) : location.equals("$") ? "" : location;
+    /** "/triggers/0/entry_rule" (or "$.triggers[0]...") as "triggers[0].entry_rule", the form rule problems use. */
+    static String path(String location) {
+        if (location.startsWith("$")) {
+            return location.startsWith("$.") ? location.substring(2) : location.substring(1);
+        }
+        StringBuilder b = new StringBuilder();
+        for (String part : location.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.chars().allMatch(Character::isDigit)) {
+                b.append('[').append(part).append(']');
+            } else {
+                b.append(b.length() == 0 ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return b.toString();
     }
 }

@@ -60,11 +60,23 @@ public final class SpecValidator {
         }
         StrategySpec spec;
         try {
-            spec = STRICT.treeToValue(node, StrategySpec.class);
-        } catch (Exception e) {
-            return ValidationReport.invalid(List.of(bindingProblem(e)));
+            spec = bind(node);
+        } catch (SpecException e) {
+            return ValidationReport.invalid(e.problems());
         }
         return validate(spec, timeframes, now);
+    }
+
+    /**
+     * Binds JSON to the record without the schema: the record's own checks only (tests use it to
+     * show the schema and the record agree).
+     */
+    public static StrategySpec bind(JsonNode node) {
+        try {
+            return STRICT.treeToValue(node, StrategySpec.class);
+        } catch (Exception e) {
+            throw new SpecException(List.of(bindingProblem(e)));
+        }
     }
 
     /** Compiles an already built spec and adds the warnings. */
