@@ -109,7 +109,8 @@ class StrategySpecStoreTest {
         awaitEvents(store, 7);
         assertEquals("m2-range", store.getById("m2-range").specId());
         assertEquals(m2 + ":1h", store.get(m2, null).key());
-        assertEquals(List.of(m1 + ":5m", m2 + ":1h"), store.list().stream().map(s -> s.market() + ":" + s.timeframe()).toList());
+        assertEquals(java.util.Set.of(m1 + ":5m", m2 + ":1h"),
+                java.util.Set.copyOf(store.list().stream().map(s -> s.market() + ":" + s.timeframe()).toList()));
 
         store.delete(m1, "5m");
         awaitEvents(store, 8);
