@@ -190,6 +190,24 @@ class RuleGoldenTest {
     }
 
     @Test
+    void theDocumentationListsEveryNameAndCode() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "strategy.md"));
+        for (String name : Identifiers.accepted(ENV)) {
+            if (!name.startsWith("tf_")) {
+                assertTrue(doc.contains("`" + name + "`"), "docs/strategy.md names " + name);
+            }
+        }
+        for (ErrorCode c : ErrorCode.values()) {
+            if (c.component().equals("strategy")) {
+                assertTrue(doc.contains("| " + c.code() + " | `" + c.name() + "`"), "docs/strategy.md lists " + c);
+            }
+        }
+        for (String f : TypeChecker.FUNCTIONS.keySet()) {
+            assertTrue(doc.contains("`" + f + "("), "docs/strategy.md lists the function " + f);
+        }
+    }
+
+    @Test
     void compiledRulesReportWhatTheyRead() {
         CompiledRule r = Rules.compile("ema_12 crosses_above ema_26 and tf_1h_rsi_14 > 50", ENV);
         assertEquals(Set.of("ema_12", "ema_26", "tf_1h_rsi_14"), r.names());
