@@ -1,6 +1,16 @@
 package io.tradingstack.strategy.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.tradingstack.backtest.BacktestActivitiesImpl;
+import io.tradingstack.backtest.BacktestRequest;
+import io.tradingstack.backtest.BacktestSummary;
+import io.tradingstack.backtest.BacktestWorkflow;
+import io.tradingstack.backtest.BacktestWorkflowImpl;
+import io.tradingstack.bus.Json;
+import io.tradingstack.testing.Bundled;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
@@ -27,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,8 +72,8 @@ class StrategySpecStoreTest {
     private void deploy(Vertx v) throws Exception {
         AppContext ctx = TestInfra.context(v, Map.of("TASK_QUEUE", queue, "MARKET_SYMBOLS", m1 + "," + m2));
         worker = TestInfra.worker(queue, w -> {
-            w.registerWorkflowImplementationTypes(StrategySpecWorkflowImpl.class);
-            w.registerActivitiesImplementations(new StrategySpecActivitiesImpl(v));
+            w.registerWorkflowImplementationTypes(StrategySpecWorkflowImpl.class, BacktestWorkflowImpl.class);
+            w.registerActivitiesImplementations(new StrategySpecActivitiesImpl(v), new BacktestActivitiesImpl(() -> client));
         });
         io.tradingstack.bus.Codecs.registerAll(v);
         v.deployVerticle(new StrategyStoreVerticle(ctx)).await(30, TimeUnit.SECONDS);
@@ -137,6 +148,30 @@ class StrategySpecStoreTest {
         Path out = Boolean.getBoolean("record.histories") ? Path.of("src/test/resources/histories/strategy-spec-store.json")
                 : Path.of("target", "strategy-spec-store-history.json");
         Files.writeString(out, history.toJson(true));
+    }
+
+    @Test
+    void aStoredSpecBacktestsByItsIdInsideTheStack() throws Exception {
+        StrategySpecWorkflow store = store();
+        String id = "byid-" + m1.substring(0, 7).toLowerCase();
+        store.update(spec(m1, "5m", id, "rsi_14 crosses_above 50"));
+        awaitEvents(store, 1);
+        Path csv = Bundled.csv("BTC-USD", TestInfra.newDir("byid"));
+        Path out = TestInfra.newDir("byid-out");
+        BacktestSummary summary = backtest("spec-id:" + id, csv, out);
+        assertEquals(1152, summary.bars(), "1m data resampled to the spec's 5m");
+        JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        assertEquals("spec:" + id, report.get("strategy").asText());
+        WorkflowFailedException missing = assertThrows(WorkflowFailedException.class,
+                () -> backtest("spec-id:no-such-spec", csv, TestInfra.newDir("byid-missing")));
+        assertTrue(String.valueOf(missing.getCause().getCause()).contains("STRATEGY_SPEC_NOT_FOUND"), String.valueOf(missing.getCause()));
+    }
+
+    private BacktestSummary backtest(String strategy, Path csv, Path out) {
+        BacktestWorkflow wf = client.newWorkflowStub(BacktestWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(queue)
+                .setWorkflowId("bt-" + java.util.UUID.randomUUID()).build());
+        return wf.run(new BacktestRequest(List.of(csv.toString()), List.of(m1), null, null, null, strategy, null, null, null,
+                null, null, null, null, out.toString()));
     }
 
     @Test
