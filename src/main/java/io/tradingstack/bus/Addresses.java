@@ -61,6 +61,12 @@ public final class Addresses {
     /** Endpoint: every active spec (JsonObject {specs: [...]}), for the store workflow's rebuild. */
     public static final String STRATEGY_LOAD = "ts.strategy.load";
 
+    // llm
+    /** Endpoint: one chat with the configured model (body: llm.LlmCall; reply: llm.LlmResult). */
+    public static final String LLM_CHAT = "ts.llm.chat";
+    /** Endpoint: today's LLM usage per agent (reply: llm.LlmUsageReport). */
+    public static final String LLM_USAGE = "ts.llm.usage";
+
     /** Topic: validated ticks of one symbol (node-local unless configured otherwise). */
     public static String marketTick(String symbol) {
         return MARKET_TICK + symbol;

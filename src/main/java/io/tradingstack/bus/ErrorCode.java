@@ -66,6 +66,8 @@ public enum ErrorCode {
     LLM_UNAVAILABLE(9000, "LLM endpoint unavailable"),
     LLM_BAD_RESPONSE(9001, "LLM response could not be used"),
     AGENT_BAD_REQUEST(9002, "invalid agent request"),
+    LLM_CAP_REACHED(9003, "daily LLM cap reached"),
+    LLM_BAD_REQUEST(9004, "invalid LLM request"),
     // 9100-9149 strategy: specs, the rule language, the spec store
     STRATEGY_RULE_SYNTAX(9100, "rule is not well formed"),
     STRATEGY_UNKNOWN_IDENTIFIER(9101, "unknown identifier in rule"),
