@@ -31,7 +31,7 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     LocalDate end;
     @Option(names = "--timeframe", description = "bar size (e.g. 1m, 1h); coarser than the data resamples it")
     String timeframe;
-    @Option(names = "--strategy", description = "strategy name (default ${DEFAULT-VALUE})", defaultValue = "ema-rsi-atr")
+    @Option(names = "--strategy", description = "strategy name (default ${DEFAULT-VALUE}), spec:FILE (a strategy spec in JSON) or spec:default (the shipped spec of the --pair)", defaultValue = "ema-rsi-atr")
     String strategy;
     @Option(names = "--risk-config", description = "risk limits JSON (see configs/risk_limits.example.json)")
     Path riskConfig;
