@@ -50,38 +50,54 @@ class CrashIT {
         int[] ports = {TestInfra.freePort(), TestInfra.freePort(), TestInfra.freePort()};
         List<McpLoad.AckedFill> acked = new ArrayList<>();
         Map<String, JsonObject> sent = new java.util.HashMap<>();
-        Random rnd = new Random(Long.getLong("crash.seed", System.nanoTime()));
-        boolean orphanExpected = false;
-        for (int cycle = 0; cycle < cycles; cycle++) {
-            StackProcess stack = StackProcess.start(jar, work, data, ports[0], ports[1], ports[2]);
-            figures.readySeconds.add(stack.awaitReady(READY_BOUND));
-            if (orphanExpected) {
-                assertTrue(stack.output().contains("left running"), "the orphaned PostgreSQL is named in one line:\n" + stack.tail());
+        try {
+            crashCycles(work, data, ports, acked, sent);
+            try (StackProcess stack = StackProcess.start(jar, work, data, ports[0], ports[1], ports[2])) {
+                figures.readySeconds.add(stack.awaitReady(READY_BOUND));
+                check(stack, data, acked);
+                resendDoesNotRefill(stack, data, sent);
+                stack.stop();
             }
-            check(stack, data, acked);
-            McpLoad load = new McpLoad(ports[1], ports[2]);
-            load.start(CLIENTS, "c" + cycle, rnd.nextLong());
-            awaitAnswers(load, 10 + rnd.nextInt(40));
-            boolean jvmAlone = cycle % 2 == 0;
-            if (jvmAlone) {
-                stack.killJvm();
-            } else {
-                stack.killJvmAndPostgres();
-            }
-            orphanExpected = jvmAlone;
-            load.stop();
-            acked.addAll(load.ackedFills);
-            sent.putAll(load.sent);
-            figures.add(load);
-        }
-        try (StackProcess stack = StackProcess.start(jar, work, data, ports[0], ports[1], ports[2])) {
-            figures.readySeconds.add(stack.awaitReady(READY_BOUND));
-            check(stack, data, acked);
-            resendDoesNotRefill(stack, data, sent);
-            stack.stop();
+        } finally {
+            StackProcess.killLeftovers(data);
         }
         ledgerVerifyCommand(work, data);
         figures.write(cycles);
+    }
+
+    private void crashCycles(Path work, Path data, int[] ports, List<McpLoad.AckedFill> acked, Map<String, JsonObject> sent)
+            throws Exception {
+        Random rnd = new Random(Long.getLong("crash.seed", System.nanoTime()));
+        boolean orphanExpected = false;
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            try (StackProcess stack = StackProcess.start(jar, work, data, ports[0], ports[1], ports[2])) {
+                orphanExpected = cycle(stack, data, cycle, orphanExpected, rnd, acked, sent);
+            }
+        }
+    }
+
+    /** One start, check, load and kill; returns whether the kill left the PostgreSQL running. */
+    private boolean cycle(StackProcess stack, Path data, int cycle, boolean orphanExpected, Random rnd,
+                          List<McpLoad.AckedFill> acked, Map<String, JsonObject> sent) throws Exception {
+        figures.readySeconds.add(stack.awaitReady(READY_BOUND));
+        if (orphanExpected) {
+            assertTrue(stack.output().contains("left running"), "the orphaned PostgreSQL is named in one line:\n" + stack.tail());
+        }
+        check(stack, data, acked);
+        McpLoad load = new McpLoad(stack.mcpPort, stack.replayPort);
+        load.start(CLIENTS, "c" + cycle, rnd.nextLong());
+        awaitAnswers(load, 10 + rnd.nextInt(40));
+        boolean jvmAlone = cycle % 2 == 0;
+        if (jvmAlone) {
+            stack.killJvm();
+        } else {
+            stack.killJvmAndPostgres();
+        }
+        load.stop();
+        acked.addAll(load.ackedFills);
+        sent.putAll(load.sent);
+        figures.add(load);
+        return jvmAlone;
     }
 
     /** Lets the clients get some answers, then returns at an arbitrary point of the load. */

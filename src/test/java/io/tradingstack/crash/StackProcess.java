@@ -79,6 +79,23 @@ final class StackProcess implements AutoCloseable {
         return out;
     }
 
+    /**
+     * After a failed test: SIGKILL to a PostgreSQL still running on the data directory (a JVM-alone
+     * kill leaves one until the next start stops it), so no process outlives the test.
+     */
+    static void killLeftovers(Path dataDir) throws Exception {
+        Path pid = dataDir.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(pid)) {
+            return;
+        }
+        Optional<ProcessHandle> pm = ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()));
+        if (pm.isPresent() && pm.get().info().commandLine().orElse("").contains(dataDir.toString())) {
+            List<ProcessHandle> all = new ArrayList<>(pm.get().descendants().toList());
+            all.add(pm.get());
+            all.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
     /** SIGKILL to the JVM alone. */
     void killJvm() throws InterruptedException {
         proc.process().toHandle().destroyForcibly();
