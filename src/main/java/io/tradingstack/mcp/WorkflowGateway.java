@@ -95,6 +95,23 @@ public final class WorkflowGateway {
         });
     }
 
+    /** Starts the singleton if needed, then runs an update on it and returns the update's result. */
+    public <T> Future<T> updateStarted(String workflowId, String workflowType, String update, Class<T> resultClass,
+                                       Object[] startArgs, Object... args) {
+        return blocking(() -> {
+            ensureRunningNow(workflowId, workflowType, startArgs);
+            try {
+                return client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+                        .update(update, resultClass, args);
+            } catch (WorkflowNotFoundException closed) {
+                running.remove(workflowId);
+                ensureRunningNow(workflowId, workflowType, startArgs);
+                return client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+                        .update(update, resultClass, args);
+            }
+        });
+    }
+
     public Future<Void> signal(String workflowId, String signal, Object... args) {
         return blocking(() -> {
             client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty()).signal(signal, args);
