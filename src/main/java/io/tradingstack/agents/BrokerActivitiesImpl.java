@@ -11,13 +11,18 @@ public final class BrokerActivitiesImpl implements BrokerActivities {
         this.state = new StateBridge(vertx);
     }
 
+    /** Keyed by the calling workflow's id ({@value BrokerAgentWorkflow#WORKFLOW_ID} in a stack). */
+    private static String workflowId() {
+        return io.temporal.activity.Activity.getExecutionContext().getInfo().getWorkflowId();
+    }
+
     @Override
     public BrokerState loadState() {
-        return state.load(BrokerAgentWorkflow.WORKFLOW_ID, BrokerState.class);
+        return state.load(workflowId(), BrokerState.class);
     }
 
     @Override
     public void saveState(BrokerState s, long revision) {
-        state.save(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE, revision, s);
+        state.save(workflowId(), BrokerAgentWorkflow.TYPE, revision, s);
     }
 }

@@ -22,7 +22,15 @@ public final class StateBridge {
     public <T> T load(String workflowId, Class<T> type) {
         JsonObject reply = bus.request(Addresses.STATE_LOAD, new JsonObject().put("workflowId", workflowId), JsonObject.class);
         JsonObject state = reply.getJsonObject("state");
-        return state == null ? null : Json.MAPPER.convertValue(state.getMap(), type);
+        if (state == null) {
+            return null;
+        }
+        try {
+            // through the text: a Vert.x JsonObject/JsonArray must never reach another Jackson mapper as a bean
+            return Json.MAPPER.readValue(state.encode(), type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored state of " + workflowId + " is not a " + type.getSimpleName(), e);
+        }
     }
 
     /** Stores the state unless a newer revision is already stored. */

@@ -19,7 +19,7 @@ public final class WorkflowStateStore {
 
     /** {workflowId, workflowType, revision, state}, or null when nothing is stored. */
     public Future<JsonObject> load(String workflowId) {
-        return pool.preparedQuery("SELECT workflow_id, workflow_type, revision, state::text AS state FROM workflow_state"
+        return pool.preparedQuery("SELECT workflow_id, workflow_type, revision, state FROM workflow_state"
                         + " WHERE workflow_id = $1").execute(Tuple.of(workflowId))
                 .map(rows -> rows.size() == 0 ? null : json(rows.iterator().next()));
     }
@@ -27,15 +27,15 @@ public final class WorkflowStateStore {
     /** Stores the state when its revision is newer than the stored one; true when it was written. */
     public Future<Boolean> save(String workflowId, String workflowType, long revision, JsonObject state) {
         return pool.preparedQuery("INSERT INTO workflow_state (workflow_id, workflow_type, revision, state)"
-                        + " VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (workflow_id) DO UPDATE"
+                        + " VALUES ($1, $2, $3, $4) ON CONFLICT (workflow_id) DO UPDATE"
                         + " SET workflow_type = EXCLUDED.workflow_type, revision = EXCLUDED.revision,"
                         + " state = EXCLUDED.state, updated_at = now() WHERE workflow_state.revision < EXCLUDED.revision")
-                .execute(Tuple.of(workflowId, workflowType, revision, state.encode()))
+                .execute(Tuple.of(workflowId, workflowType, revision, state))
                 .map(rows -> rows.rowCount() > 0);
     }
 
     private static JsonObject json(Row r) {
         return new JsonObject().put("workflowId", r.getString("workflow_id")).put("workflowType", r.getString("workflow_type"))
-                .put("revision", r.getLong("revision")).put("state", new JsonObject(r.getString("state")));
+                .put("revision", r.getLong("revision")).put("state", r.getJsonObject("state"));
     }
 }

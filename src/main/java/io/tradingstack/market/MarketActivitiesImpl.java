@@ -28,9 +28,14 @@ public final class MarketActivitiesImpl implements MarketActivities {
     public record StoredStream(List<String> symbols, long revision) {
     }
 
+    /** Keyed by the calling workflow's id ({@value MarketStreamWorkflow#WORKFLOW_ID} in a stack). */
+    private static String workflowId() {
+        return io.temporal.activity.Activity.getExecutionContext().getInfo().getWorkflowId();
+    }
+
     @Override
     public List<String> loadStreamSymbols() {
-        StoredStream stored = state.load(MarketStreamWorkflow.WORKFLOW_ID, StoredStream.class);
+        StoredStream stored = state.load(workflowId(), StoredStream.class);
         if (stored != null) {
             return stored.symbols();
         }
@@ -40,7 +45,7 @@ public final class MarketActivitiesImpl implements MarketActivities {
 
     @Override
     public void saveStreamSymbols(List<String> symbols, long revision) {
-        state.save(MarketStreamWorkflow.WORKFLOW_ID, "MarketStreamWorkflow", revision, new StoredStream(symbols, revision));
+        state.save(workflowId(), "MarketStreamWorkflow", revision, new StoredStream(symbols, revision));
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class MarketStreamWorkflowImpl implements MarketStreamWorkflow {
         generation = state.generation();
         stats = state.stats();
         revision = state.revision();
+        symbols = state.symbols();
         symbols = activities.applySymbols(state.symbols());
         for (int cycle = 0; cycle < state.cyclesPerRun() && Workflow.getInfo().getHistoryLength() < MAX_HISTORY_EVENTS; cycle++) {
             Workflow.await(Duration.ofSeconds(state.pollSeconds()), () -> pending != null);
