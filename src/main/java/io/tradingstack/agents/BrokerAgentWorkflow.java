@@ -32,7 +32,10 @@ public interface BrokerAgentWorkflow {
     @SignalMethod(name = "set_user_preferences")
     void setUserPreferences(Map<String, Object> preferences);
 
-    /** The same merge, answered once the merged preferences are stored in PostgreSQL. */
+    /**
+     * The same merge, answered once the stored state is loaded and the merged preferences are stored
+     * in PostgreSQL; an empty map changes nothing and answers the preferences once they are loaded.
+     */
     @UpdateMethod(name = UPDATE_PREFERENCES)
     Map<String, Object> updateUserPreferences(Map<String, Object> preferences);
 

@@ -95,8 +95,10 @@ public final class BrokerAgentWorkflowImpl implements BrokerAgentWorkflow {
     @Override
     public Map<String, Object> updateUserPreferences(Map<String, Object> update) {
         Workflow.await(() -> loaded);
-        setUserPreferences(update);
-        save();
+        if (update != null && !update.isEmpty()) {
+            setUserPreferences(update);
+            save();
+        }
         return getUserPreferences();
     }
 

@@ -186,20 +186,27 @@ final class BacktestTools {
 
     private Future<ToolResult> result(ToolCall call) {
         String workflowId = call.string("workflow_id", "");
-        return ctx.temporal().withClient(client -> {
-            ToolResult live = lookup(client, workflowId);
-            return live != null ? live : stored(workflowId);
-        });
+        return ctx.temporal().withClient(client -> Optional.ofNullable(lookup(client, workflowId)))
+                .compose(live -> live.isPresent() ? Future.succeededFuture(live.get()) : storedRun(workflowId)
+                        .compose(run -> ctx.vertx().executeBlocking(() -> stored(workflowId, run), false)));
+    }
+
+    /** The stored run (null when none), from the workflow-state store over the bus. */
+    private Future<BacktestRun> storedRun(String workflowId) {
+        return io.tradingstack.bus.Replies.coded(ctx.vertx().eventBus().<io.vertx.core.json.JsonObject>request(
+                        io.tradingstack.bus.Addresses.STATE_LOAD, new io.vertx.core.json.JsonObject().put("workflowId", workflowId)))
+                .map(reply -> {
+                    io.vertx.core.json.JsonObject state = reply.body().getJsonObject("state");
+                    try {
+                        return state == null ? null : Json.MAPPER.readValue(state.encode(), BacktestRun.class);
+                    } catch (IOException e) {
+                        throw new CodedException(ErrorCode.STATE_STORAGE, "unreadable stored run " + workflowId);
+                    }
+                });
     }
 
     /** A run Temporal no longer knows (the node restarted): its stored status and result. */
-    private ToolResult stored(String workflowId) {
-        BacktestRun run;
-        try {
-            run = new io.tradingstack.durable.StateBridge(ctx.vertx()).load(workflowId, BacktestRun.class);
-        } catch (RuntimeException e) {
-            throw new CodedException(ErrorCode.STATE_STORAGE, "backtest runs unavailable: " + e.getMessage());
-        }
+    private static ToolResult stored(String workflowId, BacktestRun run) {
         if (run == null) {
             return notFound(workflowId);
         }

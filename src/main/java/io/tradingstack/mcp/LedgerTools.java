@@ -72,7 +72,7 @@ final class LedgerTools {
     }
 
     private Future<ToolResult> marked(Shape shape) {
-        return query("get_portfolio_status").compose(ledger -> latestTicks(ledger).map(ticks -> {
+        return status().compose(ledger -> latestTicks(ledger).map(ticks -> {
             Instant now = Instant.now();
             List<PortfolioShapes.Marked> marked = PortfolioShapes.mark(ledger, ticks, now);
             return ToolResult.ok(shape.render(ledger, marked, now));
@@ -90,6 +90,13 @@ final class LedgerTools {
                     .onSuccess(m -> ticks.put(symbol, m.body())).otherwiseEmpty());
         }
         return asks.isEmpty() ? Future.succeededFuture(ticks) : Future.join(asks).otherwiseEmpty().map(v -> ticks);
+    }
+
+    /** The ledger's status once the workflow has rebuilt it from PostgreSQL (empty before). */
+    @SuppressWarnings("unchecked")
+    private Future<Map<String, Object>> status() {
+        return ctx.temporal().queryStartedWhen(LEDGER_ID, LEDGER_TYPE, "get_portfolio_status", Map.class,
+                m -> !m.isEmpty(), java.time.Duration.ofSeconds(20)).map(m -> (Map<String, Object>) m);
     }
 
     @SuppressWarnings("unchecked")

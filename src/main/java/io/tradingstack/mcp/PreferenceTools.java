@@ -37,7 +37,8 @@ final class PreferenceTools {
                                 "preferences", preferencesSchema(true))),
                         new ToolSpec.Hints(false, false, true, false), this::set),
                 ToolSpec.of(GET, Tier.READ, "The user's trading preferences (defaults: moderate risk, balanced style, "
-                        + "intermediate experience). Query get_user_preferences on workflow broker-agent.",
+                        + "intermediate experience), once the broker has loaded its stored state. Update update_user_preferences "
+                        + "with nothing to merge (query get_user_preferences reads the same) on workflow broker-agent.",
                         Schemas.empty(), preferencesSchema(true), ToolSpec.Hints.READ, this::get));
     }
 
@@ -100,9 +101,10 @@ final class PreferenceTools {
                 });
     }
 
+    /** An empty update: unlike a query, it answers only once a freshly started broker has loaded its stored state. */
     private Future<ToolResult> get(ToolCall call) {
-        return ctx.temporal().queryStarted(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE,
-                        "get_user_preferences", Map.class)
+        return ctx.temporal().updateStarted(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE,
+                        BrokerAgentWorkflow.UPDATE_PREFERENCES, Map.class, new Object[]{null}, Map.of())
                 .map(prefs -> {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> typed = (Map<String, Object>) prefs;

@@ -77,6 +77,36 @@ public final class WorkflowGateway {
     }
 
     /**
+     * Starts the singleton if needed, then queries it until {@code ready} holds: a freshly started
+     * workflow answers queries before its first activity has rebuilt its state from PostgreSQL.
+     * Bounded: {@link ErrorCode#NOT_READY} after {@code timeout}.
+     */
+    public <T> Future<T> queryStartedWhen(String workflowId, String workflowType, String queryType, Class<T> resultClass,
+                                          java.util.function.Predicate<T> ready, java.time.Duration timeout, Object... args) {
+        return blocking(() -> {
+            ensureRunningNow(workflowId, workflowType, new Object[0]);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                T answer;
+                try {
+                    answer = client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+                            .query(queryType, resultClass, args);
+                } catch (WorkflowNotFoundException e) {
+                    running.remove(workflowId);
+                    throw e;
+                }
+                if (ready.test(answer)) {
+                    return answer;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new CodedException(ErrorCode.NOT_READY, workflowId + " has not loaded its state yet; try again");
+                }
+                Thread.sleep(50);
+            }
+        });
+    }
+
+    /**
      * Describe-then-start, then signal (the reference's pattern). Not signal-with-start: the embedded
      * test server records a signal-with-start to a running workflow without waking it. Returns the run id.
      */
