@@ -69,7 +69,8 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
                     }
                     // no price to fill at (stream stopped, symbol not streamed): a rejection with the market's code
                     noPrice = e.getType();
-                    out.add(new Prepared(id, ReserveResult.REJECTED, noPrice, e.getOriginalMessage(), null));
+                    out.add(new Prepared(id, ReserveResult.REJECTED, noPrice,
+                            String.valueOf(e.getOriginalMessage()).replaceFirst("^\\d+ ", ""), null));
                 }
             }
             if (noPrice != null) {

@@ -45,6 +45,9 @@ class McpContractTest {
         McpNodeInteropTest.Result r = McpNodeInteropTest.run(List.of("node", "contract.mjs", server.url(), "contract-token"), 300);
         assertEquals(0, r.exit(), r.output());
         JsonObject out = McpNodeInteropTest.lastJsonLine(r.output());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "mcp-contract.json"), out.encodePrettily());
+        assertTrue(out.getJsonObject("calls").size() >= 24, "every tool was called: " + out.getJsonObject("calls").fieldNames());
+        out.getJsonObject("calls").forEach(e -> assertTrue(((JsonObject) e.getValue()).getBoolean("valid"), e.getKey()));
         assertEquals(List.of(), out.getJsonArray("problems").getList(), out.encodePrettily());
         JsonObject tools = out.getJsonObject("tools");
         JsonObject calls = out.getJsonObject("calls");
