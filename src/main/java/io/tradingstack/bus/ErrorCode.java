@@ -104,6 +104,11 @@ public enum ErrorCode {
         };
     }
 
+    /** The code of this name, if it is one of ours. */
+    public static Optional<ErrorCode> named(String name) {
+        return Arrays.stream(values()).filter(c -> c.name().equals(name)).findFirst();
+    }
+
     public static Optional<ErrorCode> of(int code) {
         return Arrays.stream(values()).filter(c -> c.code == code).findFirst();
     }
