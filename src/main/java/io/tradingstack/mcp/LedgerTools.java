@@ -28,11 +28,22 @@ final class LedgerTools {
     static final String LEDGER_ID = "mock-ledger";
     static final String LEDGER_TYPE = "ExecutionLedgerWorkflow";
     private static final long TICK_WAIT_MS = 1_000;
+    /**
+     * How long one answer of the ledger workflow's status query serves other calls. The workflow's
+     * snapshot itself changes only on a fill or at its sampling interval; a recorded fill drops the
+     * cached answer at once, so a cached book is never older than this after a change.
+     */
+    static final long STATUS_CACHE_NANOS = 250_000_000L;
 
     private final ToolContext ctx;
+    private volatile Cached cached;
+
+    private record Cached(Map<String, Object> status, long at) {
+    }
 
     LedgerTools(ToolContext ctx) {
         this.ctx = ctx;
+        ctx.vertx().eventBus().consumer(Addresses.LEDGER_FILL_RECORDED, m -> cached = null);
     }
 
     List<ToolSpec> tools() {
@@ -92,11 +103,20 @@ final class LedgerTools {
         return asks.isEmpty() ? Future.succeededFuture(ticks) : Future.join(asks).otherwiseEmpty().map(v -> ticks);
     }
 
-    /** The ledger's status once the workflow has rebuilt it from PostgreSQL (empty before). */
+    /** The ledger's status once the workflow has rebuilt it from PostgreSQL (empty before); see {@link #STATUS_CACHE_NANOS}. */
     @SuppressWarnings("unchecked")
     private Future<Map<String, Object>> status() {
+        Cached c = cached;
+        if (c != null && System.nanoTime() - c.at() < STATUS_CACHE_NANOS) {
+            return Future.succeededFuture(c.status());
+        }
+        long asked = System.nanoTime();
         return ctx.temporal().queryStartedWhen(LEDGER_ID, LEDGER_TYPE, "get_portfolio_status", Map.class,
-                m -> !m.isEmpty(), java.time.Duration.ofSeconds(20)).map(m -> (Map<String, Object>) m);
+                m -> !m.isEmpty(), java.time.Duration.ofSeconds(20)).map(m -> {
+                    Map<String, Object> status = (Map<String, Object>) m;
+                    cached = new Cached(status, asked);
+                    return status;
+                });
     }
 
     @SuppressWarnings("unchecked")
