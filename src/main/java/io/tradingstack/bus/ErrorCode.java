@@ -15,7 +15,6 @@ public enum ErrorCode {
     DEPLOYMENT_FAILED(1002, "deployment failed"),
     NOT_READY(1003, "component not ready"),
     STATE_STORAGE(1020, "workflow state storage unavailable"),
-    LEDGER_LOCKED(1021, "the ledger's data directory is in use by a running node"),
     // 1100-1199 bus: transport-level problems
     BUS_TIMEOUT(1100, "no reply in time"),
     BUS_NO_HANDLER(1101, "no handler for address"),

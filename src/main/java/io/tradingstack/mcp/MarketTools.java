@@ -58,8 +58,8 @@ final class MarketTools {
                                 "load_historical", bool("preload recent candles", true)), "symbols"),
                         startResult(), new ToolSpec.Hints(false, false, false, true), this::start),
                 ToolSpec.of("stop_market_stream", Tier.MARKET, "Stop the market stream (unsubscribe every product; "
-                        + "the stop is stored and survives a restart). Describe-then-start, signal stop on workflow "
-                        + "market-stream.", Schemas.empty(), streamResult(), new ToolSpec.Hints(false, true, true, true),
+                        + "the stop is stored in PostgreSQL and re-applied when the stream workflow next starts). "
+                        + "Describe-then-start, signal stop on workflow market-stream.", Schemas.empty(), streamResult(), new ToolSpec.Hints(false, true, true, true),
                         this::stop),
                 ToolSpec.of("get_historical_ticks", Tier.MARKET, "Recent 1-minute prices per product {SYMBOL: [{ts, price}]}, "
                         + "ts the bar start (ISO-8601 UTC), price its close, from the exchange through the candle cache. "

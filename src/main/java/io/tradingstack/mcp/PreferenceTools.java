@@ -35,7 +35,7 @@ final class PreferenceTools {
                         Schemas.result(Schemas.props("status", Schemas.enumOf("success", "success"),
                                 "message", Schemas.string("what was done"), "preferences_set", preferencesSchema(false),
                                 "preferences", preferencesSchema(true))),
-                        new ToolSpec.Hints(false, false, true, false), this::set),
+                        new ToolSpec.Hints(false, true, true, false), this::set),
                 ToolSpec.of(GET, Tier.READ, "The user's trading preferences (defaults: moderate risk, balanced style, "
                         + "intermediate experience), once the broker has loaded its stored state. Update update_user_preferences "
                         + "with nothing to merge (query get_user_preferences reads the same) on workflow broker-agent.",
