@@ -125,7 +125,7 @@ class PlaceOrderWorkflowTest {
         Map<String, Object> status = stack.ledgerWorkflow().portfolioStatus();
         assertEquals("USD", status.get("quoteCurrency"));
         Map<String, Object> risk = stack.ledgerWorkflow().riskMetrics();
-        assertTrue(risk.containsKey("grossExposure"));
+        assertTrue(risk.containsKey("gross_exposure"));
         Map<String, Object> perf = stack.ledgerWorkflow().performanceMetrics(null);
         assertTrue(perf.containsKey("sharpe_ratio"));
         if (perf.get("sharpe_ratio") == null) {
