@@ -61,7 +61,31 @@ public enum ConfigKey {
     CLUSTER_PORT("5701", Parsers.PORT, "Hazelcast member port of this node"),
     CLUSTER_MEMBERS("127.0.0.1:5701,127.0.0.1:5702", Parsers.MEMBERS, "Hazelcast TCP-IP members, host:port comma-separated"),
     LOG_FORMAT("text", Parsers.oneOf("text", "json"), "log output: readable text or one JSON object per line"),
-    LOG_LEVEL("INFO", Parsers.oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "root log level");
+    LOG_LEVEL("INFO", Parsers.oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "root log level"),
+    LLM_PROVIDER("auto", Parsers.oneOf("auto", "openai", "offline"),
+            "auto = the OpenAI-compatible endpoint when OPENAI_API_KEY is set, else the deterministic offline provider"),
+    LLM_TIMEOUT_SECONDS("60", Parsers.positiveInt(600), "timeout of one request to the OpenAI-compatible endpoint (seconds)"),
+    LLM_MAX_RETRIES("2", Parsers.of("an integer 0-5", s -> {
+        int v = Integer.parseInt(s);
+        if (v < 0 || v > 5) {
+            throw new IllegalArgumentException(s);
+        }
+        return v;
+    }), "retries of one LLM request after 429, 5xx, timeouts or connection failures (exponential backoff)"),
+    LLM_RETRY_MAX_WAIT_SECONDS("30", Parsers.positiveInt(120),
+            "longest wait before a retry; a longer Retry-After ends the call as LLM_UNAVAILABLE instead of waiting"),
+    LLM_MAX_CALLS_PER_DAY("2000", Parsers.positiveInt(10_000_000), "model calls per agent per UTC day before LLM_CAP_REACHED"),
+    LLM_MAX_TOKENS_PER_DAY("2000000", Parsers.positiveInt(2_000_000_000),
+            "input + output tokens per agent per UTC day before LLM_CAP_REACHED"),
+    LLM_AGENT_CAPS("", Parsers.of("empty or agent=calls/tokens pairs, comma-separated, e.g. judge=100/300000", s -> {
+        for (String pair : Parsers.split(s)) {
+            if (!pair.matches("[A-Za-z0-9_.-]{1,64}=[1-9]\\d{0,9}/[1-9]\\d{0,9}")) {
+                throw new IllegalArgumentException(pair);
+            }
+        }
+        return s;
+    }), "per-agent caps overriding LLM_MAX_CALLS_PER_DAY / LLM_MAX_TOKENS_PER_DAY"),
+    LLM_PRICES_FILE("", Parsers.TEXT, "JSON price table (USD per 1M input/output tokens per model) merged over the built-in one");
 
     private final String defaultValue;
     private final Parsers.Parser parser;

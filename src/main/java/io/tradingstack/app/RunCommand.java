@@ -50,6 +50,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             overrides.put("DATA_DIR", dataDir);
         }
         AppConfig config = AppConfig.fromCommandLine(configFile, overrides);
+        // LLM settings combine several keys (provider and key, timeout x retries within the activity bound):
+        // checked here so a bad combination stops start-up with one line, like any bad value.
+        io.tradingstack.llm.LlmSettings.from(config);
         LogLayout.configure(config.get(ConfigKey.LOG_FORMAT), config.get(ConfigKey.LOG_LEVEL));
         Set<String> selected = new LinkedHashSet<>(roles);
         List<VerticleSpec> specs = VerticleSpec.load();

@@ -59,6 +59,12 @@ public final class Addresses {
     /** Endpoint: start or stop watching a resting limit order (JsonObject {orderId, symbol, side, limitPrice, watch}). */
     public static final String EXECUTION_WATCH = "ts.execution.watch";
 
+    // llm
+    /** Endpoint: one chat with the configured model (body: llm.LlmCall; reply: llm.LlmResult). */
+    public static final String LLM_CHAT = "ts.llm.chat";
+    /** Endpoint: today's LLM usage per agent (reply: llm.LlmUsageReport). */
+    public static final String LLM_USAGE = "ts.llm.usage";
+
     /** Topic: validated ticks of one symbol (node-local unless configured otherwise). */
     public static String marketTick(String symbol) {
         return MARKET_TICK + symbol;

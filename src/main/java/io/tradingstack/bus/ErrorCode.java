@@ -67,7 +67,9 @@ public enum ErrorCode {
     // 9000-9099 agents and llm
     LLM_UNAVAILABLE(9000, "LLM endpoint unavailable"),
     LLM_BAD_RESPONSE(9001, "LLM response could not be used"),
-    AGENT_BAD_REQUEST(9002, "invalid agent request");
+    AGENT_BAD_REQUEST(9002, "invalid agent request"),
+    LLM_CAP_REACHED(9003, "daily LLM cap reached"),
+    LLM_BAD_REQUEST(9004, "invalid LLM request");
 
     private final int code;
     private final String summary;

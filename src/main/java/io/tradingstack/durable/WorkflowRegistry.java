@@ -33,7 +33,8 @@ public final class WorkflowRegistry {
                 new io.tradingstack.agents.BrokerActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.ledger.LedgerActivitiesImpl(ctx.vertx()),
-                new io.tradingstack.execution.ExecutionActivitiesImpl(ctx));
+                new io.tradingstack.execution.ExecutionActivitiesImpl(ctx),
+                new io.tradingstack.llm.LlmActivitiesImpl(ctx));
     }
 
     public static void register(Worker worker, AppContext ctx) {

@@ -1,0 +1,31 @@
+package io.tradingstack.llm;
+
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
+import io.tradingstack.app.AppContext;
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.durable.BusBridge;
+
+import java.time.Duration;
+
+/**
+ * Bridges {@link LlmActivities} to the llm component over the bus (it may run on another node),
+ * waiting at most the configured chat bound on the activity thread.
+ */
+public final class LlmActivitiesImpl implements LlmActivities {
+    /** What the bus wait allows beyond the chat bound: queueing at the llm component and transport. */
+    static final Duration SLACK = Duration.ofSeconds(30);
+    private final BusBridge bus;
+
+    public LlmActivitiesImpl(AppContext ctx) {
+        LlmCodecs.register(ctx.vertx());
+        this.bus = new BusBridge(ctx.vertx(), LlmSettings.from(ctx.config()).bound().plus(SLACK));
+    }
+
+    @Override
+    public LlmResult chat(LlmRequest request) {
+        ActivityInfo info = Activity.getExecutionContext().getInfo();
+        String key = info.getWorkflowId() + "/" + info.getRunId() + "/" + info.getActivityId();
+        return bus.request(Addresses.LLM_CHAT, new LlmCall(key, request), LlmResult.class);
+    }
+}

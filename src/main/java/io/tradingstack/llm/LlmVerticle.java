@@ -1,0 +1,110 @@
+package io.tradingstack.llm;
+
+import io.tradingstack.app.AppContext;
+import io.tradingstack.app.HealthRegistry;
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.bus.Json;
+import io.tradingstack.bus.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Binds the {@link LlmService} to the bus ({@code ts.llm.chat}, {@code ts.llm.usage}) and reports
+ * provider and usage in /health. Chats block on HTTP for up to minutes, so they run on a small pool
+ * of this verticle's own threads, never on the event loop or Vert.x's shared worker pool.
+ */
+public final class LlmVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(LlmVerticle.class);
+    /** Concurrent model calls per node; more wait their turn (bounded by the caller's bus timeout). */
+    static final int THREADS = 16;
+    private final AppContext ctx;
+    private ExecutorService executor;
+    private LlmService service;
+
+    public LlmVerticle(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The running service (for in-process callers such as a future MCP get_llm_usage tool). */
+    public LlmService service() {
+        return service;
+    }
+
+    @Override
+    public Future<?> start() {
+        LlmSettings settings;
+        try {
+            settings = LlmSettings.from(ctx.config());
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "llm-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        LlmCodecs.register(vertx);
+        return ctx.postgres()
+                .compose(pg -> vertx.executeBlocking(() -> settings.newService(new PgCallLog(ctx.pool()), Clock.systemUTC()), false))
+                .compose(s -> {
+                    service = s;
+                    return Future.all(List.of(
+                            vertx.eventBus().<LlmCall>consumer(Addresses.LLM_CHAT, this::chat).completion(),
+                            vertx.eventBus().<Object>consumer(Addresses.LLM_USAGE, m -> m.reply(service.usage())).completion()));
+                })
+                .onSuccess(v -> {
+                    ctx.health().register("llm", () -> Future.succeededFuture(health()));
+                    LOG.info("LLM provider {} ({}, model {})", service.provider().name(), service.provider().endpoint(),
+                            service.provider().defaultModel());
+                });
+    }
+
+    private void chat(Message<LlmCall> msg) {
+        LlmCall call = msg.body();
+        try {
+            executor.execute(() -> {
+                try {
+                    msg.reply(service.chat(call.request(), call.callKey(), null));
+                } catch (RuntimeException e) {
+                    LOG.warn("LLM chat failed unexpectedly: {}", e.toString());
+                    Replies.fail(msg, ErrorCode.INTERNAL, String.valueOf(e.getMessage()));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            Replies.fail(msg, ErrorCode.NOT_READY, "llm component is stopping");
+        }
+    }
+
+    private JsonObject health() {
+        LlmUsageReport usage = service.usage();
+        return HealthRegistry.up()
+                .put("provider", usage.provider())
+                .put("model", usage.model())
+                .put("endpoint", usage.endpoint())
+                .put("usage", new JsonObject(Json.write(usage)));
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        if (service != null) {
+            service.provider().close();
+        }
+        return Future.succeededFuture();
+    }
+}
