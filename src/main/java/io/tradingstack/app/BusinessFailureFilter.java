@@ -17,10 +17,13 @@ import org.slf4j.Marker;
 public final class BusinessFailureFilter extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (t == null || !logger.getName().startsWith("io.temporal")) {
+        // SLF4J passes a throwable given as the last argument in params; logback extracts it only later
+        Throwable thrown = t != null ? t
+                : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable x ? x : null;
+        if (thrown == null || logger == null || !logger.getName().startsWith("io.temporal")) {
             return FilterReply.NEUTRAL;
         }
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+        for (Throwable c = thrown; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof ApplicationFailure a && a.isNonRetryable() && ErrorCode.named(a.getType()).isPresent()) {
                 return FilterReply.DENY;
             }
