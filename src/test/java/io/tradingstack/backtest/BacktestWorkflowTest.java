@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BacktestWorkflowTest {
-    static final String DATA = io.tradingstack.testing.MarketData.file("Coinbase_BTCUSD_1h.csv").toAbsolutePath().toString();
+    static final String DATA = io.tradingstack.testing.MarketData.file("Coinbase_BTCUSD_1h.csv").toString();
 
     @Test
     void runsInTemporalAndAnswersTheProgressQuery() throws Exception {
@@ -79,7 +79,7 @@ class BacktestWorkflowTest {
             BacktestWorkflow wf = client.newWorkflowStub(BacktestWorkflow.class,
                     WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("bt-bad-" + queue).build());
             BacktestRequest request = new BacktestRequest(
-                    List.of(io.tradingstack.testing.MarketData.file("coinbase_rest_BTC-USD_trades_2016-05-12.json").toAbsolutePath().toString()), null, null, null,
+                    List.of(io.tradingstack.testing.MarketData.file("coinbase_rest_BTC-USD_trades_2016-05-12.json").toString()), null, null, null,
                     null, null, null, null, null, null, null, null, null, TestInfra.newDir("bt-bad").toString());
             assertThrows(WorkflowFailedException.class, () -> wf.run(request));
             BacktestProgress p = client.newWorkflowStub(BacktestWorkflow.class, "bt-bad-" + queue).progress();
