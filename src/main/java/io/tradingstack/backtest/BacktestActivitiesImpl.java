@@ -5,6 +5,9 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationFailure;
 import io.tradingstack.bus.CodedException;
+import io.tradingstack.strategy.spec.StrategySpec;
+import io.tradingstack.strategy.store.StoredSpec;
+import io.tradingstack.strategy.store.StrategySpecWorkflow;
 
 import java.util.function.Supplier;
 
@@ -40,6 +43,18 @@ public final class BacktestActivitiesImpl implements BacktestActivities {
         }
     }
 
+    /** The active spec with this id in the store workflow of this task queue. */
+    private StrategySpec storedSpec(String taskQueue, String id) {
+        try {
+            StoredSpec s = client.get().newWorkflowStub(StrategySpecWorkflow.class, StrategySpecWorkflow.workflowId(taskQueue))
+                    .getById(id);
+            return s == null ? null : s.spec();
+        } catch (io.temporal.client.WorkflowNotFoundException | io.temporal.client.WorkflowQueryException e) {
+            throw new CodedException(io.tradingstack.bus.ErrorCode.STRATEGY_SPEC_NOT_FOUND,
+                    "the strategy spec store is not running: " + e.getMessage());
+        }
+    }
+
     @Override
     public BacktestSummary runBacktest(BacktestRequest request) {
         ActivityExecutionContext ctx = Activity.getExecutionContext();
@@ -53,7 +68,7 @@ public final class BacktestActivitiesImpl implements BacktestActivities {
                     lastStep[0] = step;
                     workflow.reportProgress(done, total);
                 }
-            }).summary();
+            }, id -> storedSpec(ctx.getInfo().getActivityTaskQueue(), id)).summary();
         } catch (CodedException e) {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.code().name());
         }

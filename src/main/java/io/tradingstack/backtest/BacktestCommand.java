@@ -31,7 +31,8 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     LocalDate end;
     @Option(names = "--timeframe", description = "bar size (e.g. 1m, 1h); coarser than the data resamples it")
     String timeframe;
-    @Option(names = "--strategy", description = "strategy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})",
+    @Option(names = "--strategy", description = "strategy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}), "
+            + "spec:FILE (a strategy spec in JSON) or spec:default (the shipped spec of the --pair)",
             defaultValue = "ema-rsi-atr", completionCandidates = StrategyNames.class)
     String strategy;
     @Option(names = "--risk-config", description = "risk limits JSON (see configs/risk_limits.example.json)")

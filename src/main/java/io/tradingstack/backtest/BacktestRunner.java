@@ -4,7 +4,11 @@ import io.tradingstack.app.ConfigKey;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.risk.RiskConfig;
+import io.tradingstack.strategy.SpecStrategy;
+import io.tradingstack.strategy.StrategySpecs;
+import io.tradingstack.strategy.spec.StrategySpec;
 import io.tradingstack.strategy.Strategies;
+import io.tradingstack.strategy.Strategy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -14,9 +18,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Loads the data of a request, runs the engine and writes report.json and report.html: the CLI and the activity share it. */
 public final class BacktestRunner {
+    /** {@code --strategy spec-id:ID}: an active spec of the store, by id. */
+    public static final String SPEC_ID = "spec-id:";
     private BacktestRunner() {
     }
 
@@ -25,15 +32,56 @@ public final class BacktestRunner {
     }
 
     public static Outcome run(BacktestRequest req, ProgressListener progress) {
+        return run(req, progress, null);
+    }
+
+    /**
+     * @param specsById finds a stored spec by id for {@code --strategy spec-id:ID} (the store
+     *                  workflow, when running inside the stack); null where there is no store
+     */
+    public static Outcome run(BacktestRequest req, ProgressListener progress, Function<String, StrategySpec> specsById) {
         List<Dataset> datasets = datasets(req);
         BacktestConfig config = config(req);
-        String strategy = req.strategy() == null ? Strategies.DEFAULT : req.strategy();
-        BacktestResult result = new BacktestEngine(config).run(datasets, Strategies.create(strategy), progress);
-        Map<String, Object> report = BacktestReport.build(result, config, strategy);
+        String name = req.strategy() == null ? Strategies.DEFAULT : req.strategy();
+        Strategy strategy = name.startsWith(SPEC_ID) ? byId(name.substring(SPEC_ID.length()), specsById)
+                : Strategies.create(name, datasets.isEmpty() ? null : datasets.get(0).symbol());
+        if (strategy instanceof SpecStrategy spec) {
+            datasets = forSpec(datasets, spec, req.timeframe());
+            config = config.withLimits(spec.spec().riskOverrides().tighten(config.limits()), config.adjustments());
+            name = spec.name();
+        }
+        BacktestResult result = new BacktestEngine(config).run(datasets, strategy, progress);
+        Map<String, Object> report = BacktestReport.build(result, config, name);
         Path out = Path.of(req.outDir());
         BacktestReport.writeJson(report, out.resolve("report.json"));
         HtmlReport.write(report, result.equity(), out.resolve("report.html"));
         return new Outcome(report, result, summary(report, result, out));
+    }
+
+    private static Strategy byId(String id, Function<String, StrategySpec> specsById) {
+        if (specsById == null) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "spec-id:" + id
+                    + " needs the running stack's spec store; on the command line use spec:FILE");
+        }
+        StrategySpec spec = specsById.apply(id);
+        if (spec == null) {
+            throw new CodedException(ErrorCode.STRATEGY_SPEC_NOT_FOUND, "no active strategy spec with id '" + id + "'");
+        }
+        return new SpecStrategy(StrategySpecs.compile(spec));
+    }
+
+    /** Bars finer than the spec's timeframe are resampled to it unless --timeframe chose one. */
+    static List<Dataset> forSpec(List<Dataset> datasets, SpecStrategy spec, String timeframe) {
+        if (timeframe != null) {
+            return datasets;
+        }
+        int want = Timeframes.seconds(spec.spec().timeframe());
+        List<Dataset> out = new ArrayList<>();
+        for (Dataset d : datasets) {
+            boolean finer = d.granularitySec() < want && want % d.granularitySec() == 0;
+            out.add(finer && d.symbol().equals(spec.spec().market()) ? Resampler.resample(d, spec.spec().timeframe()) : d);
+        }
+        return out;
     }
 
     static BacktestConfig config(BacktestRequest req) {

@@ -59,6 +59,14 @@ public final class Addresses {
     /** Endpoint: start or stop watching a resting limit order (JsonObject {orderId, symbol, side, limitPrice, watch}). */
     public static final String EXECUTION_WATCH = "ts.execution.watch";
 
+    // strategy
+    /** Endpoint: validate and store a spec as the active one of its market and timeframe (JsonObject {spec: JSON text}). */
+    public static final String STRATEGY_SAVE = "ts.strategy.save";
+    /** Endpoint: deactivate the spec of a market and timeframe (JsonObject {market, timeframe}). */
+    public static final String STRATEGY_DELETE = "ts.strategy.delete";
+    /** Endpoint: every active spec (JsonObject {specs: [...]}), for the store workflow's rebuild. */
+    public static final String STRATEGY_LOAD = "ts.strategy.load";
+
     // llm
     /** Endpoint: one chat with the configured model (body: llm.LlmCall; reply: llm.LlmResult). */
     public static final String LLM_CHAT = "ts.llm.chat";

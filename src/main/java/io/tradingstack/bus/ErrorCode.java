@@ -69,7 +69,18 @@ public enum ErrorCode {
     LLM_BAD_RESPONSE(9001, "LLM response could not be used"),
     AGENT_BAD_REQUEST(9002, "invalid agent request"),
     LLM_CAP_REACHED(9003, "daily LLM cap reached"),
-    LLM_BAD_REQUEST(9004, "invalid LLM request");
+    LLM_BAD_REQUEST(9004, "invalid LLM request"),
+    // 9100-9149 strategy: specs, the rule language, the spec store
+    STRATEGY_RULE_SYNTAX(9100, "rule is not well formed"),
+    STRATEGY_UNKNOWN_IDENTIFIER(9101, "unknown identifier in rule"),
+    STRATEGY_UNKNOWN_TIMEFRAME(9102, "unknown or unavailable timeframe"),
+    STRATEGY_UNKNOWN_FUNCTION(9103, "unknown function in rule"),
+    STRATEGY_TYPE_ERROR(9104, "rule mixes incompatible types"),
+    STRATEGY_RULE_TOO_LARGE(9105, "rule too long or too deeply nested"),
+    STRATEGY_SPEC_INVALID(9106, "invalid strategy spec"),
+    STRATEGY_SPEC_NOT_FOUND(9107, "strategy spec not found"),
+    STRATEGY_SPEC_CONFLICT(9108, "strategy spec conflicts with a stored one"),
+    STRATEGY_STORAGE(9109, "strategy store unavailable");
 
     private final int code;
     private final String summary;
@@ -101,6 +112,7 @@ public enum ErrorCode {
             case 60 -> "risk";
             case 70 -> "mcp";
             case 80 -> "backtest";
+            case 91 -> "strategy";
             default -> "agents";
         };
     }

@@ -19,7 +19,8 @@ public final class WorkflowRegistry {
             io.tradingstack.market.HistoricalDataLoaderWorkflowImpl.class,
             io.tradingstack.ledger.ExecutionLedgerWorkflowImpl.class,
             io.tradingstack.execution.PlaceOrderWorkflowImpl.class,
-            io.tradingstack.execution.RestingOrderWorkflowImpl.class);
+            io.tradingstack.execution.RestingOrderWorkflowImpl.class,
+            io.tradingstack.strategy.store.StrategySpecWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
@@ -34,6 +35,7 @@ public final class WorkflowRegistry {
                 new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.ledger.LedgerActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.execution.ExecutionActivitiesImpl(ctx),
+                new io.tradingstack.strategy.store.StrategySpecActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.llm.LlmActivitiesImpl(ctx));
     }
 

@@ -26,10 +26,21 @@ public final class Strategies {
     }
 
     public static Strategy create(String name) {
+        return create(name, null);
+    }
+
+    /**
+     * A strategy by name, or a strategy spec: {@code spec:FILE} (a JSON spec) or {@code spec:default}
+     * (the shipped spec of {@code market}).
+     */
+    public static Strategy create(String name, String market) {
+        if (name != null && name.startsWith(SpecStrategy.PREFIX)) {
+            return SpecStrategies.load(name.substring(SpecStrategy.PREFIX.length()), market);
+        }
         Supplier<Strategy> s = BY_NAME.get(name == null ? DEFAULT : name);
         if (s == null) {
-            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS,
-                    "unknown strategy '" + name + "'; known: " + String.join(", ", BY_NAME.keySet()));
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "unknown strategy '" + name + "'; known: "
+                    + String.join(", ", BY_NAME.keySet()) + ", spec:FILE, spec:default");
         }
         return s.get();
     }

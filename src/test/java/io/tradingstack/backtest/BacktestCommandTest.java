@@ -149,7 +149,7 @@ class BacktestCommandTest {
         int run() throws Exception;
     }
 
-    private static synchronized Captured capture(Call call) throws Exception {
+    static synchronized Captured capture(Call call) throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();

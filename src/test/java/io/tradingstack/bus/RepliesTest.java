@@ -47,5 +47,8 @@ class RepliesTest {
         }
         assertEquals("ledger", ErrorCode.LEDGER_UNBALANCED.component());
         assertEquals("mcp", ErrorCode.MCP_BAD_ARGUMENTS.component());
+        assertEquals("strategy", ErrorCode.STRATEGY_RULE_SYNTAX.component());
+        assertEquals("strategy", ErrorCode.STRATEGY_STORAGE.component());
+        assertEquals("agents", ErrorCode.AGENT_BAD_REQUEST.component());
     }
 }

@@ -1,0 +1,120 @@
+package io.tradingstack.strategy.store;
+
+import io.tradingstack.app.AppContext;
+import io.tradingstack.app.ConfigKey;
+import io.tradingstack.app.HealthRegistry;
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Json;
+import io.tradingstack.bus.Replies;
+import io.tradingstack.strategy.DefaultSpecs;
+import io.tradingstack.strategy.spec.SpecException;
+import io.tradingstack.strategy.spec.SpecValidator;
+import io.tradingstack.strategy.spec.StrategySpec;
+import io.tradingstack.strategy.spec.ValidationReport;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Binds the {@link SpecRepository} to the bus for the store workflow's activities: save (after
+ * validating with this node's FEATURES_TIMEFRAMES), delete, load. On start it stores the shipped
+ * spec of each configured market that has never had one, then starts the store workflow.
+ */
+public final class StrategyStoreVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(StrategyStoreVerticle.class);
+    private final AppContext ctx;
+    private final Pool pool;
+    private SpecRepository repository;
+    private List<String> timeframes;
+
+    public StrategyStoreVerticle(AppContext ctx) {
+        this(ctx, null);
+    }
+
+    /** With a pool of its own (tests); null uses the node's pool. */
+    public StrategyStoreVerticle(AppContext ctx, Pool pool) {
+        this.ctx = ctx;
+        this.pool = pool;
+    }
+
+    @Override
+    public Future<?> start() {
+        timeframes = Arrays.stream(ctx.config().get(ConfigKey.FEATURES_TIMEFRAMES).split(",")).map(String::trim).toList();
+        return ctx.postgres().compose(pg -> {
+            repository = new SpecRepository(pool != null ? pool : ctx.pool());
+            return seedDefaults();
+        }).compose(v -> Future.all(
+                vertx.eventBus().<JsonObject>consumer(Addresses.STRATEGY_SAVE, this::save).completion(),
+                vertx.eventBus().<JsonObject>consumer(Addresses.STRATEGY_DELETE, this::delete).completion(),
+                vertx.eventBus().<JsonObject>consumer(Addresses.STRATEGY_LOAD, this::load).completion()))
+                .compose(v -> ctx.temporal())
+                .compose(rt -> vertx.executeBlocking(() -> {
+                    StrategySpecWorkflow.ensureStarted(rt.client(), ctx.config().taskQueue());
+                    return null;
+                }, false))
+                .onSuccess(v -> ctx.health().register("strategy", () -> repository.active()
+                        .map(specs -> HealthRegistry.up().put("activeSpecs", specs.size()))));
+    }
+
+    private Future<Void> seedDefaults() {
+        List<Future<Boolean>> seeds = new ArrayList<>();
+        for (String market : ctx.config().marketSymbols()) {
+            StrategySpec spec = DefaultSpecs.forMarket(market);
+            if (spec != null) {
+                seeds.add(repository.seedIfAbsent(spec, Instant.now()).onSuccess(added -> {
+                    if (added) {
+                        LOG.info("Stored the shipped spec {} for {}", spec.id(), spec.key());
+                    }
+                }));
+            }
+        }
+        return Future.all(seeds).mapEmpty();
+    }
+
+    private void save(Message<JsonObject> msg) {
+        ValidationReport report = SpecValidator.validate(msg.body().getString("spec"), timeframes, Instant.now());
+        if (!report.valid()) {
+            Replies.fail(msg, new SpecException(report.errors()));
+            return;
+        }
+        repository.save(report.spec(), Instant.now()).onComplete(ar -> {
+            if (ar.failed()) {
+                Replies.fail(msg, ar.cause());
+                return;
+            }
+            msg.reply(new JsonObject(Json.write(ar.result())));
+        });
+    }
+
+    private void delete(Message<JsonObject> msg) {
+        repository.delete(msg.body().getString("market"), msg.body().getString("timeframe")).onComplete(ar -> {
+            if (ar.failed()) {
+                Replies.fail(msg, ar.cause());
+                return;
+            }
+            msg.reply(new JsonObject().put("deactivated", ar.result()));
+        });
+    }
+
+    private void load(Message<JsonObject> msg) {
+        repository.active().onComplete(ar -> {
+            if (ar.failed()) {
+                Replies.fail(msg, ar.cause());
+                return;
+            }
+            JsonArray specs = new JsonArray();
+            ar.result().forEach(s -> specs.add(new JsonObject(Json.write(s))));
+            msg.reply(new JsonObject().put("specs", specs));
+        });
+    }
+}
