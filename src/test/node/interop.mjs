@@ -44,7 +44,7 @@ try {
     const deadline = Date.now() + 20000;
     do {
       out.steps.history = await call("get_transaction_history", { limit: 10 });
-      if (!orderId || out.steps.history.structured?.transactions?.some((t) => t.orderId === orderId)) break;
+      if (!orderId || out.steps.history.structured?.transactions?.some((t) => t.order_id === orderId)) break;
       await new Promise((r) => setTimeout(r, 200));
     } while (Date.now() < deadline);
   }

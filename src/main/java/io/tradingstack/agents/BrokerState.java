@@ -4,8 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the broker workflow carries across continue-as-new. */
-public record BrokerState(List<String> symbols, Map<String, Object> preferences) {
+/**
+ * The broker's state: what it stores in PostgreSQL and carries across continue-as-new.
+ * {@code revision} counts the changes, so a stored state is only ever replaced by a newer one.
+ */
+public record BrokerState(List<String> symbols, Map<String, Object> preferences, long revision) {
+
+    public BrokerState(List<String> symbols, Map<String, Object> preferences) {
+        this(symbols, preferences, 0);
+    }
 
     /** Reference defaults: moderate risk, balanced style, intermediate experience. */
     public static Map<String, Object> defaultPreferences() {

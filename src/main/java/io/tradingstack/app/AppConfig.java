@@ -30,6 +30,20 @@ public final class AppConfig {
         this.sections = sections;
     }
 
+    /** Read when present and no --config is given. */
+    public static final Path DEFAULT_FILE = Path.of("conf", "application.json");
+
+    /**
+     * The configuration as the command line asks for it: the environment, {@code --config FILE} (which
+     * must exist) or else the optional {@link #DEFAULT_FILE}, and the overrides.
+     */
+    public static AppConfig fromCommandLine(Path configOption, Map<String, String> overrides) {
+        if (configOption != null && !Files.isRegularFile(configOption)) {
+            throw new ConfigException("Invalid configuration: --config " + configOption + " does not exist or is not a file");
+        }
+        return load(System.getenv(), configOption != null ? configOption : DEFAULT_FILE, overrides);
+    }
+
     /** Defaults only (plus overrides); used by tests and tools. */
     public static AppConfig defaults(Map<String, String> overrides) {
         return load(Map.of(), null, overrides);

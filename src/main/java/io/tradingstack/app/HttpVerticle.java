@@ -37,7 +37,8 @@ public final class HttpVerticle extends VerticleBase {
                 .setHost(config.bindHost())
                 .setPort(config.httpPort())
                 .setMaxWebSocketFrameSize(64 * 1024));
-        return Future.all(bus, server.requestHandler(router).listen());
+        return Future.all(bus, server.requestHandler(router).listen().recover(e -> Future.failedFuture(
+                Ports.bindFailure("HTTP_PORT", config.bindHost(), config.httpPort(), e))));
     }
 
     private void health(RoutingContext rc) {

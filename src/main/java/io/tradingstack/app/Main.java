@@ -3,6 +3,8 @@ package io.tradingstack.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+
 /** The launcher: {@code java -jar trading-stack.jar [run|...]}; no sub-command means {@code run}. */
 @Command(name = "trading-stack", mixinStandardHelpOptions = true, version = "trading-stack 0.1.0",
         description = "A durable, multi-agent crypto trading stack.",
@@ -28,9 +30,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** Runs the command line and returns its exit code (used by tests without exiting the JVM). */
+    /**
+     * Runs the command line and returns its exit code (used by tests without exiting the JVM).
+     * {@code run} is the default: with no sub-command (e.g. only {@code --set K=V}) the arguments are
+     * {@code run}'s. Configuration errors are one line and exit 2 through every sub-command.
+     */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        args = withDefaultCommand(cli, args);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException) {
                 cmd.getErr().println(e.getMessage());
@@ -38,11 +45,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             }
             throw e;
         });
+        cli.setParameterExceptionHandler((e, params) -> {
+            e.getCommandLine().getErr().println(e.getMessage() + " (see " + e.getCommandLine().getCommandName() + " --help)");
+            return 2;
+        });
         return cli.execute(args);
+    }
+
+    private static String[] withDefaultCommand(CommandLine cli, String[] args) {
+        boolean topLevel = args.length > 0 && List.of("-h", "--help", "-V", "--version").contains(args[0]);
+        if (topLevel || args.length > 0 && cli.getSubcommands().containsKey(args[0])) {
+            return args;
+        }
+        String[] withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
     }
 
     @Override
     public Integer call() {
-        return new CommandLine(new RunCommand()).execute();
+        return execute("run");
     }
 }

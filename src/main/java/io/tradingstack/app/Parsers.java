@@ -88,6 +88,16 @@ final class Parsers {
                 && parsed.getHost() != null);
     });
 
+    /** A plain decimal in [min, max] with at most 8 decimals (the ledger's precision); 1e400 is refused. */
+    static Parser decimalBetween(String min, String max) {
+        BigDecimal lo = new BigDecimal(min);
+        BigDecimal hi = new BigDecimal(max);
+        return of("a decimal number from " + lo.toPlainString() + " to " + hi.toPlainString() + " with at most 8 decimals", s -> {
+            BigDecimal d = new BigDecimal(s);
+            return require(d, d.compareTo(lo) >= 0 && d.compareTo(hi) <= 0 && d.stripTrailingZeros().scale() <= 8);
+        });
+    }
+
     static Parser positiveInt(int max) {
         return of("an integer 1-" + max, s -> {
             int v = Integer.parseInt(s);

@@ -29,7 +29,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     boolean cluster;
 
     @Option(names = "--config", description = "configuration file (default: conf/application.json)")
-    Path configFile = Path.of("conf", "application.json");
+    Path configFile;
 
     @Option(names = {"-s", "--set"}, description = "configuration override KEY=VALUE (repeatable)")
     Map<String, String> overrides = new HashMap<>();
@@ -49,7 +49,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         if (dataDir != null) {
             overrides.put("DATA_DIR", dataDir);
         }
-        AppConfig config = AppConfig.load(System.getenv(), configFile, overrides);
+        AppConfig config = AppConfig.fromCommandLine(configFile, overrides);
         // LLM settings combine several keys (provider and key, timeout x retries within the activity bound):
         // checked here so a bad combination stops start-up with one line, like any bad value.
         io.tradingstack.llm.LlmSettings.from(config);
@@ -66,11 +66,26 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             LOG.info("Stopped");
             stopped.countDown();
         }, "shutdown"));
-        node.start();
+        try {
+            node.start();
+        } catch (Exception e) {
+            // one line naming what failed (a port, a file); the node stops what it had started
+            System.err.println("Start-up failed: " + rootMessage(e));
+            node.stop();
+            return 1;
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         LOG.info(Banner.render(config, node.stack(), seconds, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
         stopped.await();
         return 0;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
     }
 
     /** A node: its Vert.x and its stack. */
@@ -88,7 +103,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             try {
                 stack.start().compose(v -> stack.recordStart(nodeName(config))).await(120, TimeUnit.SECONDS);
             } catch (Exception e) {
-                LOG.error("Start-up failed: {}", e.getMessage());
+                LOG.error("Start-up failed: {}", rootMessage(e));
                 throw e;
             }
         }

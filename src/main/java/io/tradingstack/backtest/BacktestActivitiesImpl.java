@@ -18,10 +18,29 @@ import java.util.function.Supplier;
  */
 public final class BacktestActivitiesImpl implements BacktestActivities {
     private static final int PROGRESS_STEPS = 10;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BacktestActivitiesImpl.class);
     private final Supplier<WorkflowClient> client;
+    private final io.tradingstack.durable.StateBridge state;
 
-    public BacktestActivitiesImpl(Supplier<WorkflowClient> client) {
+    public BacktestActivitiesImpl(Supplier<WorkflowClient> client, io.tradingstack.durable.StateBridge state) {
         this.client = client;
+        this.state = state;
+    }
+
+    @Override
+    public void recordRun(String workflowId, BacktestRun run) {
+        state.save(workflowId, "BacktestWorkflow", run.revision(), run);
+        if (BacktestRun.DONE.equals(run.status())) {
+            BacktestSummary s = run.summary();
+            LOG.info("Backtest {} done: {} {} {} bars, {} trades, final equity {}, return {}, report {}", workflowId,
+                    s.pair(), s.timeframe(), s.bars(), s.trades(), s.finalEquity().toPlainString(),
+                    s.totalReturn().toPlainString(), s.reportJson());
+        } else if (BacktestRun.FAILED.equals(run.status())) {
+            LOG.info("Backtest {} failed: {} {}", workflowId, run.errorCode(), run.errorMessage());
+        } else {
+            LOG.info("Backtest {} started: {} {} {}", workflowId, run.request().pairs().isEmpty() ? run.request().data()
+                    : run.request().pairs(), run.request().timeframe(), run.request().strategy());
+        }
     }
 
     /** The active spec with this id in the store workflow of this task queue. */

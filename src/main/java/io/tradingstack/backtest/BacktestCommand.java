@@ -31,15 +31,17 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     LocalDate end;
     @Option(names = "--timeframe", description = "bar size (e.g. 1m, 1h); coarser than the data resamples it")
     String timeframe;
-    @Option(names = "--strategy", description = "strategy name (default ${DEFAULT-VALUE}), spec:FILE (a strategy spec in JSON) or spec:default (the shipped spec of the --pair)", defaultValue = "ema-rsi-atr")
+    @Option(names = "--strategy", description = "strategy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}), "
+            + "spec:FILE (a strategy spec in JSON) or spec:default (the shipped spec of the --pair)",
+            defaultValue = "ema-rsi-atr", completionCandidates = StrategyNames.class)
     String strategy;
     @Option(names = "--risk-config", description = "risk limits JSON (see configs/risk_limits.example.json)")
     Path riskConfig;
-    @Option(names = "--max-position-risk-pct", description = "per-trade risk, % of equity (default 2.0)") BigDecimal maxPositionRiskPct;
-    @Option(names = "--max-symbol-exposure-pct", description = "exposure per symbol, % of equity (default 25.0)") BigDecimal maxSymbolExposurePct;
-    @Option(names = "--max-portfolio-exposure-pct", description = "gross exposure, % of equity (default 80.0)") BigDecimal maxPortfolioExposurePct;
-    @Option(names = "--max-daily-loss-pct", description = "no new entries after this loss since the day's start, % (default 3.0)") BigDecimal maxDailyLossPct;
-    @Option(names = "--max-daily-risk-budget-pct", description = "risk taken per day, % of start-of-day equity (default off)") BigDecimal maxDailyRiskBudgetPct;
+    @Option(names = "--max-position-risk-pct", description = "per-trade risk, %% of equity (default 2.0)") BigDecimal maxPositionRiskPct;
+    @Option(names = "--max-symbol-exposure-pct", description = "exposure per symbol, %% of equity (default 25.0)") BigDecimal maxSymbolExposurePct;
+    @Option(names = "--max-portfolio-exposure-pct", description = "gross exposure, %% of equity (default 80.0)") BigDecimal maxPortfolioExposurePct;
+    @Option(names = "--max-daily-loss-pct", description = "no new entries after this loss since the day's start, %% (default 3.0)") BigDecimal maxDailyLossPct;
+    @Option(names = "--max-daily-risk-budget-pct", description = "risk taken per day, %% of start-of-day equity (default off)") BigDecimal maxDailyRiskBudgetPct;
     @Option(names = "--max-trades-per-day", description = "approved orders per UTC day (default off)") Integer maxTradesPerDay;
     @Option(names = "--symbol-vetoes", split = ",", description = "symbols that may not be entered") List<String> symbolVetoes;
     @Option(names = "--direction-vetoes", split = ",", description = "long, short, exit") List<String> directionVetoes;
@@ -100,6 +102,14 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     private static void put(Map<String, String> m, String key, Object value) {
         if (value != null) {
             m.put(key, value.toString());
+        }
+    }
+
+    /** The strategy names, listed in --help. */
+    static final class StrategyNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return new java.util.TreeSet<>(io.tradingstack.strategy.Strategies.names()).iterator();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.tradingstack.backtest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 
 import java.time.Duration;
@@ -20,16 +21,28 @@ public final class BacktestWorkflowImpl implements BacktestWorkflow {
     private long total;
     private BacktestSummary summary;
     private String error;
+    private final BacktestActivities store = Workflow.newActivityStub(BacktestActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofSeconds(10))
+                    .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(10))
+                            .setMaximumAttempts(30).build())
+                    .build());
 
     @Override
     public BacktestSummary run(BacktestRequest request) {
+        String id = Workflow.getInfo().getWorkflowId();
+        store.recordRun(id, new BacktestRun(BacktestRun.RUNNING, request, null, null, null));
         try {
             summary = activities.runBacktest(request);
         } catch (ActivityFailure e) {
             state = "FAILED";
             error = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            String code = e.getCause() instanceof ApplicationFailure a && a.getType() != null ? a.getType() : "INTERNAL";
+            String message = e.getCause() instanceof ApplicationFailure a ? a.getOriginalMessage() : error;
+            store.recordRun(id, new BacktestRun(BacktestRun.FAILED, request, null, code, message));
             throw e;
         }
+        store.recordRun(id, new BacktestRun(BacktestRun.DONE, request, summary, null, null));
         done = summary.bars();
         total = summary.bars();
         state = "DONE";

@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * Reads candle files: generic CSV ({@code timestamp,open,high,low,close,volume}; epoch seconds,
  * epoch milliseconds or ISO-8601), CryptoDataDownload CSV (banner line, newest first) and freqtrade
- * JSON ({@code [[ms,o,h,l,c,v],...]}). Anything else is refused with BACKTEST_BAD_DATA; a damaged
+ * JSON ({@code [[ms,o,h,l,c,v],...]}), each optionally gzip-compressed ({@code .gz}). Anything else is refused with BACKTEST_BAD_DATA; a damaged
  * row is dropped and reported, never a crash.
  */
 public final class DatasetLoader {
@@ -36,7 +36,7 @@ public final class DatasetLoader {
             parsed = CsvRows.parse(file, text);
         }
         String sym = symbol != null ? symbol : parsed.symbol() != null ? parsed.symbol() : Symbols.fromFileName(file);
-        return DataPolicy.apply(sym, timeframe, parsed.rows(), parsed.issues(), file.getFileName().toString());
+        return DataPolicy.apply(sym, timeframe, parsed.rows(), parsed.issues(), file.getFileName().toString().replaceFirst("\\.gz$", ""));
     }
 
     /** Rows of one file with the symbol the file names, if any. */
@@ -77,6 +77,11 @@ public final class DatasetLoader {
 
     private static String read(Path file) {
         try {
+            if (file.getFileName().toString().endsWith(".gz")) {
+                try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
             return Files.readString(file);
         } catch (IOException e) {
             throw new CodedException(ErrorCode.BACKTEST_BAD_DATA, "cannot read " + file + ": " + e.getMessage());

@@ -12,11 +12,17 @@ import java.util.Map;
  * Performance figures of a run. Returns are fractions. Sharpe and Sortino use daily returns (the
  * equity at each UTC day's last close), a zero risk-free rate and √365 annualization (crypto trades
  * every day); the reference annualized hourly returns as if daily, which overstated them. Drawdown
- * is max over t of (peak_t − equity_t)/peak_t over the whole equity curve.
+ * is max over t of (peak_t − equity_t)/peak_t over the whole equity curve. A figure that is not
+ * defined is null and {@code reasons} says why: Sharpe and Sortino need at least
+ * {@value #MIN_DAILY_RETURNS} daily returns (a ratio from a few days is noise, not a statistic) and
+ * non-zero (downside) deviation; the annualized return needs a run of at least one day; the win
+ * rate needs a closed trade.
  */
 public final class Metrics {
     static final int SCALE = 8;
     private static final double DAYS_PER_YEAR = 365.0;
+    /** Fewest daily returns behind a Sharpe or Sortino ratio. */
+    public static final int MIN_DAILY_RETURNS = 7;
 
     private Metrics() {
     }
@@ -25,19 +31,25 @@ public final class Metrics {
         EquityCurve curve = r.equity();
         BigDecimal finalEquity = curve.last();
         double total = finalEquity.divide(initialCash, MathContext.DECIMAL64).doubleValue() - 1.0;
-        double days = Math.max(1.0, (curve.time(curve.size() - 1) - curve.time(0)) / 86_400.0);
+        double days = (curve.time(curve.size() - 1) - curve.time(0)) / 86_400.0;
         List<Double> daily = dailyReturns(curve);
         Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
         m.put("total_return", round(total));
-        m.put("annualized_return", round(Math.pow(1.0 + total, 365.25 / days) - 1.0));
-        m.put("sharpe", round(sharpe(daily)));
-        m.put("sortino", round(sortino(daily)));
+        put(m, reasons, "annualized_return", days < 1 ? null : round(Math.pow(1.0 + total, 365.25 / days) - 1.0),
+                "the run spans less than one day");
+        String few = "needs at least " + MIN_DAILY_RETURNS + " daily returns, the run has " + daily.size();
+        put(m, reasons, "sharpe", daily.size() < MIN_DAILY_RETURNS ? null : round(sharpe(daily)),
+                daily.size() < MIN_DAILY_RETURNS ? few : "daily returns have zero variance");
+        put(m, reasons, "sortino", daily.size() < MIN_DAILY_RETURNS ? null : round(sortino(daily)),
+                daily.size() < MIN_DAILY_RETURNS ? few : "no negative daily return");
         m.put("max_drawdown", maxDrawdown(curve));
-        tradeStats(r.trades(), m);
+        tradeStats(r.trades(), m, reasons);
         m.put("final_equity", finalEquity.setScale(SCALE, RoundingMode.HALF_EVEN));
         m.put("fees", r.fees());
         m.put("realized_pnl", r.realizedPnl());
         m.put("open_trades", r.openTrades());
+        m.put("reasons", reasons);
         return m;
     }
 
@@ -59,7 +71,14 @@ public final class Metrics {
         return worst.setScale(SCALE, RoundingMode.HALF_EVEN);
     }
 
-    private static void tradeStats(List<TradeBook.Trade> trades, Map<String, Object> m) {
+    private static void put(Map<String, Object> m, Map<String, String> reasons, String key, Object value, String why) {
+        m.put(key, value);
+        if (value == null) {
+            reasons.put(key, why);
+        }
+    }
+
+    private static void tradeStats(List<TradeBook.Trade> trades, Map<String, Object> m, Map<String, String> reasons) {
         BigDecimal wins = BigDecimal.ZERO;
         BigDecimal losses = BigDecimal.ZERO;
         int won = 0;
@@ -71,9 +90,11 @@ public final class Metrics {
                 losses = losses.add(t.pnl().negate());
             }
         }
-        m.put("win_rate", trades.isEmpty() ? BigDecimal.ZERO
-                : BigDecimal.valueOf(won).divide(BigDecimal.valueOf(trades.size()), SCALE, RoundingMode.HALF_EVEN));
-        m.put("profit_factor", losses.signum() == 0 ? null : wins.divide(losses, SCALE, RoundingMode.HALF_EVEN));
+        put(m, reasons, "win_rate", trades.isEmpty() ? null
+                : BigDecimal.valueOf(won).divide(BigDecimal.valueOf(trades.size()), SCALE, RoundingMode.HALF_EVEN),
+                "no closed trade");
+        put(m, reasons, "profit_factor", losses.signum() == 0 ? null : wins.divide(losses, SCALE, RoundingMode.HALF_EVEN),
+                trades.isEmpty() ? "no closed trade" : "no losing trade");
         m.put("trades", trades.size());
     }
 
@@ -100,7 +121,7 @@ public final class Metrics {
 
     static double sharpe(List<Double> r) {
         if (r.size() < 2) {
-            return 0;
+            return Double.NaN;
         }
         double mean = mean(r);
         double var = 0;
@@ -108,19 +129,19 @@ public final class Metrics {
             var += (x - mean) * (x - mean);
         }
         double sd = Math.sqrt(var / (r.size() - 1));
-        return sd == 0 ? 0 : mean / sd * Math.sqrt(DAYS_PER_YEAR);
+        return sd == 0 ? Double.NaN : mean / sd * Math.sqrt(DAYS_PER_YEAR);
     }
 
     static double sortino(List<Double> r) {
         if (r.size() < 2) {
-            return 0;
+            return Double.NaN;
         }
         double down = 0;
         for (double x : r) {
             down += x < 0 ? x * x : 0;
         }
         double dd = Math.sqrt(down / r.size());
-        return dd == 0 ? 0 : mean(r) / dd * Math.sqrt(DAYS_PER_YEAR);
+        return dd == 0 ? Double.NaN : mean(r) / dd * Math.sqrt(DAYS_PER_YEAR);
     }
 
     private static double mean(List<Double> r) {

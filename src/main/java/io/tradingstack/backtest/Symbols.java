@@ -29,7 +29,7 @@ final class Symbols {
 
     /** binance_BTC_USDT-1m.json → BTC-USDT; Coinbase_BTCUSD_1h.csv → BTC-USD; otherwise the bare name. */
     static String fromFileName(Path file) {
-        String name = file.getFileName().toString();
+        String name = file.getFileName().toString().replaceFirst("\\.gz$", "");
         Matcher m = IN_NAME.matcher(name.toUpperCase(Locale.ROOT));
         String last = null;
         while (m.find()) {

@@ -45,6 +45,12 @@ public final class Addresses {
     /** Endpoint: portfolio status, history, order, performance and risk queries (JsonObject {query, ...}). */
     public static final String LEDGER_QUERY = "ts.ledger.query";
 
+    // durable
+    /** Endpoint: a workflow's stored state (JsonObject {workflowId}) → {workflowId, workflowType, revision, state} or {}. */
+    public static final String STATE_LOAD = "ts.durable.state-load";
+    /** Endpoint: store a workflow's state if newer (JsonObject {workflowId, workflowType, revision, state}). */
+    public static final String STATE_SAVE = "ts.durable.state-save";
+
     // execution
     /** Endpoint: pre-trade checks and paper fill of an order. */
     public static final String EXECUTION_PLACE = "ts.execution.place";

@@ -14,6 +14,7 @@ public enum ErrorCode {
     CONFIG_UNKNOWN_KEY(1001, "unknown configuration key"),
     DEPLOYMENT_FAILED(1002, "deployment failed"),
     NOT_READY(1003, "component not ready"),
+    STATE_STORAGE(1020, "workflow state storage unavailable"),
     // 1100-1199 bus: transport-level problems
     BUS_TIMEOUT(1100, "no reply in time"),
     BUS_NO_HANDLER(1101, "no handler for address"),
@@ -65,6 +66,7 @@ public enum ErrorCode {
     BACKTEST_BAD_ARGUMENTS(8001, "invalid backtest arguments"),
     BACKTEST_NOT_FOUND(8002, "backtest not found"),
     BACKTEST_LOOK_AHEAD(8003, "strategy read data after its decision time"),
+    BACKTEST_INTERRUPTED(8010, "backtest interrupted by a restart"),
     // 9000-9099 agents and llm
     LLM_UNAVAILABLE(9000, "LLM endpoint unavailable"),
     LLM_BAD_RESPONSE(9001, "LLM response could not be used"),
@@ -116,6 +118,11 @@ public enum ErrorCode {
             case 91 -> "strategy";
             default -> "agents";
         };
+    }
+
+    /** The code of this name, if it is one of ours. */
+    public static Optional<ErrorCode> named(String name) {
+        return Arrays.stream(values()).filter(c -> c.name().equals(name)).findFirst();
     }
 
     public static Optional<ErrorCode> of(int code) {

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BusBridge {
     private static final Set<ErrorCode> RETRYABLE = EnumSet.of(ErrorCode.BUS_TIMEOUT, ErrorCode.BUS_NO_HANDLER,
-            ErrorCode.INTERNAL, ErrorCode.LEDGER_STORAGE, ErrorCode.TEMPORAL_UNAVAILABLE, ErrorCode.MARKET_EXCHANGE_ERROR,
-            ErrorCode.STRATEGY_STORAGE);
+            ErrorCode.INTERNAL, ErrorCode.LEDGER_STORAGE, ErrorCode.STATE_STORAGE, ErrorCode.TEMPORAL_UNAVAILABLE,
+            ErrorCode.MARKET_EXCHANGE_ERROR, ErrorCode.STRATEGY_STORAGE);
     private final Vertx vertx;
     private final Duration timeout;
 

@@ -29,7 +29,9 @@ public final class WorkflowRegistry {
     public static List<Object> activities(AppContext ctx) {
         return List.of(
                 new SystemCheckActivitiesImpl(ctx.vertx()),
-                new io.tradingstack.backtest.BacktestActivitiesImpl(() -> ctx.temporal().result().client()),
+                new io.tradingstack.backtest.BacktestActivitiesImpl(() -> ctx.temporal().result().client(),
+                        new StateBridge(ctx.vertx())),
+                new io.tradingstack.agents.BrokerActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.ledger.LedgerActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.execution.ExecutionActivitiesImpl(ctx),

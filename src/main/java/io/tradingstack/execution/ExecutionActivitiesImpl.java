@@ -58,9 +58,23 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
             String id = orderId(requestId, i, intent);
             Optional<PreTradeChecks.Rejection> bad = checks.basic(intent);
             Tick tick = null;
+            String noPrice = null;
             if (bad.isEmpty()) {
-                tick = ticks.computeIfAbsent(intent.symbol(), this::latest);
-                bad = checks.priced(intent, tick);
+                try {
+                    tick = ticks.computeIfAbsent(intent.symbol(), this::latest);
+                    bad = checks.priced(intent, tick);
+                } catch (io.temporal.failure.ApplicationFailure e) {
+                    if (!e.isNonRetryable()) {
+                        throw e;
+                    }
+                    // no price to fill at (stream stopped, symbol not streamed): a rejection with the market's code
+                    noPrice = e.getType();
+                    out.add(new Prepared(id, ReserveResult.REJECTED, noPrice,
+                            String.valueOf(e.getOriginalMessage()).replaceFirst("^\\d+ ", ""), null));
+                }
+            }
+            if (noPrice != null) {
+                continue;
             }
             if (bad.isPresent()) {
                 out.add(new Prepared(id, ReserveResult.REJECTED, bad.get().code().name(), bad.get().message(), tick));

@@ -14,6 +14,7 @@ import java.util.List;
  * instead of placing anything again. Blocking: call it off the event loop.
  */
 public final class OrderService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrderService.class);
     private final WorkflowClient client;
     private final String taskQueue;
 
@@ -39,8 +40,22 @@ public final class OrderService {
         } catch (WorkflowExecutionAlreadyStarted seen) {
             // same request id: wait for and return the original outcome
         }
-        return client.newUntypedWorkflowStub(id).getResult(List.class).stream()
+        List<OrderResult> results = client.newUntypedWorkflowStub(id).getResult(List.class).stream()
                 .map(o -> io.tradingstack.bus.Json.MAPPER.convertValue(o, OrderResult.class)).toList();
+        results.forEach(OrderService::log);
+        return results;
+    }
+
+    /** One INFO line per order outcome; a rejection carries its code, never a stack trace. */
+    private static void log(OrderResult r) {
+        if ("REJECTED".equals(r.status())) {
+            LOG.info("Order {} {} {} {} {} REJECTED {}: {}", r.orderId(), r.side(), r.qty().toPlainString(), r.symbol(),
+                    r.type(), r.code(), r.message());
+        } else {
+            LOG.info("Order {} {} {} {} {} {} filled {} avg {} fees {}", r.orderId(), r.side(), r.qty().toPlainString(),
+                    r.symbol(), r.type(), r.status(), r.filledQty().toPlainString(),
+                    r.averagePrice() == null ? "-" : r.averagePrice().toPlainString(), r.fees().toPlainString());
+        }
     }
 
     /** Cancels a resting order; returns false when no such order is resting. */

@@ -174,7 +174,7 @@ public final class FeaturesVerticle extends VerticleBase {
         vertx.eventBus().<FeatureVector>request(Addresses.FEATURES_LATEST_VECTOR, ask).onComplete(ar -> {
             if (ar.succeeded()) {
                 rc.response().putHeader("content-type", "application/json")
-                        .end(io.tradingstack.bus.Json.write(ar.result().body()));
+                        .end(io.tradingstack.bus.Json.write(io.tradingstack.bus.Plain.of(ar.result().body())));
                 return;
             }
             ErrorCode code = Replies.codeOf(ar.cause());

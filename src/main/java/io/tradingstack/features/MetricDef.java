@@ -76,6 +76,7 @@ public record MetricDef(String name, String category, String description, List<M
                 .put("category", category)
                 .put("description", description)
                 .put("params", new JsonArray(params.stream().map(MetricParam::toJson).toList()))
-                .put("columns", new JsonArray(outputs.stream().map(k -> column(base, k)).toList()));
+                .put("columns", new JsonArray(outputs.stream().map(k -> column(base, k)).toList()))
+                .put("warmup", MetricWarmup.describe(name));
     }
 }

@@ -214,9 +214,9 @@ final class MetricDefinitions {
 
     private static MetricDef bollinger() {
         return new MetricDef("BBANDS", "volatility",
-                "Bollinger bands: SMA +/- k population std; bandwidth = (u-l)/basis, pctB = (c-l)/(u-l)",
+                "Bollinger bands: SMA +/- k population std; bandwidth = (u-l)/basis, pct_b = (c-l)/(u-l)",
                 List.of(period(20), realParam("k", 2.0, 0.1, 10, "standard deviations")),
-                List.of("basis", "upper", "lower", "bandwidth", "pctB"),
+                List.of("basis", "upper", "lower", "bandwidth", "pct_b"),
                 (s, p) -> {
                     ClosePriceIndicator c = close(s);
                     BollingerBandsMiddleIndicator mid = new BollingerBandsMiddleIndicator(new SMAIndicator(c, i(p[0])));
@@ -225,7 +225,7 @@ final class MetricDefinitions {
                     BollingerBandsLowerIndicator low = new BollingerBandsLowerIndicator(mid, sd, s.numOf(p[1]));
                     NumericIndicator width = NumericIndicator.of(up).minus(low);
                     return many("basis", mid, "upper", up, "lower", low,
-                            "bandwidth", width.dividedBy(mid), "pctB", NumericIndicator.of(c).minus(low).dividedBy(width));
+                            "bandwidth", width.dividedBy(mid), "pct_b", NumericIndicator.of(c).minus(low).dividedBy(width));
                 });
     }
 }

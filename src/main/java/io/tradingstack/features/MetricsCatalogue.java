@@ -17,8 +17,8 @@ import org.ta4j.core.num.Num;
 
 /**
  * The technical-metrics catalogue: lists the ta4j metrics with their parameters and computes
- * them over OHLCV bars in the reference design's wide or long shape. A value inside an
- * indicator's unstable warm-up, or not finite, is null.
+ * them over OHLCV bars in the reference design's wide or long shape. A value inside a column's
+ * warm-up ({@link MetricWarmup}), or not finite, is null.
  */
 public final class MetricsCatalogue {
     private final Map<String, MetricDef> defs = new LinkedHashMap<>();
@@ -98,12 +98,14 @@ public final class MetricsCatalogue {
         List<String> columns = new ArrayList<>();
         List<String> owners = new ArrayList<>();
         List<Indicator<Num>> indicators = new ArrayList<>();
+        List<Integer> warmups = new ArrayList<>();
         for (Selected s : selected) {
             String base = s.def().columnBase(s.values());
             s.def().builder().build(series, s.values()).forEach((key, ind) -> {
                 columns.add(MetricDef.column(base, key));
                 owners.add(s.def().name());
                 indicators.add(ind);
+                warmups.add(MetricWarmup.bars(s.def().name(), key, s.values()));
             });
         }
         int n = series.getBarCount();
@@ -114,7 +116,7 @@ public final class MetricsCatalogue {
             String ts = bar.getBeginTime().toInstant().toString();
             JsonObject row = req.wide() ? ohlcv(ts, bar) : null;
             for (int c = 0; c < columns.size(); c++) {
-                Double v = value(indicators.get(c), i);
+                Double v = i < warmups.get(c) ? null : value(indicators.get(c), i);
                 if (req.wide()) {
                     row.put(columns.get(c), v);
                 } else {
@@ -136,8 +138,7 @@ public final class MetricsCatalogue {
                 .put("output", req.wide() ? "wide" : "long")
                 .put("rows", n)
                 .put("tail", n - from)
-                .put("preview", preview)
-                .put("cache_path", null);
+                .put("preview", preview);
     }
 
     private static JsonObject params(List<Selected> selected) {
@@ -161,9 +162,6 @@ public final class MetricsCatalogue {
     }
 
     private static Double value(Indicator<Num> ind, int i) {
-        if (i < ind.getUnstableBars()) {
-            return null;
-        }
         Num v = ind.getValue(i);
         if (v == null || v.isNaN()) {
             return null;

@@ -143,7 +143,7 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
         List<BigDecimal> trades = fills.stream()
                 .filter(f -> f.fill().side() == Side.SELL && !f.fill().time().isBefore(from))
                 .map(f -> f.realizedPnl().subtract(f.fill().fee())).toList();
-        return Analytics.performance(window, trades, sampleSeconds);
+        return Analytics.moneyAsText(Analytics.performance(window, trades, sampleSeconds));
     }
 
     @Override

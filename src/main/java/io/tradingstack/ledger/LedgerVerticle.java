@@ -29,6 +29,7 @@ import java.util.Map;
  * holding funds for orders, queries, and the equity-curve sampler. Owns no money logic.
  */
 public final class LedgerVerticle extends VerticleBase {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerVerticle.class);
     /** Keeps a snapshot well under Temporal's payload limit (2 MB). */
     private static final int MAX_SNAPSHOT_SAMPLES = 5000;
     private final AppContext ctx;
@@ -38,7 +39,6 @@ public final class LedgerVerticle extends VerticleBase {
 
     private final Pool pool;
     private Recovery.Report recovery;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerVerticle.class);
 
     public LedgerVerticle(AppContext ctx) {
         this(ctx, null);
@@ -90,6 +90,10 @@ public final class LedgerVerticle extends VerticleBase {
             }
             msg.reply(Wire.toJson(ar.result()));
             if (!ar.result().duplicate()) {
+                Fill f = ar.result().fill();
+                LOG.info("Fill {} of order {}: {} {} {} at {} fee {} ({}), entry {}, realized {}", f.fillId(), f.orderId(),
+                        f.side(), f.qty().toPlainString(), f.symbol(), f.price().toPlainString(), f.fee().toPlainString(),
+                        f.liquidity(), ar.result().entryId(), ar.result().realizedPnl().toPlainString());
                 vertx.eventBus().publish(Addresses.LEDGER_FILL_RECORDED, ar.result().fill());
             }
         });

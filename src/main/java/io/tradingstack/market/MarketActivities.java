@@ -16,6 +16,17 @@ public interface MarketActivities {
     @ActivityMethod
     List<String> applySymbols(List<String> symbols);
 
+    /**
+     * The stream's stored selection (symbols, possibly empty after a stop), or, when nothing is
+     * stored yet, the products the feed streams now.
+     */
+    @ActivityMethod
+    List<String> loadStreamSymbols();
+
+    /** Stores the selection at this revision (a newer stored revision is kept). */
+    @ActivityMethod
+    void saveStreamSymbols(List<String> symbols, long revision);
+
     /** The feed's counters (messages, ticks, drops per reason, reconnects, gaps, ...). */
     @ActivityMethod
     Map<String, Long> feedStats();

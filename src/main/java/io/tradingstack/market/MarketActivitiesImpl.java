@@ -16,10 +16,36 @@ import java.util.Map;
 public final class MarketActivitiesImpl implements MarketActivities {
     private final BusBridge bus;
     private final BusBridge slowBus;
+    private final io.tradingstack.durable.StateBridge state;
 
     public MarketActivitiesImpl(Vertx vertx) {
         this.bus = new BusBridge(vertx);
         this.slowBus = new BusBridge(vertx, Duration.ofSeconds(50));
+        this.state = new io.tradingstack.durable.StateBridge(vertx);
+    }
+
+    /** What the stream stores: its selection and the revision that wrote it. */
+    public record StoredStream(List<String> symbols, long revision) {
+    }
+
+    /** Keyed by the calling workflow's id ({@value MarketStreamWorkflow#WORKFLOW_ID} in a stack). */
+    private static String workflowId() {
+        return io.temporal.activity.Activity.getExecutionContext().getInfo().getWorkflowId();
+    }
+
+    @Override
+    public List<String> loadStreamSymbols() {
+        StoredStream stored = state.load(workflowId(), StoredStream.class);
+        if (stored != null) {
+            return stored.symbols();
+        }
+        JsonObject stats = bus.request(Addresses.MARKET_STATS, "", JsonObject.class);
+        return stats.getJsonArray("symbols", new JsonArray()).stream().map(String::valueOf).toList();
+    }
+
+    @Override
+    public void saveStreamSymbols(List<String> symbols, long revision) {
+        state.save(workflowId(), "MarketStreamWorkflow", revision, new StoredStream(symbols, revision));
     }
 
     @Override

@@ -14,12 +14,16 @@ import java.util.Map;
  */
 @WorkflowInterface
 public interface MarketStreamWorkflow {
+    String WORKFLOW_ID = "market-stream";
+
+    /** {@code state} null: a fresh start, which rebuilds the selection from PostgreSQL. */
     @WorkflowMethod
     void run(MarketStreamState state);
 
     @SignalMethod
     void setSymbols(List<String> symbols);
 
+    /** Unsubscribes every product; the workflow keeps running (a later setSymbols resumes) and the stop is stored. */
     @SignalMethod
     void stop();
 

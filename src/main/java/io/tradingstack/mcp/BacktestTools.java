@@ -11,6 +11,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.tradingstack.app.ConfigKey;
 import io.tradingstack.backtest.BacktestProgress;
 import io.tradingstack.backtest.BacktestRequest;
+import io.tradingstack.backtest.BacktestRun;
 import io.tradingstack.backtest.BacktestSummary;
 import io.tradingstack.backtest.Timeframes;
 import io.tradingstack.bus.CodedException;
@@ -76,11 +77,48 @@ final class BacktestTools {
         return List.of(
                 ToolSpec.of("run_backtest", Tier.READ, "Start a backtest on real candles and return {workflow_id, "
                         + "run_id, status} without waiting. Start BacktestWorkflow (backtest-mcp-<8hex>).", runSchema,
-                        this::run),
+                        Schemas.result(props("workflow_id", string("backtest id"), "run_id", string("its run"),
+                                "status", enumOf("started", "STARTED"), "pair", string("product"),
+                                "timeframe", string("bar size"), "strategy", string("strategy"),
+                                "report_dir", string("directory of report.json and report.html"))),
+                        new ToolSpec.Hints(false, false, false, false), this::run),
                 ToolSpec.of("get_backtest_result", Tier.READ, "Progress of a backtest while it runs; its summary, "
-                        + "metrics, counts and report files once done. Query progress on BacktestWorkflow <workflow_id>.",
+                        + "metrics, counts and report files once done (also after a restart: runs are stored in "
+                        + "PostgreSQL). Query progress on BacktestWorkflow <workflow_id>.",
                         object(props("workflow_id", pattern(string("the workflow_id returned by run_backtest"),
-                                "^[A-Za-z0-9._-]{1,120}$")), "workflow_id"), this::result));
+                                "^[A-Za-z0-9._-]{1,120}$")), "workflow_id"), resultSchema(), ToolSpec.Hints.READ,
+                        this::result));
+    }
+
+    private static Map<String, Object> resultSchema() {
+        Map<String, Object> progress = Schemas.result(props("workflow_id", string("backtest id"),
+                "status", enumOf("not finished yet", "STARTED", "RUNNING"), "bars_done", Schemas.count("bars simulated"),
+                "bars_total", Schemas.count("bars to simulate"), "fraction", Schemas.number("done / total")));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("workflow_id", string("backtest id"));
+        p.put("status", enumOf("finished", "DONE"));
+        p.put("pair", string("product"));
+        p.put("timeframe", string("bar size"));
+        p.put("bars", Schemas.count("bars simulated"));
+        p.put("trades", Schemas.count("closed trades"));
+        p.put("final_equity", Schemas.number("equity at the end (exact decimal)"));
+        p.put("total_return", Schemas.number("final / initial - 1"));
+        p.put("max_drawdown", Schemas.number("largest fall from a peak, fraction"));
+        p.put("bars_per_second", Schemas.count("engine throughput"));
+        p.put("report_json", string("path of report.json"));
+        p.put("report_html", string("path of report.html"));
+        p.put("strategy", Schemas.nullable(string("strategy")));
+        p.put("start", Schemas.nullable(Schemas.time("first bar")));
+        p.put("end", Schemas.nullable(Schemas.time("last bar")));
+        p.put("metrics", Schemas.nullable(Schemas.mapOf(Map.of("type", List.of("number", "null", "object")),
+                "report metrics; a null metric has its reason under metrics.reasons")));
+        p.put("counts", Schemas.nullable(Schemas.result(props("orders", Schemas.mapOf(Schemas.count("orders"), "by outcome"),
+                "fills", Schemas.count("fills"), "closed_trades", Schemas.count("closed trades")))));
+        p.put("report_note", Schemas.nullable(string("why the report's metrics are missing")));
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", "object");
+        s.put("anyOf", List.of(progress, Schemas.result(p)));
+        return s;
     }
 
     private Future<ToolResult> run(ToolCall call) {
@@ -148,9 +186,53 @@ final class BacktestTools {
 
     private Future<ToolResult> result(ToolCall call) {
         String workflowId = call.string("workflow_id", "");
-        return ctx.temporal().withClient(client -> lookup(client, workflowId));
+        return ctx.temporal().withClient(client -> Optional.ofNullable(lookup(client, workflowId)))
+                .compose(live -> live.isPresent() ? Future.succeededFuture(live.get()) : storedRun(workflowId)
+                        .compose(run -> ctx.vertx().executeBlocking(() -> stored(workflowId, run), false)));
     }
 
+    /** The stored run (null when none), from the workflow-state store over the bus. */
+    private Future<BacktestRun> storedRun(String workflowId) {
+        return io.tradingstack.bus.Replies.coded(ctx.vertx().eventBus().<io.vertx.core.json.JsonObject>request(
+                        io.tradingstack.bus.Addresses.STATE_LOAD, new io.vertx.core.json.JsonObject().put("workflowId", workflowId)))
+                .map(reply -> {
+                    io.vertx.core.json.JsonObject state = reply.body().getJsonObject("state");
+                    try {
+                        return state == null ? null : Json.MAPPER.readValue(state.encode(), BacktestRun.class);
+                    } catch (IOException e) {
+                        throw new CodedException(ErrorCode.STATE_STORAGE, "unreadable stored run " + workflowId);
+                    }
+                });
+    }
+
+    /** A run Temporal no longer knows (the node restarted): its stored status and result. */
+    private static ToolResult stored(String workflowId, BacktestRun run) {
+        if (run == null) {
+            return notFound(workflowId);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("workflow_id", workflowId);
+        switch (run.status()) {
+            case BacktestRun.DONE -> {
+                out.put("status", "DONE");
+                out.putAll(summary(run.summary()));
+                return ToolResult.ok(out);
+            }
+            case BacktestRun.FAILED -> {
+                out.put("status", "FAILED");
+                ErrorCode code = Arrays.stream(ErrorCode.values()).filter(c -> c.name().equals(run.errorCode()))
+                        .findFirst().orElse(ErrorCode.INTERNAL);
+                return ToolResult.error(code, "backtest " + workflowId + " ended FAILED: " + run.errorMessage(), out);
+            }
+            default -> {
+                out.put("status", "INTERRUPTED");
+                return ToolResult.error(ErrorCode.BACKTEST_INTERRUPTED, "backtest " + workflowId
+                        + " was running when the node restarted and did not finish; run it again", out);
+            }
+        }
+    }
+
+    /** What Temporal knows of the run; null when it does not know it (then the stored run answers). */
     private static ToolResult lookup(WorkflowClient client, String workflowId) {
         WorkflowStub stub = client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
         WorkflowExecutionStatus status;
@@ -161,10 +243,10 @@ final class BacktestTools {
             }
             status = description.getStatus();
         } catch (WorkflowNotFoundException e) {
-            return notFound(workflowId);
+            return null;
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return notFound(workflowId);
+                return null;
             }
             throw e;
         }
@@ -228,11 +310,17 @@ final class BacktestTools {
         out.put("bars_per_second", s.barsPerSecond());
         out.put("report_json", s.reportJson());
         out.put("report_html", s.reportHtml());
+        out.put("strategy", null);
+        out.put("start", null);
+        out.put("end", null);
+        out.put("metrics", null);
+        out.put("counts", null);
+        out.put("report_note", null);
         try {
             Map<String, Object> report = Json.MAPPER.readValue(Files.readString(Path.of(s.reportJson())), Map.class);
-            out.put("strategy", report.get("strategy"));
-            out.put("start", report.get("start"));
-            out.put("end", report.get("end"));
+            out.put("strategy", report.get("strategy") == null ? null : String.valueOf(report.get("strategy")));
+            out.put("start", report.get("start") == null ? null : java.time.Instant.parse(String.valueOf(report.get("start"))));
+            out.put("end", report.get("end") == null ? null : java.time.Instant.parse(String.valueOf(report.get("end"))));
             out.put("metrics", report.get("metrics"));
             Map<String, Object> counts = new LinkedHashMap<>();
             counts.put("orders", report.get("orders"));
@@ -240,7 +328,7 @@ final class BacktestTools {
             counts.put("closed_trades", size(report.get("trades")));
             out.put("counts", counts);
         } catch (IOException e) {
-            out.put("report_unreadable", e.getMessage());
+            out.put("report_note", "report file unreadable: " + e.getMessage());
         }
         return out;
     }

@@ -32,9 +32,12 @@ final class FeatureTools {
     List<ToolSpec> tools() {
         return List.of(
                 ToolSpec.of("list_technical_metrics", Tier.MARKET, "The technical metrics that compute_technical_metrics "
-                        + "accepts, with their parameters: {metrics, count, catalogue}.", Schemas.empty(), this::list),
+                        + "accepts, with their parameters: {metrics, count, catalogue}.", Schemas.empty(), listResult(),
+                        ToolSpec.Hints.READ, this::list),
                 ToolSpec.of("compute_technical_metrics", Tier.MARKET, "Compute technical metrics (ta4j) over the cached "
-                        + "candles of a symbol; returns the last `tail` rows in wide or long form.", computeSchema(), this::compute));
+                        + "candles of a symbol; returns the last `tail` rows in wide or long form. A value inside a "
+                        + "metric's warm-up (its first `warmup` bars, see list_technical_metrics) is null.", computeSchema(),
+                        computeResult(), ToolSpec.Hints.READ, this::compute));
     }
 
     private static Map<String, Object> computeSchema() {
@@ -49,6 +52,36 @@ final class FeatureTools {
                 "use_cache", bool("accepted for compatibility; data always comes from the live candle series", true),
                 "fetch_if_missing", bool("accepted for compatibility; the series is warmed from market history at start", true)),
                 "symbol");
+    }
+
+    private static Map<String, Object> listResult() {
+        Map<String, Object> param = Schemas.result(props("name", string("parameter"),
+                "type", enumOf("int or float", "int", "float"), "default", Schemas.number("default value"),
+                "min", Schemas.number("smallest accepted"), "max", Schemas.number("largest accepted"),
+                "description", string("meaning")));
+        Map<String, Object> metric = Schemas.result(props("name", string("metric name"),
+                "category", enumOf("family", "trend", "momentum", "volatility", "volume"),
+                "description", string("what it computes"), "params", array(param, "parameters"),
+                "columns", array(string("output column with default parameters"), "output columns"),
+                "warmup", string("leading bars that are null, as a formula of the parameters")));
+        return Schemas.result(props("metrics", array(string("metric name"), "names"),
+                "count", Schemas.count("number of metrics"), "catalogue", array(metric, "every metric")));
+    }
+
+    private static Map<String, Object> computeResult() {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("type", "object");
+        row.put("description", "wide: {timestamp, open, high, low, close, volume, <column>: value|null}; "
+                + "long: {timestamp, feature, key, value|null}");
+        row.put("properties", props("timestamp", Schemas.time("bar start")));
+        row.put("required", List.of("timestamp"));
+        row.put("additionalProperties", Map.of("type", List.of("number", "string", "null")));
+        return Schemas.result(props("symbol", string("product"), "timeframe", string("bar size"),
+                "limit", Schemas.count("bars requested"), "features", array(string("metric"), "metrics computed"),
+                "columns", array(string("column"), "output columns"),
+                "params", Schemas.mapOf(Schemas.mapOf(Schemas.number("value"), "parameters used"), "per metric"),
+                "output", enumOf("shape", "wide", "long"), "rows", Schemas.count("bars computed over"),
+                "tail", Schemas.count("bars in the preview"), "preview", array(row, "the last `tail` bars, oldest first")));
     }
 
     private Future<ToolResult> list(ToolCall call) {

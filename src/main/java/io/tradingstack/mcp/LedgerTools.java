@@ -1,11 +1,18 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.ledger.Analytics;
+import io.tradingstack.model.Tick;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.tradingstack.mcp.Schemas.integer;
 import static io.tradingstack.mcp.Schemas.object;
@@ -14,46 +21,104 @@ import static io.tradingstack.mcp.Schemas.symbol;
 
 /**
  * Portfolio, history and metrics tools: queries on the ledger workflow {@code mock-ledger}, started
- * if missing (describe, then start, like the reference).
+ * if missing (describe, then start, like the reference). Positions are re-marked with the feed's
+ * latest ticks (see {@link PortfolioShapes}), so prices are as live as the feed.
  */
 final class LedgerTools {
     static final String LEDGER_ID = "mock-ledger";
     static final String LEDGER_TYPE = "ExecutionLedgerWorkflow";
     private static final int NOT_READY_TRIES = 20;
     private static final long NOT_READY_PAUSE_MS = 100;
+    private static final long TICK_WAIT_MS = 1_000;
+    /**
+     * How long one answer of the ledger workflow's status query serves other calls. The workflow's
+     * snapshot itself changes only on a fill or at its sampling interval; a recorded fill drops the
+     * cached answer at once, so a cached book is never older than this after a change.
+     */
+    static final long STATUS_CACHE_NANOS = 250_000_000L;
 
     private final ToolContext ctx;
+    private volatile Cached cached;
+
+    private record Cached(Map<String, Object> status, long at) {
+    }
 
     LedgerTools(ToolContext ctx) {
         this.ctx = ctx;
+        ctx.vertx().eventBus().consumer(Addresses.LEDGER_FILL_RECORDED, m -> cached = null);
     }
 
     List<ToolSpec> tools() {
         return List.of(
-                ToolSpec.of("get_portfolio_status", Tier.READ, "Cash, positions with entry and current prices, "
-                        + "P&L (realized, unrealized), reserve (scraped profits) and price-data quality. "
-                        + "Query get_portfolio_status on workflow mock-ledger.", Schemas.empty(),
-                        call -> status().map(s -> ToolResult.ok(PortfolioShapes.portfolioStatus(s)))),
+                ToolSpec.of("get_portfolio_status", Tier.READ, "Cash, positions with entry and current prices (live "
+                        + "from the feed, or flagged with their age), P&L gross and net of fees (total_pnl = value - "
+                        + "funding), reserve (scraped profits) and price-data quality. Query get_portfolio_status on "
+                        + "workflow mock-ledger.", Schemas.empty(), LedgerSchemas.portfolio(), ToolSpec.Hints.READ,
+                        call -> marked(PortfolioShapes::portfolioStatus)),
                 ToolSpec.of("get_transaction_history", Tier.READ, "Fills, newest first: {transactions, count, "
                         + "since_timestamp, limit}. Query get_transaction_history on workflow mock-ledger.",
                         object(props("since_ts", integer("only fills at or after this Unix time (seconds); 0 = all", 0,
                                         32_503_680_000L, 0L),
                                 "limit", integer("maximum fills returned", 1, 10_000, 1000L),
-                                "symbol", symbol("only this product")))
-                        , this::history),
-                ToolSpec.of("get_performance_metrics", Tier.READ, "Trades, win rate, average trade P&L, total P&L, "
-                        + "max drawdown and Sharpe ratio over a window. Query get_performance_metrics on workflow mock-ledger.",
-                        object(props("window_days", integer("window in days", 1, 3650, 30L))), this::performance),
+                                "symbol", symbol("only this product"))),
+                        LedgerSchemas.history(), ToolSpec.Hints.READ, this::history),
+                ToolSpec.of("get_performance_metrics", Tier.READ, "Trades, win rate, average trade P&L (net of the "
+                        + "closing fee), P&L of the window (equity change, net of fees), max drawdown, Sharpe and Sortino "
+                        + "ratios over a window; a figure without enough data is null with its reason. Query "
+                        + "get_performance_metrics on workflow mock-ledger.",
+                        object(props("window_days", integer("window in days", 1, 3650, 30L))),
+                        LedgerSchemas.performance(), ToolSpec.Hints.READ, this::performance),
                 ToolSpec.of("get_risk_metrics", Tier.READ, "Portfolio value, cash ratio, largest position concentration, "
-                        + "number of positions, leverage. Query get_risk_metrics on workflow mock-ledger.", Schemas.empty(),
-                        call -> query("get_risk_metrics").map(ToolResult::ok)),
-                ToolSpec.of("get_pnl_status_with_quality", Tier.READ, "Realized and unrealized P&L with the freshness of "
-                        + "the prices behind them. Query get_portfolio_status on workflow mock-ledger.", Schemas.empty(),
-                        call -> status().map(s -> ToolResult.ok(PortfolioShapes.pnlWithQuality(s)))));
+                        + "number of positions, exposure, leverage, at the same live marks as get_portfolio_status. "
+                        + "Query get_portfolio_status on workflow mock-ledger.", Schemas.empty(), LedgerSchemas.risk(),
+                        ToolSpec.Hints.READ, call -> marked(PortfolioShapes::risk)),
+                ToolSpec.of("get_pnl_status_with_quality", Tier.READ, "Realized and unrealized P&L (gross and net of "
+                        + "fees) with the freshness of the prices behind them. Query get_portfolio_status on workflow "
+                        + "mock-ledger.", Schemas.empty(), LedgerSchemas.pnlQuality(), ToolSpec.Hints.READ,
+                        call -> marked(PortfolioShapes::pnlWithQuality)));
     }
 
+    /** A rendering of the ledger snapshot at live marks. */
+    @FunctionalInterface
+    interface Shape {
+        Map<String, Object> render(Map<String, Object> ledger, List<PortfolioShapes.Marked> marked, Instant now);
+    }
+
+    private Future<ToolResult> marked(Shape shape) {
+        return status().compose(ledger -> latestTicks(ledger).map(ticks -> {
+            Instant now = Instant.now();
+            List<PortfolioShapes.Marked> marked = PortfolioShapes.mark(ledger, ticks, now);
+            return ToolResult.ok(shape.render(ledger, marked, now));
+        }));
+    }
+
+    /** The feed's latest tick of every open symbol; a symbol without one is simply absent. */
+    private Future<Map<String, Tick>> latestTicks(Map<String, Object> ledger) {
+        Map<String, Tick> ticks = new ConcurrentHashMap<>();
+        List<Future<?>> asks = new ArrayList<>();
+        for (Map<String, Object> p : PortfolioShapes.positions(ledger)) {
+            String symbol = String.valueOf(p.get("symbol"));
+            asks.add(ctx.vertx().eventBus().<Tick>request(Addresses.MARKET_LATEST_TICK, symbol,
+                            new DeliveryOptions().setSendTimeout(TICK_WAIT_MS))
+                    .onSuccess(m -> ticks.put(symbol, m.body())).otherwiseEmpty());
+        }
+        return asks.isEmpty() ? Future.succeededFuture(ticks) : Future.join(asks).otherwiseEmpty().map(v -> ticks);
+    }
+
+    /** The ledger's status once the workflow has rebuilt it from PostgreSQL (empty before); see {@link #STATUS_CACHE_NANOS}. */
+    @SuppressWarnings("unchecked")
     private Future<Map<String, Object>> status() {
-        return query("get_portfolio_status");
+        Cached c = cached;
+        if (c != null && System.nanoTime() - c.at() < STATUS_CACHE_NANOS) {
+            return Future.succeededFuture(c.status());
+        }
+        long asked = System.nanoTime();
+        return ctx.temporal().queryStartedWhen(LEDGER_ID, LEDGER_TYPE, "get_portfolio_status", Map.class,
+                m -> !m.isEmpty(), java.time.Duration.ofSeconds(20)).map(m -> {
+                    Map<String, Object> status = (Map<String, Object>) m;
+                    cached = new Cached(status, asked);
+                    return status;
+                });
     }
 
     @SuppressWarnings("unchecked")
@@ -92,7 +157,7 @@ final class LedgerTools {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("transactions", tx);
                     out.put("count", tx.size());
-                    out.put("since_timestamp", since);
+                    out.put("since_timestamp", Instant.ofEpochSecond(since));
                     out.put("limit", limit);
                     return ToolResult.ok(out);
                 });
@@ -102,23 +167,37 @@ final class LedgerTools {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> transaction(Object posted) {
         Map<String, Object> p = (Map<String, Object>) posted;
+        Map<String, Object> fill = (Map<String, Object>) p.get("fill");
         Map<String, Object> out = new LinkedHashMap<>();
-        if (p.get("fill") instanceof Map<?, ?> fill) {
-            out.putAll((Map<String, Object>) fill);
-        }
-        out.put("entry_id", p.get("entryId"));
-        out.put("realized_pnl", p.get("realizedPnl"));
+        out.put("fill_id", fill.get("fillId"));
+        out.put("order_id", fill.get("orderId"));
+        out.put("symbol", fill.get("symbol"));
+        out.put("side", fill.get("side"));
+        out.put("qty", dec(fill.get("qty")));
+        out.put("price", dec(fill.get("price")));
+        out.put("notional", dec(fill.get("qty")).multiply(dec(fill.get("price"))));
+        out.put("fee", dec(fill.get("fee")));
+        out.put("liquidity", fill.get("liquidity"));
+        out.put("time", Instant.parse(String.valueOf(fill.get("time"))));
+        out.put("entry_id", ((Number) p.get("entryId")).longValue());
+        out.put("realized_pnl", dec(p.get("realizedPnl")));
         out.put("order_status", p.get("orderStatus"));
         return out;
     }
 
     private Future<ToolResult> performance(ToolCall call) {
         long windowSeconds = call.integer("window_days", 30) * 86_400L;
-        Future<Map<String, Object>> metrics = query("get_performance_metrics", windowSeconds);
-        return metrics.map(m -> {
+        return query("get_performance_metrics", windowSeconds).map(m -> {
             Map<String, Object> out = new LinkedHashMap<>(m);
+            for (String k : Analytics.MONEY_KEYS) {
+                out.computeIfPresent(k, (key, v) -> dec(v));
+            }
             out.put("window_days", call.integer("window_days", 30));
             return ToolResult.ok(out);
         });
+    }
+
+    private static BigDecimal dec(Object v) {
+        return PortfolioShapes.dec(v);
     }
 }

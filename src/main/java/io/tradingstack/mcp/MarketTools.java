@@ -4,6 +4,7 @@ import io.tradingstack.features.Timeframe;
 import io.tradingstack.agents.BrokerAgentWorkflow;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.market.DataQualityReport;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -44,32 +45,85 @@ final class MarketTools {
     List<ToolSpec> tools() {
         Map<String, Object> interval = integer("accepted for compatibility: ticks are pushed by the exchange "
                 + "WebSocket as they happen, there is no polling interval", 1, 3600, 1L);
+        ToolSpec.Hints control = new ToolSpec.Hints(false, false, true, true);
         return List.of(
                 ToolSpec.of("subscribe_cex_stream", Tier.MARKET, "Stream these products from the exchange (replaces the "
-                        + "streamed set). Signal-with-start setSymbols on workflow market-stream.",
+                        + "streamed set). Describe-then-start, signal setSymbols on workflow market-stream.",
                         object(props("symbols", symbols("products to stream"), "interval_sec", interval), "symbols"),
-                        call -> subscribe(symbolsOf(call)).map(ToolResult::ok)),
+                        streamResult(), control, call -> subscribe(symbolsOf(call)).map(ToolResult::ok)),
                 ToolSpec.of("start_market_stream", Tier.MARKET, "Start streaming products, tell the broker agent "
                         + "(signal set_symbols to broker-agent) and optionally preload " + HISTORICAL_MINUTES
                         + " minutes of 1-minute history (start HistoricalDataLoaderWorkflow).",
                         object(props("symbols", symbols("products to stream"), "interval_sec", interval,
-                                "load_historical", bool("preload recent candles", true)), "symbols"), this::start),
-                ToolSpec.of("stop_market_stream", Tier.MARKET, "Stop the market stream (unsubscribe every product). "
-                        + "Signal stop to workflow market-stream.", Schemas.empty(), this::stop),
+                                "load_historical", bool("preload recent candles", true)), "symbols"),
+                        startResult(), new ToolSpec.Hints(false, false, false, true), this::start),
+                ToolSpec.of("stop_market_stream", Tier.MARKET, "Stop the market stream (unsubscribe every product; "
+                        + "the stop is stored in PostgreSQL and re-applied when the stream workflow next starts). "
+                        + "Describe-then-start, signal stop on workflow market-stream.", Schemas.empty(), streamResult(), new ToolSpec.Hints(false, true, true, true),
+                        this::stop),
                 ToolSpec.of("get_historical_ticks", Tier.MARKET, "Recent 1-minute prices per product {SYMBOL: [{ts, price}]}, "
-                        + "from the exchange through the candle cache. Default window: the last " + HISTORICAL_MINUTES
-                        + " minutes; since_ts overrides days.",
+                        + "ts the bar start (ISO-8601 UTC), price its close, from the exchange through the candle cache. "
+                        + "Default window: the last " + HISTORICAL_MINUTES + " minutes; since_ts overrides days.",
                         object(props("symbols", symbols("products"), "symbol", symbol("one product"),
                                 "days", integer("days back", 1, 7, null),
                                 "since_ts", integer("Unix time (seconds) to start from", 0, 32_503_680_000L, null))),
-                        this::ticks),
+                        Schemas.mapOf(Schemas.array(Schemas.result(props("ts", Schemas.time("bar start"),
+                                "price", Schemas.number("close of the 1-minute bar"))), "1-minute closes, oldest first"),
+                                "prices per product"),
+                        new ToolSpec.Hints(true, false, true, true), this::ticks),
                 ToolSpec.of("update_market_cache", Tier.MARKET, "Load candles of a product into the local cache and "
                         + "report their quality. Start and await HistoricalDataLoaderWorkflow.",
                         object(props("symbol", symbol("product"),
                                 "timeframe", Schemas.enumOf("bar size", "1m", "5m", "15m", "1h", "6h", "1d"),
                                 "limit", integer("bars", 1, 10_000, 500L),
                                 "overwrite", bool("must be false: cached complete bars are immutable", false)), "symbol"),
-                        this::updateCache));
+                        cacheResult(), new ToolSpec.Hints(false, false, true, true), this::updateCache));
+    }
+
+    private static Map<String, Object> streamResult() {
+        return Schemas.result(props("workflow_id", Schemas.string("market-stream"),
+                "run_id", Schemas.string("run of the stream workflow"),
+                "status", Schemas.enumOf("streaming or stopped", "streaming", "stopped"),
+                "symbols", Schemas.array(Schemas.string("product"), "products now streamed")));
+    }
+
+    private static Map<String, Object> startResult() {
+        Map<String, Object> p = new LinkedHashMap<>(cast(streamResult().get("properties")));
+        p.put("broker_symbols_set", Schemas.flag("the broker agent was told the symbols"));
+        p.put("historical_loader", Schemas.nullable(Schemas.result(props(
+                "workflow_id", Schemas.string("loader workflow"), "run_id", Schemas.string("its run"),
+                "minutes", Schemas.count("minutes of 1-minute bars loaded")))));
+        return Schemas.result(p);
+    }
+
+    static Map<String, Object> qualitySchema() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("product", Schemas.string("product"));
+        p.put("granularity", Schemas.count("bar length in seconds"));
+        p.put("start", Schemas.time("first bar requested"));
+        p.put("end", Schemas.time("end of the range"));
+        for (String k : List.of("bars", "expected_bars", "gaps", "missing_bars")) {
+            p.put(k, Schemas.count(k.replace('_', ' ')));
+        }
+        p.put("gap_ranges", Schemas.array(Schemas.string("start/end"), "first 20 gaps"));
+        for (String k : List.of("duplicates", "zero_volume_bars", "invalid_rows", "requests", "cached_bars", "fetched_bars")) {
+            p.put(k, Schemas.count(k.replace('_', ' ')));
+        }
+        return Schemas.result(p);
+    }
+
+    private static Map<String, Object> cacheResult() {
+        return Schemas.result(props("status", Schemas.enumOf("ok", "ok"), "symbol", Schemas.string("product"),
+                "timeframe", Schemas.string("bar size"), "limit", Schemas.count("bars requested"),
+                "rows", Schemas.count("bars now cached for the range"),
+                "action", Schemas.enumOf("fetched = some bars came from the exchange; loaded = all from the cache",
+                        "fetched", "loaded"),
+                "workflow_id", Schemas.string("loader workflow"), "quality", qualitySchema()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
     }
 
     private List<String> symbolsOf(ToolCall call) {
@@ -88,6 +142,7 @@ final class MarketTools {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("workflow_id", STREAM_ID);
                     out.put("run_id", runId);
+                    out.put("status", symbols.isEmpty() ? "stopped" : "streaming");
                     out.put("symbols", symbols);
                     return out;
                 });
@@ -98,6 +153,7 @@ final class MarketTools {
         return subscribe(symbols).compose(out -> ctx.temporal().signalStarted(BrokerAgentWorkflow.WORKFLOW_ID,
                 BrokerAgentWorkflow.TYPE, "set_symbols", new Object[]{symbols}, new Object[]{null}).compose(v -> {
             out.put("broker_symbols_set", true);
+            out.put("historical_loader", null);
             if (!call.bool("load_historical", true)) {
                 return Future.succeededFuture(ToolResult.ok(out));
             }
@@ -110,13 +166,17 @@ final class MarketTools {
         }));
     }
 
+    /** Works on a fresh node too: the stream workflow is started (from its stored state) if missing, then stopped. */
     private Future<ToolResult> stop(ToolCall call) {
-        return ctx.temporal().signal(STREAM_ID, "stop").map(v -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("workflow_id", STREAM_ID);
-            out.put("status", "stopping");
-            return ToolResult.ok(out);
-        });
+        return ctx.temporal().signalStarted(STREAM_ID, STREAM_TYPE, "stop", new Object[0], new Object[]{null})
+                .map(runId -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("workflow_id", STREAM_ID);
+                    out.put("run_id", runId);
+                    out.put("status", "stopped");
+                    out.put("symbols", List.of());
+                    return ToolResult.ok(out);
+                });
     }
 
     private Future<ToolResult> updateCache(ToolCall call) {
@@ -134,17 +194,16 @@ final class MarketTools {
         int limit = call.integer("limit", 500);
         long minutes = (long) limit * granularity / 60;
         String id = "cache-load-" + UUID.randomUUID().toString().substring(0, 8);
-        return ctx.temporal().execute(id, LOADER_TYPE, List.class, loadRequest(List.of(symbol), granularity, minutes))
+        return ctx.temporal().execute(id, LOADER_TYPE, DataQualityReport[].class, loadRequest(List.of(symbol), granularity, minutes))
                 .map(reports -> {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> report = reports.isEmpty() ? Map.of() : (Map<String, Object>) reports.get(0);
+                    DataQualityReport report = reports[0];
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("status", "ok");
                     out.put("symbol", symbol);
                     out.put("timeframe", timeframe);
                     out.put("limit", limit);
-                    out.put("rows", report.get("bars"));
-                    out.put("action", ((Number) report.getOrDefault("fetchedBars", 0)).intValue() > 0 ? "fetched" : "loaded");
+                    out.put("rows", report.bars());
+                    out.put("action", report.fetchedBars() > 0 ? "fetched" : "loaded");
                     out.put("workflow_id", id);
                     out.put("quality", report);
                     return ToolResult.ok(out);
@@ -183,7 +242,7 @@ final class MarketTools {
         return Future.all(loads).map(v -> ToolResult.ok(out));
     }
 
-    /** Each 1-minute candle as {ts: bar start in Unix seconds, price: close}. */
+    /** Each 1-minute candle as {ts: bar start, price: close}. */
     private static List<Map<String, Object>> prices(Map<String, Object> reply) {
         Object candles = reply.get("candles");
         List<Map<String, Object>> out = new ArrayList<>();
@@ -191,7 +250,7 @@ final class MarketTools {
             for (Object o : list) {
                 Map<?, ?> c = o instanceof JsonObject j ? j.getMap() : (Map<?, ?>) o;
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("ts", Instant.parse(String.valueOf(c.get("start"))).getEpochSecond());
+                row.put("ts", Instant.parse(String.valueOf(c.get("start"))));
                 row.put("price", c.get("close"));
                 out.add(row);
             }

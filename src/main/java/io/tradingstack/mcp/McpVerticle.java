@@ -61,7 +61,8 @@ public final class McpVerticle extends VerticleBase {
             executor = vertx.createSharedWorkerExecutor("mcp-tools", TOOL_THREADS);
             buildServer(config, temporal);
             server = vertx.createHttpServer(new HttpServerOptions().setHost(config.bindHost()).setPort(config.mcpPort()));
-            return server.requestHandler(router(guard)).listen();
+            return server.requestHandler(router(guard)).listen().recover(e -> Future.failedFuture(
+                    io.tradingstack.app.Ports.bindFailure("MCP_PORT", config.bindHost(), config.mcpPort(), e)));
         }).onSuccess(s -> {
             vertx.setPeriodic(KEEP_ALIVE_MS, id -> transport.keepAlive());
             vertx.setPeriodic(60_000, id -> transport.expireIdle(SESSION_IDLE_MS));
@@ -72,7 +73,7 @@ public final class McpVerticle extends VerticleBase {
     }
 
     private void buildServer(AppConfig config, TemporalRuntime temporal) {
-        McpJsonMapper mapper = McpJsonDefaults.getMapper();
+        McpJsonMapper mapper = resultMapper();
         SessionRateLimiter limiter = new SessionRateLimiter(config.integer(ConfigKey.MCP_RATE_LIMIT_PER_MINUTE));
         transport = new VertxStreamableServerTransportProvider(mapper, limiter::forget);
         WorkflowGateway gateway = new WorkflowGateway(temporal.client(), config.taskQueue(), executor);
@@ -91,6 +92,15 @@ public final class McpVerticle extends VerticleBase {
                 .jsonMapper(mapper)
                 .tools(specs)
                 .build();
+    }
+
+    /**
+     * The SDK's mapper as the SDK builds it (a plain ObjectMapper), writing decimals in plain
+     * notation: a fee of 1E-8 leaves as 0.00000001. Results reach it as plain values only ({@code bus.Plain}).
+     */
+    static McpJsonMapper resultMapper() {
+        return new io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN));
     }
 
     private Router router(HttpGuard guard) {

@@ -4,7 +4,6 @@ import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.execution.OrderResult;
 import io.tradingstack.execution.OrderService;
 import io.tradingstack.execution.PlaceOrderRequest;
-import io.tradingstack.ledger.Wire;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.OrderIntent;
 import io.tradingstack.model.OrderType;
@@ -56,12 +55,56 @@ final class OrderTools {
         orders.put("maxItems", 20);
         return List.of(
                 ToolSpec.of("place_mock_order", Tier.TRADE, "Place paper orders: {order_count, fills, total_cost, "
-                        + "total_proceeds, orders}. Start and await PlaceOrderWorkflow (fills are signalled to mock-ledger).",
+                        + "total_proceeds, orders}. Start and await PlaceOrderWorkflow (fills are signalled to mock-ledger). "
+                        + "Repeating a client_order_id returns the original result.",
                         object(props("orders", orders, "all_or_nothing",
-                                bool("reject the whole batch if one order is rejected", false)), "orders"), this::place),
+                                bool("reject the whole batch if one order is rejected", false)), "orders"),
+                        placeResult(), new ToolSpec.Hints(false, false, false, false), this::place),
                 ToolSpec.of("cancel_order", Tier.TRADE, "Cancel a resting (GTC limit) order. Signal cancel to workflow "
-                        + "order-<order_id>.", object(props("order_id", string("the order id returned by place_mock_order", 80)),
-                        "order_id"), this::cancel));
+                        + "order-<order_id>.", object(props("order_id", string("the order id returned by place_mock_order")),
+                        "order_id"), Schemas.result(props("order_id", string("order"),
+                        "status", Schemas.enumOf("cancel_requested", "cancel_requested"),
+                        "workflow_id", string("resting-order workflow"))),
+                        new ToolSpec.Hints(false, true, true, false), this::cancel));
+    }
+
+    static Map<String, Object> fillSchema() {
+        return Schemas.result(props("fill_id", string("fill"), "order_id", string("order"), "symbol", string("product"),
+                "side", enumOf("side", "BUY", "SELL"), "qty", Schemas.number("filled quantity"),
+                "price", Schemas.number("fill price (exact decimal)"), "fee", Schemas.number("fee (exact decimal)"),
+                "liquidity", enumOf("maker or taker", "MAKER", "TAKER"), "time", Schemas.time("fill time")));
+    }
+
+    private static Map<String, Object> placeResult() {
+        Map<String, Object> row = Schemas.result(props("symbol", string("product"), "side", enumOf("side", "BUY", "SELL"),
+                "qty", Schemas.number("filled quantity"), "type", enumOf("order type", "market", "limit"),
+                "fill_price", Schemas.number("fill price"), "cost", Schemas.number("qty x fill_price, before the fee"),
+                "fee", Schemas.number("fee"), "order_id", string("order"), "fill_id", string("fill"),
+                "time", Schemas.time("fill time")));
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("order_id", string("order id (cancel_order takes it)"));
+        order.put("client_order_id", Schemas.nullable(string("your id")));
+        order.put("symbol", string("product"));
+        order.put("side", enumOf("side", "BUY", "SELL"));
+        order.put("type", enumOf("order type", "MARKET", "LIMIT"));
+        order.put("status", enumOf("outcome", "FILLED", "PARTIALLY_FILLED", "OPEN", "CANCELLED", "REJECTED", "DUPLICATE"));
+        order.put("qty", Schemas.number("ordered quantity"));
+        order.put("filled_qty", Schemas.number("filled so far"));
+        order.put("average_price", Schemas.nullable(Schemas.number("average fill price; null when nothing filled")));
+        order.put("fees", Schemas.number("fees paid"));
+        order.put("code", Schemas.nullable(string("error code name of a rejection")));
+        order.put("message", Schemas.nullable(string("why it was rejected or what happened")));
+        order.put("fills", Schemas.array(fillSchema(), "fills of this order"));
+        order.put("original", Map.of("type", List.of("object", "null"),
+                "description", "for DUPLICATE: the original order's result (same shape)"));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("request_id", string("request"));
+        p.put("order_count", Schemas.count("orders in the batch"));
+        p.put("fills", Schemas.array(row, "every fill of the batch (reference shape)"));
+        p.put("total_cost", Schemas.number("BUY notional + fees"));
+        p.put("total_proceeds", Schemas.number("SELL notional - fees"));
+        p.put("orders", Schemas.array(Schemas.result(order), "each order's result"));
+        return Schemas.result(p);
     }
 
     /** Printable ASCII without spaces, 1-64 characters (checked again by OrderIntent). */
@@ -130,7 +173,7 @@ final class OrderTools {
                 row.put("fee", f.fee());
                 row.put("order_id", f.orderId());
                 row.put("fill_id", f.fillId());
-                row.put("time", f.time().toString());
+                row.put("time", f.time());
                 fills.add(row);
                 if (f.side() == Side.BUY) {
                     cost = cost.add(f.notional()).add(f.fee());
@@ -145,7 +188,7 @@ final class OrderTools {
         out.put("fills", fills);
         out.put("total_cost", cost);
         out.put("total_proceeds", proceeds);
-        out.put("orders", results.stream().map(r -> Wire.toJson(r).getMap()).toList());
+        out.put("orders", results);
         boolean allRejected = !results.isEmpty() && results.stream().allMatch(r -> "REJECTED".equals(r.status()));
         if (!allRejected) {
             return ToolResult.ok(out);
@@ -153,7 +196,6 @@ final class OrderTools {
         OrderResult first = results.get(0);
         ErrorCode code = java.util.Arrays.stream(ErrorCode.values()).filter(c -> c.name().equals(first.code()))
                 .findFirst().orElse(ErrorCode.ORDER_INVALID);
-        out.remove("fills");
         return ToolResult.error(code, String.valueOf(first.message()), out);
     }
 

@@ -1,97 +1,151 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.bus.Plain;
+import io.tradingstack.ledger.Analytics;
+import io.tradingstack.model.Tick;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Renders the ledger workflow's portfolio snapshot in the reference design's shapes
- * ({@code get_portfolio_status}, {@code get_pnl_status_with_quality}), so clients written for it work
- * unchanged. Only figures the ledger provides are rendered; nothing is estimated.
+ * Renders the ledger workflow's book in the reference design's shapes ({@code get_portfolio_status},
+ * {@code get_pnl_status_with_quality}, {@code get_risk_metrics}), re-marked with the live feed's
+ * latest ticks: the ledger's own snapshot is refreshed only at its sampling interval, so a position
+ * is marked at the feed's mid when a tick is at most {@link #LIVE_SECONDS} old ({@code price_is_live}
+ * true), otherwise at the snapshot's mark with its age, otherwise at cost with the reason. P&amp;L is
+ * given gross (before fees) and net (after every fee paid), so {@code total_pnl} = value − funding.
  */
 final class PortfolioShapes {
-    /** Reference staleness threshold for quality reporting (seconds). */
-    static final int STALENESS_THRESHOLD_SECONDS = 300;
+    /** Reference threshold: a price counts as live when it is at most 60 s old. */
+    static final int LIVE_SECONDS = 60;
 
     private PortfolioShapes() {
     }
 
-    static Map<String, Object> portfolioStatus(Map<String, Object> ledger) {
+    /** One position re-marked. */
+    record Marked(String symbol, BigDecimal qty, BigDecimal averageCost, BigDecimal cost, BigDecimal price,
+                  Instant priceTime, String source, String note) {
+        BigDecimal value() {
+            return price == null ? cost : qty.multiply(price);
+        }
+
+        boolean live(Instant now) {
+            return "live_feed".equals(source) && age(now) <= LIVE_SECONDS;
+        }
+
+        Long age(Instant now) {
+            return priceTime == null ? null : Math.max(0, Duration.between(priceTime, now).toSeconds());
+        }
+    }
+
+    /** The ledger's positions marked with the given ticks (symbol → latest tick; missing = none). */
+    static List<Marked> mark(Map<String, Object> ledger, Map<String, Tick> ticks, Instant now) {
+        Instant snapshotAt = ledger.get("asOf") == null ? null : Instant.parse(ledger.get("asOf").toString());
+        List<Marked> out = new ArrayList<>();
+        for (Map<String, Object> p : positions(ledger)) {
+            String symbol = String.valueOf(p.get("symbol"));
+            BigDecimal qty = dec(p.get("qty"));
+            BigDecimal avg = dec(p.get("averageCost"));
+            BigDecimal cost = dec(p.get("costBasis"));
+            Tick t = ticks.get(symbol);
+            if (t != null && Duration.between(t.time(), now).toSeconds() <= LIVE_SECONDS) {
+                out.add(new Marked(symbol, qty, avg, cost, t.mid(), t.time(), "live_feed", null));
+            } else if (p.get("mark") != null) {
+                out.add(new Marked(symbol, qty, avg, cost, dec(p.get("mark")), snapshotAt, "ledger_snapshot",
+                        "no live tick in the last " + LIVE_SECONDS + " s; mark from the ledger's last sample"));
+            } else if (t != null) {
+                out.add(new Marked(symbol, qty, avg, cost, t.mid(), t.time(), "live_feed",
+                        "the feed's latest tick is older than " + LIVE_SECONDS + " s"));
+            } else {
+                out.add(new Marked(symbol, qty, avg, cost, null, null, "none", "no price for " + symbol
+                        + " (not streamed or no tick yet); valued at cost"));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Object> portfolioStatus(Map<String, Object> ledger, List<Marked> marked, Instant now) {
         BigDecimal cash = dec(ledger.get("cash"));
         BigDecimal reserve = dec(ledger.get("reserve"));
+        BigDecimal fees = dec(ledger.get("fees"));
+        BigDecimal realized = dec(ledger.get("realizedPnl"));
         Map<String, Object> positions = new LinkedHashMap<>();
         Map<String, Object> entryPrices = new LinkedHashMap<>();
         Map<String, Object> details = new LinkedHashMap<>();
         BigDecimal positionValue = BigDecimal.ZERO;
         BigDecimal unrealized = BigDecimal.ZERO;
-        List<String> live = new ArrayList<>();
-        for (Map<String, Object> p : positions(ledger)) {
-            String symbol = String.valueOf(p.get("symbol"));
-            BigDecimal qty = dec(p.get("qty"));
-            BigDecimal cost = dec(p.get("costBasis"));
-            BigDecimal value = dec(p.get("marketValue"));
-            BigDecimal pnl = dec(p.get("unrealizedPnl"));
-            boolean marked = p.get("mark") != null;
-            if (marked) {
-                live.add(symbol);
-            }
-            positions.put(symbol, qty);
-            entryPrices.put(symbol, dec(p.get("averageCost")));
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("quantity", qty);
-            d.put("entry_price", dec(p.get("averageCost")));
-            d.put("current_price", marked ? dec(p.get("mark")) : null);
-            d.put("entry_value", cost);
-            d.put("current_value", value);
-            d.put("position_pnl", pnl);
-            d.put("position_pnl_pct", cost.signum() == 0 ? BigDecimal.ZERO
-                    : pnl.multiply(BigDecimal.valueOf(100)).divide(cost.abs(), 4, RoundingMode.HALF_EVEN));
-            d.put("price_is_live", marked);
-            details.put(symbol, d);
-            positionValue = positionValue.add(value);
+        int live = 0;
+        for (Marked m : marked) {
+            BigDecimal pnl = m.value().subtract(m.cost());
+            positions.put(m.symbol(), m.qty());
+            entryPrices.put(m.symbol(), m.averageCost());
+            details.put(m.symbol(), detail(m, pnl, now));
+            positionValue = positionValue.add(m.value());
             unrealized = unrealized.add(pnl);
+            live += m.live(now) ? 1 : 0;
         }
-        BigDecimal realized = dec(ledger.get("realizedPnl"));
+        BigDecimal gross = realized.add(unrealized);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cash", cash);
         out.put("positions", positions);
         out.put("entry_prices", entryPrices);
         out.put("position_details", details);
         out.put("total_position_value", positionValue);
-        out.put("total_portfolio_value", ledger.containsKey("equity") ? dec(ledger.get("equity")) : cash.add(reserve).add(positionValue));
-        out.put("total_pnl", realized.add(unrealized));
-        out.put("pnl", realized.add(unrealized));
+        out.put("total_portfolio_value", cash.add(reserve).add(positionValue));
+        out.put("funding", dec(ledger.get("funding")));
         out.put("realized_pnl", realized);
         out.put("unrealized_pnl", unrealized);
+        out.put("fees_paid", fees);
+        out.put("total_pnl_gross", gross);
+        out.put("total_pnl", gross.subtract(fees));
+        out.put("pnl", gross.subtract(fees));
         out.put("scraped_profits", reserve);
         out.put("available_cash", dec(ledger.get("availableCash")));
         out.put("total_cash_value", cash.add(reserve));
-        out.put("fees", dec(ledger.get("fees")));
-        out.put("price_data_quality", quality(live, positions.size()));
-        out.put("live_prices_used", live.size());
-        out.put("quote_currency", ledger.getOrDefault("quoteCurrency", "USD"));
-        out.put("as_of", ledger.get("asOf"));
-        if (ledger.get("rejectedFills") != null) {
-            out.put("rejected_fills", ledger.get("rejectedFills"));
-        }
+        out.put("price_data_quality", quality(live, marked.size()));
+        out.put("live_prices_used", live);
+        out.put("quote_currency", String.valueOf(ledger.getOrDefault("quoteCurrency", "USD")));
+        out.put("as_of", now);
+        out.put("ledger_as_of", ledger.get("asOf") == null ? null : Instant.parse(ledger.get("asOf").toString()));
+        out.put("rejected_fills", ledger.get("rejectedFills") == null ? List.of() : ledger.get("rejectedFills"));
         out.put("status", "ok");
         return out;
     }
 
-    static Map<String, Object> pnlWithQuality(Map<String, Object> ledger) {
-        Map<String, Object> status = portfolioStatus(ledger);
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> details = (Map<String, Map<String, Object>>) status.get("position_details");
-        List<String> fresh = details.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue().get("price_is_live")))
-                .map(Map.Entry::getKey).toList();
-        List<String> stale = details.keySet().stream().filter(s -> !fresh.contains(s)).toList();
+    private static Map<String, Object> detail(Marked m, BigDecimal pnl, Instant now) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("quantity", m.qty());
+        d.put("entry_price", m.averageCost());
+        d.put("current_price", m.price());
+        d.put("price_time", m.priceTime());
+        d.put("price_age_seconds", m.age(now));
+        d.put("price_source", m.source());
+        d.put("price_is_live", m.live(now));
+        d.put("price_note", m.note());
+        d.put("entry_value", m.cost());
+        d.put("current_value", m.value());
+        d.put("position_pnl", pnl);
+        d.put("position_pnl_pct", m.cost().signum() == 0 ? null
+                : pnl.multiply(BigDecimal.valueOf(100)).divide(m.cost().abs(), 4, RoundingMode.HALF_EVEN));
+        return d;
+    }
+
+    static Map<String, Object> pnlWithQuality(Map<String, Object> ledger, List<Marked> marked, Instant now) {
+        Map<String, Object> status = portfolioStatus(ledger, marked, now);
+        List<String> fresh = marked.stream().filter(m -> m.live(now)).map(Marked::symbol).toList();
+        List<String> stale = marked.stream().filter(m -> !m.live(now)).map(Marked::symbol).toList();
+        Map<String, Object> ages = new LinkedHashMap<>();
+        marked.forEach(m -> ages.put(m.symbol(), m.age(now)));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total_pnl", status.get("total_pnl"));
-        out.put("realized_pnl", status.get("realized_pnl"));
-        out.put("unrealized_pnl", status.get("unrealized_pnl"));
+        for (String k : List.of("total_pnl", "total_pnl_gross", "realized_pnl", "unrealized_pnl", "fees_paid")) {
+            out.put(k, status.get(k));
+        }
         Map<String, Object> livePnl = null;
         if (!fresh.isEmpty()) {
             livePnl = new LinkedHashMap<>();
@@ -103,29 +157,62 @@ final class PortfolioShapes {
         Map<String, Object> staleness = new LinkedHashMap<>();
         staleness.put("stale_symbols", stale);
         staleness.put("fresh_symbols", fresh);
-        staleness.put("staleness_threshold_seconds", STALENESS_THRESHOLD_SECONDS);
+        staleness.put("price_ages", ages);
+        staleness.put("staleness_threshold_seconds", LIVE_SECONDS);
         out.put("price_staleness_info", staleness);
         Map<String, Object> liveStatus = new LinkedHashMap<>();
         liveStatus.put("available_symbols", fresh);
-        liveStatus.put("total_symbols", details.size());
-        liveStatus.put("errors", stale.stream().map(s -> s + ": no current price").toList());
+        liveStatus.put("total_symbols", marked.size());
+        liveStatus.put("errors", marked.stream().filter(m -> m.note() != null).map(m -> m.symbol() + ": " + m.note()).toList());
         out.put("live_price_status", liveStatus);
         out.put("accuracy_warning", !stale.isEmpty());
-        out.put("as_of", status.get("as_of"));
+        out.put("as_of", now);
         return out;
     }
 
-    private static Map<String, Object> quality(List<String> live, int total) {
+    /** Risk of the book at the same marks as the portfolio answer (Analytics.risk), in the reference keys. */
+    static Map<String, Object> risk(Map<String, Object> ledger, List<Marked> marked, Instant now) {
+        BigDecimal cashLike = dec(ledger.get("cash")).add(dec(ledger.get("reserve")));
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        marked.forEach(m -> values.put(m.symbol(), m.value()));
+        BigDecimal equity = cashLike.add(values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        Map<String, Object> r = Plain.object(Analytics.risk(equity, cashLike, values));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> concentration = (Map<String, Object>) r.get("concentration");
+        Object max = concentration.values().stream().filter(v -> v instanceof Number)
+                .map(v -> ((Number) v).doubleValue()).max(Double::compare).orElse(null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total_portfolio_value", equity);
+        out.put("cash_ratio", r.get("cash_ratio"));
+        out.put("max_position_concentration", marked.isEmpty() ? null : max);
+        out.put("concentration", concentration);
+        out.put("num_positions", marked.size());
+        out.put("gross_exposure", r.get("gross_exposure"));
+        out.put("net_exposure", r.get("net_exposure"));
+        out.put("leverage", r.get("leverage"));
+        int live = (int) marked.stream().filter(m -> m.live(now)).count();
+        out.put("price_data_quality", quality(live, marked.size()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reasons = new LinkedHashMap<>((Map<String, Object>) r.get("reasons"));
+        if (marked.isEmpty()) {
+            reasons.put("max_position_concentration", "no open position");
+        }
+        out.put("reasons", reasons);
+        out.put("as_of", now);
+        return out;
+    }
+
+    private static Map<String, Object> quality(int live, int total) {
         Map<String, Object> q = new LinkedHashMap<>();
-        q.put("live_prices_used", live.size());
+        q.put("live_prices_used", live);
         q.put("total_positions", total);
-        q.put("using_stale_fallback", live.size() < total);
-        q.put("price_fetch_errors", total - live.size());
+        q.put("using_stale_fallback", live < total);
+        q.put("price_fetch_errors", total - live);
         return q;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> positions(Map<String, Object> ledger) {
+    static List<Map<String, Object>> positions(Map<String, Object> ledger) {
         Object p = ledger.get("positions");
         return p instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }

@@ -27,12 +27,33 @@ final class PreferenceTools {
 
     List<ToolSpec> tools() {
         return List.of(
-                ToolSpec.of(SET, Tier.TRADE, "Set the user's trading preferences (merged into the broker agent's state). "
-                        + "Required: experience_level, risk_tolerance, trading_style; optional profit_scraping_percentage "
-                        + "as \"20%\" or 0.2. Signal set_user_preferences to workflow broker-agent.", setSchema(), this::set),
+                ToolSpec.of(SET, Tier.TRADE, "Set the user's trading preferences (merged into the broker agent's state "
+                        + "and stored in PostgreSQL before this answers, so they survive a restart). Required: "
+                        + "experience_level, risk_tolerance, trading_style; optional profit_scraping_percentage as \"20%\" "
+                        + "or 0.2. Update update_user_preferences (the merge of signal set_user_preferences) on workflow "
+                        + "broker-agent.", setSchema(),
+                        Schemas.result(Schemas.props("status", Schemas.enumOf("success", "success"),
+                                "message", Schemas.string("what was done"), "preferences_set", preferencesSchema(false),
+                                "preferences", preferencesSchema(true))),
+                        new ToolSpec.Hints(false, true, true, false), this::set),
                 ToolSpec.of(GET, Tier.READ, "The user's trading preferences (defaults: moderate risk, balanced style, "
-                        + "intermediate experience). Query get_user_preferences on workflow broker-agent.",
-                        Schemas.empty(), this::get));
+                        + "intermediate experience), once the broker has loaded its stored state. Update update_user_preferences "
+                        + "with nothing to merge (query get_user_preferences reads the same) on workflow broker-agent.",
+                        Schemas.empty(), preferencesSchema(true), ToolSpec.Hints.READ, this::get));
+    }
+
+    /** The preferences object: the three reference keys, the scrape fraction, and any other snake_case key. */
+    static Map<String, Object> preferencesSchema(boolean complete) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", "object");
+        s.put("properties", props("experience_level", Schemas.string("trading experience"),
+                "risk_tolerance", Schemas.string("risk appetite"), "trading_style", Schemas.string("trading style"),
+                "profit_scraping_percentage", Schemas.number("share of realized profit moved to the reserve, 0..1")));
+        if (complete) {
+            s.put("required", List.of("experience_level", "risk_tolerance", "trading_style"));
+        }
+        s.put("additionalProperties", Map.of("type", List.of("string", "number", "boolean", "null")));
+        return s;
     }
 
     private static Map<String, Object> setSchema() {
@@ -45,7 +66,10 @@ final class PreferenceTools {
                 "trading_style", enumOf("trading style", "conservative", "balanced", "aggressive"),
                 "profit_scraping_percentage", scrape),
                 "experience_level", "risk_tolerance", "trading_style");
-        prefs.put("description", "preferences to merge");
+        prefs.put("description", "preferences to merge (other keys: snake_case names with text, number or boolean values)");
+        prefs.put("propertyNames", Map.of("pattern", "^[a-z][a-z0-9_]{0,63}$"));
+        prefs.put("additionalProperties", Map.of("type", List.of("string", "number", "boolean")));
+        prefs.put("maxProperties", 32);
         return object(props("preferences", prefs), "preferences");
     }
 
@@ -60,28 +84,39 @@ final class PreferenceTools {
             }
             prefs.put("profit_scraping_percentage", fraction);
         }
-        call.notifier().progress(0, 1, "signalling " + BrokerAgentWorkflow.WORKFLOW_ID);
-        return ctx.temporal().signalStarted(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE,
-                        "set_user_preferences", new Object[]{prefs}, new Object[]{null})
-                .map(v -> {
-                    call.notifier().progress(1, 1, "preferences signalled");
+        call.notifier().progress(0, 1, "updating " + BrokerAgentWorkflow.WORKFLOW_ID);
+        return ctx.temporal().updateStarted(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE,
+                        BrokerAgentWorkflow.UPDATE_PREFERENCES, Map.class, new Object[]{null}, prefs)
+                .map(merged -> {
+                    call.notifier().progress(1, 1, "preferences stored");
                     call.notifier().info("user preferences updated: " + prefs.keySet());
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("status", "success");
-                    out.put("message", "preferences updated for workflow " + BrokerAgentWorkflow.WORKFLOW_ID);
+                    out.put("message", "preferences merged and stored for workflow " + BrokerAgentWorkflow.WORKFLOW_ID);
                     out.put("preferences_set", prefs);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> typed = (Map<String, Object>) merged;
+                    out.put("preferences", numbers(typed));
                     return ToolResult.ok(out);
                 });
     }
 
+    /** An empty update: unlike a query, it answers only once a freshly started broker has loaded its stored state. */
     private Future<ToolResult> get(ToolCall call) {
-        return ctx.temporal().queryStarted(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE,
-                        "get_user_preferences", Map.class)
+        return ctx.temporal().updateStarted(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE,
+                        BrokerAgentWorkflow.UPDATE_PREFERENCES, Map.class, new Object[]{null}, Map.of())
                 .map(prefs -> {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> typed = (Map<String, Object>) prefs;
-                    return ToolResult.ok(new LinkedHashMap<>(typed));
+                    return ToolResult.ok(PreferenceTools.numbers(typed));
                 });
+    }
+
+    /** The scrape fraction comes back from Temporal as text or a double; it leaves as an exact number. */
+    static Map<String, Object> numbers(Map<String, Object> prefs) {
+        Map<String, Object> out = new LinkedHashMap<>(prefs);
+        out.computeIfPresent("profit_scraping_percentage", (k, v) -> scrapeFraction(v));
+        return out;
     }
 
     /** "20%" → 0.20, 0.2 → 0.2; null when out of [0, 1] or unreadable. */

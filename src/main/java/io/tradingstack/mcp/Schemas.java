@@ -42,12 +42,41 @@ public final class Schemas {
         return p;
     }
 
-    /** Longest string a tool argument may hold unless its schema says less. */
+    /** Longest string a tool argument may hold unless its input schema says less (see {@link #bounded}). */
     public static final int MAX_STRING = 256;
 
-    /** A string of at most {@link #MAX_STRING} characters. */
+    /**
+     * An input schema in which every string (a property, an array item, a value of a free-form
+     * object) has a maxLength: {@link #MAX_STRING} unless it already says less. Applied to every
+     * tool's input schema by the catalogue, so no tool can forget it; output schemas are left alone.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> bounded(Map<String, Object> schema) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        schema.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m) {
+                out.put(k, bounded((Map<String, Object>) m));
+            } else if (v instanceof List<?> l && !"type".equals(k)) {
+                out.put(k, l.stream().map(x -> x instanceof Map<?, ?> m ? bounded((Map<String, Object>) m) : x).toList());
+            } else {
+                out.put(k, v);
+            }
+        });
+        Object type = schema.get("type");
+        boolean string = "string".equals(type) || (type instanceof List<?> l && l.contains("string"));
+        if (string && !schema.containsKey("maxLength")) {
+            out.put("maxLength", MAX_STRING);
+        }
+        if ("object".equals(type) && Boolean.TRUE.equals(schema.getOrDefault("additionalProperties", Boolean.TRUE))
+                && !(schema.get("additionalProperties") instanceof Map)) {
+            // free-form values: strings among them are bounded too
+            out.put("additionalProperties", Map.of("maxLength", MAX_STRING));
+        }
+        return out;
+    }
+
     public static Map<String, Object> string(String description) {
-        return string(description, MAX_STRING);
+        return with("string", description);
     }
 
     public static Map<String, Object> string(String description, int maxLength) {
@@ -105,6 +134,80 @@ public final class Schemas {
 
     public static Map<String, Object> anyObject(String description) {
         return with("object", description);
+    }
+
+    // ---- result schemas: every property listed is always present (null where the schema allows it)
+
+    /** A result object: every listed property is required and nothing else may appear. */
+    public static Map<String, Object> result(Map<String, Object> properties) {
+        return object(properties, properties.keySet().toArray(String[]::new));
+    }
+
+    /** The declared result or, when isError, the error body {error, code, message, ...details}. */
+    public static Map<String, Object> resultOrError(Map<String, Object> ok) {
+        Map<String, Object> err = new LinkedHashMap<>();
+        err.put("type", "object");
+        err.put("properties", props("error", string("error code name, e.g. ORDER_INSUFFICIENT_CASH"),
+                "code", with("integer", "numeric error code (bus.ErrorCode)"), "message", string("what went wrong")));
+        err.put("required", List.of("error", "code", "message"));
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", "object");
+        s.put("anyOf", List.of(ok, err));
+        return s;
+    }
+
+    public static Map<String, Object> number(String description) {
+        return with("number", description);
+    }
+
+    public static Map<String, Object> count(String description) {
+        Map<String, Object> s = with("integer", description);
+        s.put("minimum", 0);
+        return s;
+    }
+
+    public static Map<String, Object> flag(String description) {
+        return with("boolean", description);
+    }
+
+    /** An ISO-8601 UTC instant, e.g. 2026-05-01T12:00:00Z (the one time format of every result). */
+    public static Map<String, Object> time(String description) {
+        Map<String, Object> s = string(description + " (ISO-8601 UTC)");
+        s.put("format", "date-time");
+        return s;
+    }
+
+    /** The same schema, or null. */
+    public static Map<String, Object> nullable(Map<String, Object> schema) {
+        Map<String, Object> s = new LinkedHashMap<>(schema);
+        Object type = s.get("type");
+        if (type instanceof String t) {
+            s.put("type", List.of(t, "null"));
+        } else {
+            s.remove("type");
+            return Map.of("anyOf", List.of(schema, Map.of("type", "null")), "description",
+                    String.valueOf(schema.getOrDefault("description", "")) + " (null when undefined)");
+        }
+        return s;
+    }
+
+    /** An object keyed by names (symbols, metrics) with values of one schema. */
+    public static Map<String, Object> mapOf(Map<String, Object> values, String description) {
+        Map<String, Object> s = with("object", description);
+        s.put("additionalProperties", values);
+        return s;
+    }
+
+    /** {metric: why} for every metric that is null. */
+    public static Map<String, Object> reasons() {
+        return mapOf(string("why the value is null"), "reason for every null metric, keyed by its name");
+    }
+
+    /** A JSON value of any type (kept for documented pass-through fields only). */
+    public static Map<String, Object> any(String description) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("description", description);
+        return s;
     }
 
     private static Map<String, Object> with(String type, String description) {

@@ -57,6 +57,13 @@ public final class ToolCatalogue {
                 .name(spec.name())
                 .description(spec.description() + " [tier: " + spec.tier().label() + "]")
                 .inputSchema(spec.inputSchema())
+                .outputSchema(Schemas.resultOrError(spec.outputSchema()))
+                .annotations(McpSchema.ToolAnnotations.builder()
+                        .readOnlyHint(spec.hints().readOnly())
+                        .destructiveHint(spec.hints().destructive())
+                        .idempotentHint(spec.hints().idempotent())
+                        .openWorldHint(spec.hints().openWorld())
+                        .build())
                 .build();
         return McpServerFeatures.AsyncToolSpecification.builder()
                 .tool(tool)
@@ -104,7 +111,9 @@ public final class ToolCatalogue {
         return f.recover(err -> {
             ErrorCode code = err instanceof CodedException c ? c.code() : ErrorCode.INTERNAL;
             if (code == ErrorCode.INTERNAL) {
-                LOG.warn("Tool {} failed", spec.name(), err);
+                LOG.error("Tool {} failed unexpectedly", spec.name(), err);
+            } else {
+                LOG.info("Tool {} refused: {} {}", spec.name(), code.name(), err.getMessage());
             }
             return Future.succeededFuture(ToolResult.error(code, String.valueOf(err.getMessage())));
         });

@@ -1,18 +1,21 @@
 package io.tradingstack.mcp;
 
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.bus.Plain;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a tool answers: structured content (always a JSON object) plus whether it is an error. An
- * error carries an {@link ErrorCode}; it is a result the client reads, not a protocol failure.
+ * What a tool answers: structured content (always a JSON object of plain values, see {@link Plain})
+ * plus whether it is an error. An error carries an {@link ErrorCode}; it is a result the client
+ * reads, not a protocol failure.
  */
 public record ToolResult(boolean isError, ErrorCode code, Map<String, Object> structured) {
 
-    public static ToolResult ok(Map<String, Object> structured) {
-        return new ToolResult(false, null, structured);
+    /** Any internal value (records, Vert.x JSON, decimals, instants) converted once, here. */
+    public static ToolResult ok(Object structured) {
+        return new ToolResult(false, null, Plain.object(structured));
     }
 
     public static ToolResult error(ErrorCode code, String message) {
@@ -24,7 +27,7 @@ public record ToolResult(boolean isError, ErrorCode code, Map<String, Object> st
         body.put("error", code.name());
         body.put("code", code.code());
         body.put("message", message);
-        body.putAll(details);
+        body.putAll(Plain.object(details));
         return new ToolResult(true, code, body);
     }
 

@@ -77,6 +77,42 @@ public final class WorkflowGateway {
     }
 
     /**
+     * Starts the singleton if needed, then queries it until {@code ready} holds: a freshly started
+     * workflow answers queries before its first activity has rebuilt its state from PostgreSQL.
+     * Bounded: {@link ErrorCode#NOT_READY} after {@code timeout}.
+     */
+    public <T> Future<T> queryStartedWhen(String workflowId, String workflowType, String queryType, Class<T> resultClass,
+                                          java.util.function.Predicate<T> ready, java.time.Duration timeout, Object... args) {
+        return blocking(() -> {
+            ensureRunningNow(workflowId, workflowType, new Object[0]);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                T answer;
+                try {
+                    answer = client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+                            .query(queryType, resultClass, args);
+                } catch (WorkflowNotFoundException e) {
+                    running.remove(workflowId);
+                    throw e;
+                } catch (WorkflowQueryException e) {
+                    // a workflow still loading its state may refuse queries with NOT_READY: wait as for an empty answer
+                    if (!rootMessage(e).contains("NOT_READY")) {
+                        throw e;
+                    }
+                    answer = null;
+                }
+                if (answer != null && ready.test(answer)) {
+                    return answer;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new CodedException(ErrorCode.NOT_READY, workflowId + " has not loaded its state yet; try again");
+                }
+                Thread.sleep(50);
+            }
+        });
+    }
+
+    /**
      * Describe-then-start, then signal (the reference's pattern). Not signal-with-start: the embedded
      * test server records a signal-with-start to a running workflow without waking it. Returns the run id.
      */
@@ -92,6 +128,23 @@ public final class WorkflowGateway {
                 client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty()).signal(signal, signalArgs);
             }
             return runId;
+        });
+    }
+
+    /** Starts the singleton if needed, then runs an update on it and returns the update's result. */
+    public <T> Future<T> updateStarted(String workflowId, String workflowType, String update, Class<T> resultClass,
+                                       Object[] startArgs, Object... args) {
+        return blocking(() -> {
+            ensureRunningNow(workflowId, workflowType, startArgs);
+            try {
+                return client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+                        .update(update, resultClass, args);
+            } catch (WorkflowNotFoundException closed) {
+                running.remove(workflowId);
+                ensureRunningNow(workflowId, workflowType, startArgs);
+                return client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+                        .update(update, resultClass, args);
+            }
         });
     }
 

@@ -1,5 +1,10 @@
 package io.tradingstack.web;
 
+import io.tradingstack.bus.Json;
+import io.tradingstack.bus.Plain;
+import java.util.List;
+import java.util.Map;
+
 import io.tradingstack.app.AppContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -32,12 +37,38 @@ public final class DashboardVerticle extends VerticleBase {
         return Future.succeededFuture();
     }
 
+    private static final List<String> MONEY = List.of("cash", "available_cash", "reserve", "equity", "funding",
+            "realized_pnl", "fees", "qty", "available_qty", "average_cost", "cost_basis", "mark", "market_value",
+            "unrealized_pnl");
+
+    /**
+     * The house conventions for an HTTP answer: snake_case keys and amounts as JSON numbers (the
+     * ledger sends them over the bus as exact decimal text, which would become doubles otherwise).
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> shape(JsonObject status) {
+        Map<String, Object> out = Plain.object(status);
+        numbers(out);
+        if (out.get("positions") instanceof List<?> positions) {
+            positions.forEach(p -> numbers((Map<String, Object>) p));
+        }
+        return out;
+    }
+
+    private static void numbers(Map<String, Object> m) {
+        for (String k : MONEY) {
+            if (m.get(k) instanceof String text) {
+                m.put(k, Plain.decimal(new java.math.BigDecimal(text)));
+            }
+        }
+    }
+
     /** The ledger's portfolio status, wherever the ledger runs in the cluster. */
     private void portfolio(RoutingContext rc) {
         vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "status"),
                 new DeliveryOptions().setSendTimeout(3000)).onComplete(ar -> {
                     if (ar.succeeded()) {
-                        rc.response().putHeader("content-type", "application/json").end(ar.result().body().encode());
+                        rc.response().putHeader("content-type", "application/json").end(Json.write(shape(ar.result().body())));
                     } else {
                         ErrorCode code = Replies.codeOf(ar.cause());
                         rc.response().setStatusCode(code == ErrorCode.BUS_NO_HANDLER ? 404 : 503)

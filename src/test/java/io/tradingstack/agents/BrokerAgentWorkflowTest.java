@@ -26,7 +26,10 @@ class BrokerAgentWorkflowTest {
 
     @BeforeAll
     static void startWorker() {
-        worker = TestInfra.worker(QUEUE, w -> w.registerWorkflowImplementationTypes(BrokerAgentWorkflowImpl.class));
+        worker = TestInfra.worker(QUEUE, w -> {
+            w.registerWorkflowImplementationTypes(BrokerAgentWorkflowImpl.class);
+            w.registerActivitiesImplementations(new BrokerActivitiesImpl(io.tradingstack.testing.StateStore.vertx()));
+        });
     }
 
     @AfterAll
@@ -53,8 +56,22 @@ class BrokerAgentWorkflowTest {
         assertEquals("conservative", prefs.get("trading_style"));
         assertEquals(List.of("ETH-USD"), wf.getSymbols());
 
+        Map<String, Object> updated = wf.updateUserPreferences(Map.of("profit_scraping_percentage", 0.2));
+        assertEquals(0.2, ((Number) updated.get("profit_scraping_percentage")).doubleValue());
+        assertEquals("high", updated.get("risk_tolerance"));
+
+        // a fresh run of the same id (as after a restart of the embedded Temporal) rebuilds from PostgreSQL
+        WorkflowStub.fromTyped(wf).terminate("restart");
+        BrokerAgentWorkflow again = client.newWorkflowStub(BrokerAgentWorkflow.class,
+                WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(QUEUE).build());
+        WorkflowClient.start(again::run, (BrokerState) null);
+        Map<String, Object> restored = again.updateUserPreferences(Map.of());
+        assertEquals("high", restored.get("risk_tolerance"));
+        assertEquals(0.2, ((Number) restored.get("profit_scraping_percentage")).doubleValue());
+        assertEquals(List.of("ETH-USD"), again.getSymbols());
+
         WorkflowExecutionHistory history = client.fetchHistory(id);
-        WorkflowStub.fromTyped(wf).terminate("test done");
+        WorkflowStub.fromTyped(again).terminate("test done");
         WorkflowReplayer.replayWorkflowExecution(history, BrokerAgentWorkflowImpl.class);
         Path out = Path.of("target", "broker-agent-history.json");
         Files.writeString(out, history.toJson(true));

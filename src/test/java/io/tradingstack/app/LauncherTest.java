@@ -36,7 +36,8 @@ class LauncherTest {
         Path work = TestInfra.newDir("launcher-bad-");
         try (Processes.Proc p = Processes.java(Main.class, Map.of("HTTP_PORT", "notaport"), work)) {
             assertTrue(p.process().waitFor(60, TimeUnit.SECONDS), "exits");
-            assertNotEquals(0, p.process().exitValue());
+            assertEquals(2, p.process().exitValue(), p.output());
+            assertFalse(p.output().contains("\tat "), "one line, no stack trace:\n" + p.output());
             assertTrue(p.awaitLine("HTTP_PORT='notaport'", Duration.ofSeconds(5)), p.output());
             assertTrue(p.output().contains("1-65535"), p.output());
         }

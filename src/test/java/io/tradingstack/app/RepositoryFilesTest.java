@@ -82,4 +82,51 @@ class RepositoryFilesTest {
         String command = ci.lines().filter(l -> l.startsWith("mvn ")).findFirst().orElseThrow();
         assertTrue(readme.contains(command), "README quotes the CI command: " + command);
     }
+
+    @Test
+    void marketTestDataMatchesTheChecksumsOfItsReadme() throws Exception {
+        String readme = Files.readString(io.tradingstack.testing.MarketData.DIR.resolve("README.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\| `([^`]+)` \\| `([0-9a-f]{64})` \\|").matcher(readme);
+        int checked = 0;
+        while (m.find()) {
+            byte[] content = io.tradingstack.testing.MarketData.bytes(m.group(1));
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+            assertEquals(m.group(2), sha, m.group(1));
+            checked++;
+        }
+        assertEquals(4, checked, "every shipped file has a checksum");
+    }
+
+    /** The repository never depends on the machine it was written on (no absolute paths, no sibling folders). */
+    @Test
+    void noAbsoluteMachinePathsInTheRepository() throws Exception {
+        List<String> offenders = new ArrayList<>();
+        String machineRoot = "/" + "work" + "/";
+        String sibling = "../" + "shared";
+        for (String dir : List.of("src", "docs", "conf", "configs", ".ci")) {
+            if (!Files.isDirectory(Path.of(dir))) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(Path.of(dir))) {
+                for (Path f : files.filter(Files::isRegularFile).filter(RepositoryFilesTest::isText).toList()) {
+                    String text = Files.readString(f);
+                    if (text.contains(machineRoot) || text.contains(sibling)) {
+                        offenders.add(f.toString());
+                    }
+                }
+            }
+        }
+        for (String f : List.of("README.md", "pom.xml", "verticles.json", "docker-compose.yml", ".env.example")) {
+            String text = Files.readString(Path.of(f));
+            if (text.contains(machineRoot) || text.contains(sibling)) {
+                offenders.add(f);
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
+
+    private static boolean isText(Path f) {
+        String n = f.getFileName().toString();
+        return !n.endsWith(".gz") && !n.equals("package-lock.json") && !f.toString().contains("node_modules");
+    }
 }

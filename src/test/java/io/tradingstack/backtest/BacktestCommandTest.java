@@ -25,16 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BacktestCommandTest {
-    static final Path MARKET = Path.of("/work/shared/data/market");
+    static final Path MARKET = io.tradingstack.testing.MarketData.DIR;
 
     @TempDir
     Path dir;
 
     @Test
-    void runsOnEveryCandleFileOfTheSharedDataAndRefusesTrades() throws Exception {
+    void runsOnEveryCompressedMarketFileAndRefusesTrades() throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.list(MARKET)) {
-            files = s.sorted().toList();
+            files = s.filter(f -> f.toString().endsWith(".gz")).sorted().toList();
         }
         assertEquals(4, files.size());
         for (Path f : files) {
@@ -87,7 +87,7 @@ class BacktestCommandTest {
         Captured m = capture(() -> Main.execute("backtest", "--pair", "BTC-USD", "--out", dir.resolve("z").toString()));
         assertEquals(2, m.code);
         assertTrue(m.err.contains("8001 BACKTEST_BAD_ARGUMENTS"), m.err);
-        Captured s = capture(() -> Main.execute("backtest", "--data", MARKET.resolve("Coinbase_BTCUSD_1h.csv").toString(),
+        Captured s = capture(() -> Main.execute("backtest", "--data", io.tradingstack.testing.MarketData.file("Coinbase_BTCUSD_1h.csv").toString(),
                 "--strategy", "nope", "--out", dir.resolve("y").toString()));
         assertEquals(2, s.code);
         assertTrue(s.err.contains("unknown strategy 'nope'"), s.err);

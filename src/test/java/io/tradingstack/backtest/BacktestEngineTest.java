@@ -31,16 +31,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BacktestEngineTest {
-    static final Path MARKET = Path.of("/work/shared/data/market");
     static Dataset btcHourly;
     static Dataset btcMinute;
     static Dataset ethMinute;
 
     @BeforeAll
     static void load() {
-        btcHourly = DatasetLoader.load(MARKET.resolve("Coinbase_BTCUSD_1h.csv"), null, null);
-        btcMinute = DatasetLoader.load(MARKET.resolve("binance_BTC_USDT-1m.json"), null, null);
-        ethMinute = DatasetLoader.load(MARKET.resolve("binance_ETH_USDT-1m.json"), null, null);
+        btcHourly = DatasetLoader.load(io.tradingstack.testing.MarketData.file("Coinbase_BTCUSD_1h.csv"), null, null);
+        btcMinute = DatasetLoader.load(io.tradingstack.testing.MarketData.file("binance_BTC_USDT-1m.json"), null, null);
+        ethMinute = DatasetLoader.load(io.tradingstack.testing.MarketData.file("binance_ETH_USDT-1m.json"), null, null);
     }
 
     static BacktestResult run(List<Dataset> data, Strategy s) {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BacktestWorkflowTest {
-    static final String DATA = "/work/shared/data/market/Coinbase_BTCUSD_1h.csv";
+    static final String DATA = io.tradingstack.testing.MarketData.file("Coinbase_BTCUSD_1h.csv").toString();
 
     @Test
     void runsInTemporalAndAnswersTheProgressQuery() throws Exception {
@@ -27,7 +27,7 @@ class BacktestWorkflowTest {
         WorkflowClient client = TestInfra.temporal().client();
         WorkerFactory factory = TestInfra.worker(queue, w -> {
             w.registerWorkflowImplementationTypes(BacktestWorkflowImpl.class);
-            w.registerActivitiesImplementations(new BacktestActivitiesImpl(() -> client));
+            w.registerActivitiesImplementations(new BacktestActivitiesImpl(() -> client, new io.tradingstack.durable.StateBridge(io.tradingstack.testing.StateStore.vertx())));
         });
         try {
             Path out = TestInfra.newDir("backtest-wf");
@@ -42,6 +42,12 @@ class BacktestWorkflowTest {
             assertEquals("DONE", p.state());
             assertEquals(1.0, p.fraction());
             assertEquals(summary, p.summary());
+            BacktestRun stored = new io.tradingstack.durable.StateBridge(io.tradingstack.testing.StateStore.vertx())
+                    .load("bt-" + queue, BacktestRun.class);
+            assertEquals(BacktestRun.DONE, stored.status(), "the finished run is stored for after a restart");
+            assertEquals(summary.bars(), stored.summary().bars());
+            assertEquals(0, summary.finalEquity().compareTo(stored.summary().finalEquity()));
+            assertEquals(summary.reportJson(), stored.summary().reportJson());
             WorkflowExecutionHistory history = client.fetchHistory("bt-" + queue);
             WorkflowReplayer.replayWorkflowExecution(history, BacktestWorkflowImpl.class);
             if (System.getProperty("record.histories") != null) {
@@ -67,18 +73,22 @@ class BacktestWorkflowTest {
         WorkflowClient client = TestInfra.temporal().client();
         WorkerFactory factory = TestInfra.worker(queue, w -> {
             w.registerWorkflowImplementationTypes(BacktestWorkflowImpl.class);
-            w.registerActivitiesImplementations(new BacktestActivitiesImpl(() -> client));
+            w.registerActivitiesImplementations(new BacktestActivitiesImpl(() -> client, new io.tradingstack.durable.StateBridge(io.tradingstack.testing.StateStore.vertx())));
         });
         try {
             BacktestWorkflow wf = client.newWorkflowStub(BacktestWorkflow.class,
                     WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("bt-bad-" + queue).build());
             BacktestRequest request = new BacktestRequest(
-                    List.of("/work/shared/data/market/coinbase_rest_BTC-USD_trades_2016-05-12.json"), null, null, null,
+                    List.of(io.tradingstack.testing.MarketData.file("coinbase_rest_BTC-USD_trades_2016-05-12.json").toString()), null, null, null,
                     null, null, null, null, null, null, null, null, null, TestInfra.newDir("bt-bad").toString());
             assertThrows(WorkflowFailedException.class, () -> wf.run(request));
             BacktestProgress p = client.newWorkflowStub(BacktestWorkflow.class, "bt-bad-" + queue).progress();
             assertEquals("FAILED", p.state());
             assertTrue(p.error().contains("not a candle array"), p.error());
+            BacktestRun stored = new io.tradingstack.durable.StateBridge(io.tradingstack.testing.StateStore.vertx())
+                    .load("bt-bad-" + queue, BacktestRun.class);
+            assertEquals(BacktestRun.FAILED, stored.status());
+            assertEquals("BACKTEST_BAD_DATA", stored.errorCode());
         } finally {
             factory.shutdownNow();
         }

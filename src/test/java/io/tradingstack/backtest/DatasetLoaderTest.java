@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatasetLoaderTest {
-    static final Path MARKET = Path.of("/work/shared/data/market");
 
     @TempDir
     Path dir;
@@ -47,7 +46,7 @@ class DatasetLoaderTest {
 
     @Test
     void cryptoDataDownloadCsvIsNewestFirstWithABanner() {
-        Dataset d = DatasetLoader.load(MARKET.resolve("Coinbase_BTCUSD_1h.csv"), null, null);
+        Dataset d = DatasetLoader.load(io.tradingstack.testing.MarketData.file("Coinbase_BTCUSD_1h.csv"), null, null);
         assertEquals("BTC-USD", d.symbol());
         assertEquals("1h", d.timeframe());
         assertEquals(28_960, d.candles().size());
@@ -60,7 +59,7 @@ class DatasetLoaderTest {
 
     @Test
     void freqtradeJsonTakesSymbolAndTimeframeFromTheFile() {
-        Dataset d = DatasetLoader.load(MARKET.resolve("binance_ETH_USDT-1m.json"), null, null);
+        Dataset d = DatasetLoader.load(io.tradingstack.testing.MarketData.file("binance_ETH_USDT-1m.json"), null, null);
         assertEquals("ETH-USDT", d.symbol());
         assertEquals("1m", d.timeframe());
         assertEquals(66_087, d.candles().size());
@@ -70,14 +69,14 @@ class DatasetLoaderTest {
     @Test
     void tradesAreNotCandles() {
         CodedException e = assertThrows(CodedException.class,
-                () -> DatasetLoader.load(MARKET.resolve("coinbase_rest_BTC-USD_trades_2016-05-12.json"), null, null));
+                () -> DatasetLoader.load(io.tradingstack.testing.MarketData.file("coinbase_rest_BTC-USD_trades_2016-05-12.json"), null, null));
         assertEquals(ErrorCode.BACKTEST_BAD_DATA, e.code());
         assertTrue(e.getMessage().contains("not a candle array"));
     }
 
     @Test
     void resamplingDropsTheUnfinishedLastBucket() {
-        Dataset d = DatasetLoader.load(MARKET.resolve("binance_BTC_USDT-1m.json"), null, null);
+        Dataset d = DatasetLoader.load(io.tradingstack.testing.MarketData.file("binance_BTC_USDT-1m.json"), null, null);
         Dataset h = Resampler.resample(d, "1h");
         assertEquals(3600, h.granularitySec());
         assertTrue(h.candles().size() > 1000 && h.candles().size() < 1110);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** The backtest keeps only a strategy's declared features current, with no effect on the result. */
 class RequiredFeaturesTest {
-    private static final Path MARKET = Path.of(System.getProperty("ts.market.data", "/work/shared/data/market"));
 
     /** The reference strategy as it was before it declared its features: every feature kept. */
     private static Strategy withAllFeatures(Strategy s) {
@@ -41,7 +40,7 @@ class RequiredFeaturesTest {
 
     @Test
     void theReducedFeatureEngineGivesTheSameReport() throws Exception {
-        Dataset eth = DatasetLoader.load(MARKET.resolve("binance_ETH_USDT-1m.json"), null, null);
+        Dataset eth = DatasetLoader.load(io.tradingstack.testing.MarketData.file("binance_ETH_USDT-1m.json"), null, null);
         Strategy reduced = new EmaRsiAtrStrategy();
         assertEquals(EnumSet.of(Feature.EMA12, Feature.EMA26, Feature.RSI14, Feature.ATR14), reduced.requiredFeatures());
         Strategy full = withAllFeatures(new EmaRsiAtrStrategy());
@@ -55,7 +54,7 @@ class RequiredFeaturesTest {
 
     @Test
     void readingAnUndeclaredFeatureFailsLoudly() {
-        Dataset eth = DatasetLoader.load(MARKET.resolve("binance_ETH_USDT-1m.json"), null, null);
+        Dataset eth = DatasetLoader.load(io.tradingstack.testing.MarketData.file("binance_ETH_USDT-1m.json"), null, null);
         Strategy sloppy = new Strategy() {
             @Override
             public String name() {

@@ -125,11 +125,11 @@ class PlaceOrderWorkflowTest {
         Map<String, Object> status = stack.ledgerWorkflow().portfolioStatus();
         assertEquals("USD", status.get("quoteCurrency"));
         Map<String, Object> risk = stack.ledgerWorkflow().riskMetrics();
-        assertTrue(risk.containsKey("grossExposure"));
+        assertTrue(risk.containsKey("gross_exposure"));
         Map<String, Object> perf = stack.ledgerWorkflow().performanceMetrics(null);
-        assertTrue(perf.containsKey("sharpe"));
-        if (perf.get("sharpe") == null) {
-            assertTrue(((Map<?, ?>) perf.get("undefined")).containsKey("sharpe"));
+        assertTrue(perf.containsKey("sharpe_ratio"));
+        if (perf.get("sharpe_ratio") == null) {
+            assertTrue(((Map<?, ?>) perf.get("reasons")).containsKey("sharpe_ratio"));
         }
         assertNull(stack.ledgerWorkflow().portfolioStatus().get("rejectedFills"));
         assertInvariants();

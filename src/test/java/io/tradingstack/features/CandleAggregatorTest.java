@@ -28,7 +28,7 @@ class CandleAggregatorTest {
     }
 
     static List<Trade> trades() throws Exception {
-        JsonNode exchanges = Json.MAPPER.readTree(MarketFiles.DIR.resolve("coinbase_rest_BTC-USD_trades_2016-05-12.json").toFile());
+        JsonNode exchanges = Json.MAPPER.readTree(io.tradingstack.testing.MarketData.open("coinbase_rest_BTC-USD_trades_2016-05-12.json"));
         Map<Long, Trade> byId = new TreeMap<>();
         for (JsonNode ex : exchanges) {
             for (JsonNode t : ex.get("response")) {

@@ -32,7 +32,7 @@ import org.ta4j.core.num.Num;
 /**
  * The streaming engine against ta4j 0.17, an independent second computation path, on real
  * Binance BTC/USDT 1-minute candles (2023-03-16 .. 2023-05-01, 66,087 bars; see
- * /work/shared/data/README.md). ta4j seeds its exponential averages with the first value while the
+ * src/test/resources/market/README.md). ta4j seeds its exponential averages with the first value while the
  * engine seeds them with the simple mean of the first n (Wilder/StockCharts), so exponential
  * indicators are compared once the seed's weight has decayed below 1e-12 (after {@link #SETTLED}
  * bars); window indicators (SMA, Bollinger, rolling extremes) are compared from their first

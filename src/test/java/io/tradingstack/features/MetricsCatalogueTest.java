@@ -63,7 +63,7 @@ class MetricsCatalogueTest {
             assertTrue(lastRow.getValue((String) c) != null, "column " + c + " defined after 500 bars");
         }
         assertTrue(columns.contains("RSI_14") && columns.contains("MACD_12_26_9_signal")
-                && columns.contains("BBANDS_20_2.0_pctB") && columns.contains("ADX_14_plus_di"), columns.encode());
+                && columns.contains("BBANDS_20_2.0_pct_b") && columns.contains("ADX_14_plus_di"), columns.encode());
 
         JsonObject lng = compute(new JsonObject().put("symbol", "BTC-USD").put("features", new JsonArray().add("rsi").add("MACD"))
                 .put("output", "long").put("tail", 3));
@@ -83,7 +83,7 @@ class MetricsCatalogueTest {
         assertEquals(last.atr14(), row.getDouble("ATR_14"), 1e-8 * last.atr14());
         assertEquals(last.sma20(), row.getDouble("SMA_20"), 1e-9 * last.sma20());
         assertEquals(last.bbUpper(), row.getDouble("BBANDS_20_2.0_upper"), 1e-9 * last.bbUpper());
-        assertEquals(last.bbPercentB(), row.getDouble("BBANDS_20_2.0_pctB"), 1e-6);
+        assertEquals(last.bbPercentB(), row.getDouble("BBANDS_20_2.0_pct_b"), 1e-6);
         assertEquals(last.return1(), row.getDouble("ROC_1"), 1e-12);
         assertEquals(last.lastPrice(), row.getDouble("close"));
     }
@@ -127,5 +127,33 @@ class MetricsCatalogueTest {
         CodedException empty = assertThrows(CodedException.class,
                 () -> CATALOGUE.compute(MetricsRequest.parse(new JsonObject().put("symbol", "X-Y"), 500), List.of()));
         assertEquals(ErrorCode.FEATURES_NOT_WARM, empty.code());
+    }
+
+    /** Every column of every catalogue metric: null inside its warm-up, a number from the first defined bar on. */
+    @Test
+    void everyColumnIsNullExactlyInsideItsWarmUp() {
+        for (MetricDef def : CATALOGUE.definitions()) {
+            for (boolean custom : List.of(false, true)) {
+                JsonObject params = new JsonObject();
+                double[] values = def.defaults();
+                if (custom && !def.params().isEmpty() && def.params().get(0).integer()) {
+                    values[0] = values[0] + 3;
+                    params.put(def.name(), new JsonObject().put(def.params().get(0).name(), (long) values[0]));
+                }
+                JsonObject out = compute(new JsonObject().put("symbol", "BTC-USD").put("limit", 200).put("tail", 200)
+                        .put("features", new JsonArray().add(def.name())).put("params", params));
+                JsonArray rows = out.getJsonArray("preview");
+                String base = def.columnBase(values);
+                for (String key : def.outputs()) {
+                    String column = MetricDef.column(base, key);
+                    int warm = MetricWarmup.bars(def.name(), key, values);
+                    for (int i = 0; i < warm; i++) {
+                        assertNull(rows.getJsonObject(i).getValue(column), column + " row " + i + " is inside the warm-up of " + warm);
+                    }
+                    Object first = rows.getJsonObject(warm).getValue(column);
+                    assertTrue(first instanceof Number, column + " is defined at bar " + warm + ": " + first);
+                }
+            }
+        }
     }
 }

@@ -41,6 +41,27 @@ class LedgerVerifyCommandTest {
         assertTrue(bad.out().contains("cash + reserve"), bad.out());
     }
 
+    /** On a DATA_DIR whose PostgreSQL is running (a node is up), verify reads through that server. */
+    @Test
+    void verifiesThroughTheRunningServerOfTheDataDirectory() throws Exception {
+        Path dataDir = TestInfra.newDir("verify-running-");
+        try (PostgresRuntime pg = PostgresRuntime.startEmbedded(dataDir.resolve("postgres"))) {
+            pg.migrate();
+            PrintStream oldErr = System.err;
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            Result r;
+            try {
+                r = run(dataDir);
+            } finally {
+                System.setErr(oldErr);
+            }
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertEquals(0, r.code(), said + r.out());
+            assertTrue(said.contains("reading through the running node's PostgreSQL"), said);
+        }
+    }
+
     record Result(int code, String out) {
     }
 

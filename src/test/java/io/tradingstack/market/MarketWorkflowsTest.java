@@ -33,6 +33,7 @@ class MarketWorkflowsTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         Codecs.registerAll(vertx);
+        io.tradingstack.testing.StateStore.deploy(vertx);
         ReplayHarness h = ReplayHarness.start(vertx, 20, Map.of());
         feed = new MarketFeedVerticle(h.ctx);
         vertx.deployVerticle(feed).await(10, TimeUnit.SECONDS);
@@ -55,7 +56,7 @@ class MarketWorkflowsTest {
     }
 
     @Test
-    void streamWorkflowSetsSymbolsReportsStatsContinuesAsNewAndStops() throws Exception {
+    void streamWorkflowSetsSymbolsReportsStatsContinuesAsNewStopsAndRemembersTheStop() throws Exception {
         String id = "market-stream-" + UUID.randomUUID();
         MarketStreamWorkflow wf = client.newWorkflowStub(MarketStreamWorkflow.class, options(id));
         WorkflowClient.start(wf::run, new MarketStreamState(List.of("BTC-USD", "ETH-USD"), Map.of(), 1, 3, 0));
@@ -66,11 +67,25 @@ class MarketWorkflowsTest {
         FeedResilienceTest.waitFor(() -> wf.generation() >= 1);
         assertEquals(List.of("ETH-USD"), wf.symbols(), "symbols survive continue-as-new");
         wf.stop();
-        WorkflowStub.fromTyped(wf).getResult(20, TimeUnit.SECONDS, Void.class);
+        FeedResilienceTest.waitFor(() -> wf.symbols().isEmpty());
         assertTrue(feedSymbols().isEmpty(), "stop unsubscribes everything");
         WorkflowExecutionHistory history = client.fetchHistory(id);
         WorkflowReplayer.replayWorkflowExecution(history, MarketStreamWorkflowImpl.class);
         assertTrue(history.getEvents().size() < 200, "ticks never enter the history");
+        // the stop is stored: a fresh run of the stream (as after a restart) stays stopped
+        WorkflowStub.fromTyped(wf).terminate("restart");
+        MarketStreamWorkflow again = client.newWorkflowStub(MarketStreamWorkflow.class, options(id));
+        vertx.eventBus().request(io.tradingstack.bus.Addresses.MARKET_SET_SYMBOLS,
+                new io.vertx.core.json.JsonObject().put("symbols", new io.vertx.core.json.JsonArray().add("BTC-USD")))
+                .await(5, TimeUnit.SECONDS);
+        WorkflowClient.start(again::run, (MarketStreamState) null);
+        FeedResilienceTest.waitFor(() -> feedSymbols().isEmpty());
+        assertEquals(List.of(), again.symbols());
+        if (System.getProperty("record.histories") != null) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("src/test/resources/histories/market-stream.json"),
+                    history.toJson(true));
+        }
+        WorkflowStub.fromTyped(again).terminate("test done");
     }
 
     private List<String> feedSymbols() throws Exception {

@@ -100,14 +100,14 @@ class McpCatalogueTest {
         Map<String, Object> history = null;
         List<Map<String, Object>> tx = List.of();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (tx.stream().noneMatch(t -> orderId.equals(String.valueOf(t.get("orderId")))) && System.nanoTime() < deadline) {
+        while (tx.stream().noneMatch(t -> orderId.equals(String.valueOf(t.get("order_id")))) && System.nanoTime() < deadline) {
             node.vertx.timer(100).await(5, TimeUnit.SECONDS);
             history = call("get_transaction_history", Map.of("limit", 50));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> seen = (List<Map<String, Object>>) history.get("transactions");
             tx = seen;
         }
-        assertTrue(tx.stream().anyMatch(t -> orderId.equals(String.valueOf(t.get("orderId")))),
+        assertTrue(tx.stream().anyMatch(t -> orderId.equals(String.valueOf(t.get("order_id")))),
                 history + " / portfolio: " + call("get_portfolio_status", Map.of()));
         assertEquals(tx.size(), ((Number) history.get("count")).intValue());
 
@@ -147,7 +147,7 @@ class McpCatalogueTest {
         assertEquals("MARKET_UNKNOWN_SYMBOL", error("get_historical_ticks", Map.of("symbol", "DOGE-USD")).get("error"));
         Map<String, Object> cache = call("update_market_cache", Map.of("symbol", "ETH-USD", "timeframe", "1m", "limit", 30));
         assertEquals("ok", cache.get("status"));
-        assertEquals("stopping", call("stop_market_stream", Map.of()).get("status"));
+        assertEquals("stopped", call("stop_market_stream", Map.of()).get("status"));
     }
 
     @Test

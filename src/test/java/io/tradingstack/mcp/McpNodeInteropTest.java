@@ -31,12 +31,7 @@ class McpNodeInteropTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Assumptions.assumeTrue(available("node"), "node is not on the PATH: TypeScript SDK interop test skipped");
-        Assumptions.assumeTrue(available("npm"), "npm is not on the PATH: TypeScript SDK interop test skipped");
-        if (!Files.isDirectory(PROJECT.resolve("node_modules/@modelcontextprotocol/sdk"))) {
-            Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
-            assertEquals(0, install.exit(), "npm ci failed:\n" + install.output());
-        }
+        Assumptions.assumeTrue(nodeReady(), "node/npm is not on the PATH: TypeScript SDK interop test skipped");
         McpTestServer.resetSingletons();
         server = McpTestServer.node(java.util.Set.of("exchange", "feed", "ledger"),
                 Map.of("MCP_AUTH_TOKEN", "interop-token", "INITIAL_PORTFOLIO_BALANCE", "1000000"));
@@ -75,12 +70,25 @@ class McpNodeInteropTest {
         JsonObject history = steps.getJsonObject("history").getJsonObject("structured");
         String orderId = fill.getString("order_id");
         assertTrue(history.getJsonArray("transactions").stream()
-                .anyMatch(t -> orderId.equals(((JsonObject) t).getString("orderId"))), history.encode());
+                .anyMatch(t -> orderId.equals(((JsonObject) t).getString("order_id"))), history.encode());
         assertEquals(history.getJsonArray("transactions").size(), history.getInteger("count"));
         assertFalse(steps.getJsonObject("preferences").getBoolean("isError"), steps.encode());
         assertTrue(steps.getJsonObject("preferences").getJsonObject("structured").containsKey("risk_tolerance"));
         assertTrue(out.getBoolean("terminated"));
         assertFalse(server.ctx.config().mcpAuthToken().isEmpty());
+    }
+
+    /** True when node and npm are there; installs the pinned Node project ({@code npm ci}) when needed. */
+    static synchronized boolean nodeReady() throws IOException, InterruptedException {
+        if (!available("node") || !available("npm")) {
+            return false;
+        }
+        if (!Files.isDirectory(PROJECT.resolve("node_modules/@modelcontextprotocol/sdk"))
+                || !Files.isDirectory(PROJECT.resolve("node_modules/ajv-formats"))) {
+            Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
+            assertEquals(0, install.exit(), "npm ci failed:\n" + install.output());
+        }
+        return true;
     }
 
     static JsonObject lastJsonLine(String output) {

@@ -64,13 +64,27 @@ final class McpTestServer implements AutoCloseable {
         Map<String, String> all = new HashMap<>(overrides);
         all.put("TASK_QUEUE", QUEUE);
         AppContext ctx = TestInfra.context(vertx, all);
+        await(vertx.deployVerticle(new io.tradingstack.durable.WorkflowStateVerticle(ctx)));
         await(vertx.deployVerticle(new DurableVerticle(ctx)));
         await(vertx.deployVerticle(new McpVerticle(ctx)));
         return new McpTestServer(vertx, ctx, null);
     }
 
-    /** Terminates singletons that might be bound to a task queue nobody polls any more. */
+    /**
+     * Terminates singletons that might be bound to a task queue nobody polls any more, and forgets
+     * their stored state (the shared test database would otherwise carry, e.g., a stopped stream
+     * from one test class into the next).
+     */
     static void resetSingletons() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            io.vertx.sqlclient.Pool pool = TestInfra.postgres().pool(vertx, 1);
+            await(pool.preparedQuery("DELETE FROM workflow_state WHERE workflow_id = ANY($1)")
+                    .execute(io.vertx.sqlclient.Tuple.of(SINGLETONS.toArray(String[]::new))));
+            await(pool.close());
+        } finally {
+            await(vertx.close());
+        }
         WorkflowClient client = TestInfra.temporal().client();
         for (String id : SINGLETONS) {
             try {

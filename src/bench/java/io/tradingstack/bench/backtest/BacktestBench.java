@@ -78,15 +78,14 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 10, time = 1)
 public class BacktestBench {
-    static final Path MARKET = Path.of(System.getProperty("market.dir", "/work/shared/data/market"));
     List<Dataset> data;
     List<BarSeries> prebuilt;
     List<Fill> fills;
 
     @Setup(Level.Trial)
     public void setUp() {
-        data = List.of(DatasetLoader.load(MARKET.resolve("binance_BTC_USDT-1m.json"), null, null),
-                DatasetLoader.load(MARKET.resolve("binance_ETH_USDT-1m.json"), null, null));
+        data = List.of(DatasetLoader.load(io.tradingstack.testing.MarketData.file("binance_BTC_USDT-1m.json"), null, null),
+                DatasetLoader.load(io.tradingstack.testing.MarketData.file("binance_ETH_USDT-1m.json"), null, null));
         prebuilt = data.stream().map(BacktestBench::toSeries).toList();
         fills = engine().fills();
     }

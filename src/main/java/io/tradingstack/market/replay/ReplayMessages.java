@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Renders replay trades in Coinbase Exchange's WebSocket and REST shapes (field names and string
- * encodings as in the captured messages of shared/data/README.md). {@code replay_time} is the only
+ * encodings as in real captured Coinbase messages). {@code replay_time} is the only
  * addition: the recorded time of the trade before the shift to the wall clock.
  */
 public final class ReplayMessages {

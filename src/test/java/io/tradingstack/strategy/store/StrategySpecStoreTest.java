@@ -73,9 +73,11 @@ class StrategySpecStoreTest {
         AppContext ctx = TestInfra.context(v, Map.of("TASK_QUEUE", queue, "MARKET_SYMBOLS", m1 + "," + m2));
         worker = TestInfra.worker(queue, w -> {
             w.registerWorkflowImplementationTypes(StrategySpecWorkflowImpl.class, BacktestWorkflowImpl.class);
-            w.registerActivitiesImplementations(new StrategySpecActivitiesImpl(v), new BacktestActivitiesImpl(() -> client));
+            w.registerActivitiesImplementations(new StrategySpecActivitiesImpl(v), new BacktestActivitiesImpl(() -> client,
+                    new io.tradingstack.durable.StateBridge(v)));
         });
         io.tradingstack.bus.Codecs.registerAll(v);
+        io.tradingstack.testing.StateStore.deploy(v);
         v.deployVerticle(new StrategyStoreVerticle(ctx)).await(30, TimeUnit.SECONDS);
     }
 

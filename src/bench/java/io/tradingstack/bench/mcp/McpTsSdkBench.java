@@ -1,0 +1,129 @@
+package io.tradingstack.bench.mcp;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.tradingstack.app.AppContext;
+import io.tradingstack.app.Stack;
+import io.tradingstack.app.VerticleSpec;
+import io.tradingstack.bench.BenchResults;
+import io.tradingstack.bus.Json;
+import io.tradingstack.testing.TestInfra;
+import io.vertx.core.Vertx;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code get_portfolio_status} from N sessions of the official TypeScript SDK client
+ * ({@code src/test/node/bench-client.mjs}), in the same run against (1) a reference server built on
+ * the official TypeScript SDK answering a constant portfolio ({@code reference-server.mjs}) and
+ * (2) our node with a real portfolio behind it (a BTC position marked at the live feed: a Temporal
+ * query on mock-ledger, at most one per 250 ms, plus the feed's latest tick per call), in alternating
+ * rounds (reference, ours, ours, reference). Args: [sessions] [measureSeconds]
+ * [warmupSeconds] [clientProcesses]. Needs node and {@code npm ci} in src/test/node.
+ */
+public final class McpTsSdkBench {
+    private static final Path NODE_DIR = Path.of("src", "test", "node");
+
+    public static void main(String[] args) throws Exception {
+        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 32;
+        int measure = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int procs = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+
+        Vertx vertx = Vertx.vertx();
+        AppContext ctx = TestInfra.context(vertx, Map.of("TASK_QUEUE", TestInfra.uniqueQueue("bench"),
+                "MCP_RATE_LIMIT_PER_MINUTE", "1000000", "INITIAL_PORTFOLIO_BALANCE", "100000",
+                "REPLAY_PORT", String.valueOf(TestInfra.freePort())));
+        Stack stack = new Stack(ctx, VerticleSpec.load(), Set.of("worker", "mcp", "ledger", "exchange", "feed"));
+        stack.start().await(180, TimeUnit.SECONDS);
+        String ours = "http://127.0.0.1:" + ctx.config().mcpPort();
+        buyAPosition(ours);
+
+        Process reference = new ProcessBuilder("node", "reference-server.mjs", "0").directory(NODE_DIR.toFile())
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(reference.getInputStream(), StandardCharsets.UTF_8));
+        String referenceUrl = "http://127.0.0.1:" + out.readLine().replace("listening ", "").trim();
+
+        // alternating rounds (ref, ours, ours, ref): the machine's load moves while the bench runs
+        List<Map<String, Object>> refRounds = new java.util.ArrayList<>();
+        List<Map<String, Object>> ourRounds = new java.util.ArrayList<>();
+        refRounds.add(drive(referenceUrl, sessions, measure, warmup, procs));
+        ourRounds.add(drive(ours, sessions, measure, warmup, procs));
+        ourRounds.add(drive(ours, sessions, measure, warmup, procs));
+        refRounds.add(drive(referenceUrl, sessions, measure, warmup, procs));
+        reference.destroy();
+        Map<String, Object> ref = summary(refRounds);
+        Map<String, Object> our = summary(ourRounds);
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("tool", "get_portfolio_status");
+        figures.put("client", "official TypeScript SDK (@modelcontextprotocol/sdk 1.32.2), " + sessions + " sessions in "
+                + procs + " node processes, one call in flight per session");
+        figures.put("reference", ref);
+        figures.put("ours", our);
+        figures.put("ratio", ((Number) our.get("calls_per_second")).doubleValue()
+                / ((Number) ref.get("calls_per_second")).doubleValue());
+        figures.put("goal", ">= 2x the reference, p99 <= 50 ms");
+        figures.put("load_average_at_end", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        figures.put("command", "mvn -B -o -Pbench -DskipTests test-compile exec:exec "
+                + "-Dbench.main=io.tradingstack.bench.mcp.McpTsSdkBench -Dbench.args=\"" + sessions + " " + measure + " "
+                + warmup + " " + procs + "\"");
+        System.out.println(figures);
+        BenchResults.write("mcp-ts-sdk", figures);
+        stack.stop();
+        System.exit(0);
+    }
+
+    /** Mean throughput and the worse p50/p99 of the rounds, with the rounds themselves. */
+    private static Map<String, Object> summary(List<Map<String, Object>> rounds) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("calls_per_second", rounds.stream().mapToDouble(r -> ((Number) r.get("calls_per_second")).doubleValue())
+                .average().orElse(0));
+        out.put("p50_ms", rounds.stream().mapToDouble(r -> ((Number) r.get("p50_ms")).doubleValue()).max().orElse(0));
+        out.put("p99_ms", rounds.stream().mapToDouble(r -> ((Number) r.get("p99_ms")).doubleValue()).max().orElse(0));
+        out.put("errors", rounds.stream().mapToLong(r -> ((Number) r.get("errors")).longValue()).sum());
+        out.put("rounds", rounds);
+        return out;
+    }
+
+    /** A market buy, retried until the feed has a price, so the portfolio has a live-marked position. */
+    private static void buyAPosition(String url) throws InterruptedException {
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
+                .requestTimeout(Duration.ofSeconds(30)).build();
+        client.initialize();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("place_mock_order",
+                    Map.of("orders", List.of(Map.of("symbol", "BTC-USD", "side", "BUY", "qty", 0.01)))));
+            if (!Boolean.TRUE.equals(r.isError())) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        client.closeGracefully();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> drive(String url, int sessions, int measure, int warmup, int procs) throws Exception {
+        Process p = new ProcessBuilder("node", "bench-client.mjs", url, String.valueOf(sessions), String.valueOf(measure),
+                String.valueOf(warmup), String.valueOf(procs)).directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(measure + warmup + 120L, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("bench client failed:\n" + text);
+        }
+        String last = text.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() ->
+                new IllegalStateException("no result from the bench client:\n" + text));
+        return Json.MAPPER.readValue(last, Map.class);
+    }
+}

@@ -1,0 +1,41 @@
+package io.tradingstack.durable;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * The {@code workflow_state} table: one JSON state per workflow id, replaced only by a newer
+ * revision, so a retried or reordered save never rolls the state back. Plain class over a pool.
+ */
+public final class WorkflowStateStore {
+    private final Pool pool;
+
+    public WorkflowStateStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** {workflowId, workflowType, revision, state}, or null when nothing is stored. */
+    public Future<JsonObject> load(String workflowId) {
+        return pool.preparedQuery("SELECT workflow_id, workflow_type, revision, state FROM workflow_state"
+                        + " WHERE workflow_id = $1").execute(Tuple.of(workflowId))
+                .map(rows -> rows.size() == 0 ? null : json(rows.iterator().next()));
+    }
+
+    /** Stores the state when its revision is newer than the stored one; true when it was written. */
+    public Future<Boolean> save(String workflowId, String workflowType, long revision, JsonObject state) {
+        return pool.preparedQuery("INSERT INTO workflow_state (workflow_id, workflow_type, revision, state)"
+                        + " VALUES ($1, $2, $3, $4) ON CONFLICT (workflow_id) DO UPDATE"
+                        + " SET workflow_type = EXCLUDED.workflow_type, revision = EXCLUDED.revision,"
+                        + " state = EXCLUDED.state, updated_at = now() WHERE workflow_state.revision < EXCLUDED.revision")
+                .execute(Tuple.of(workflowId, workflowType, revision, state))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    private static JsonObject json(Row r) {
+        return new JsonObject().put("workflowId", r.getString("workflow_id")).put("workflowType", r.getString("workflow_type"))
+                .put("revision", r.getLong("revision")).put("state", r.getJsonObject("state"));
+    }
+}

@@ -1,0 +1,89 @@
+package io.tradingstack.mcp;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The MCP contract, through the official TypeScript SDK client ({@code src/test/node/contract.mjs}):
+ * every tool is called, every result (errors included) is validated with ajv against the tool's
+ * declared outputSchema, and no result carries serializer artefacts ({@code map}/{@code list}/
+ * {@code empty} wrappers). Skipped, with the reason, only when node or npm is not on the PATH.
+ */
+class McpContractTest {
+    private static McpTestServer server;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Assumptions.assumeTrue(McpNodeInteropTest.nodeReady(), "node/npm not on the PATH: TypeScript SDK contract test skipped");
+        McpTestServer.resetSingletons();
+        server = McpTestServer.node(Set.of("exchange", "feed", "features", "ledger"),
+                Map.of("MCP_AUTH_TOKEN", "contract-token", "INITIAL_PORTFOLIO_BALANCE", "100000"));
+        McpCatalogueTest.awaitPrice(server, "BTC-USD");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void everyToolAnswersWhatItsOutputSchemaDeclares() throws Exception {
+        McpNodeInteropTest.Result r = McpNodeInteropTest.run(List.of("node", "contract.mjs", server.url(), "contract-token"), 300);
+        assertEquals(0, r.exit(), r.output());
+        JsonObject out = McpNodeInteropTest.lastJsonLine(r.output());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "mcp-contract.json"), out.encodePrettily());
+        assertTrue(out.getJsonObject("calls").size() >= 24, "every tool was called: " + out.getJsonObject("calls").fieldNames());
+        out.getJsonObject("calls").forEach(e -> assertTrue(((JsonObject) e.getValue()).getBoolean("valid"), e.getKey()));
+        assertEquals(List.of(), out.getJsonArray("problems").getList(), out.encodePrettily());
+        JsonObject tools = out.getJsonObject("tools");
+        JsonObject calls = out.getJsonObject("calls");
+        for (String tool : McpCatalogueTest.CATALOGUE) {
+            assertTrue(tools.getJsonObject(tool).getBoolean("outputSchema"), tool + " declares an outputSchema");
+            JsonObject hints = tools.getJsonObject(tool).getJsonObject("annotations");
+            for (String h : List.of("readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint")) {
+                assertTrue(hints.containsKey(h), tool + " sets " + h);
+            }
+            assertTrue(calls.fieldNames().stream().anyMatch(k -> tool.equals(calls.getJsonObject(k).getString("tool"))),
+                    tool + " was called");
+        }
+        assertTrue(tools.getJsonObject("get_portfolio_status").getJsonObject("annotations").getBoolean("readOnlyHint"));
+        assertFalse(tools.getJsonObject("place_mock_order").getJsonObject("annotations").getBoolean("readOnlyHint"));
+        assertTrue(tools.getJsonObject("cancel_order").getJsonObject("annotations").getBoolean("destructiveHint"));
+
+        assertFalse(ok(calls, "get_historical_ticks").getJsonArray("BTC-USD").isEmpty(), "historical prices are returned");
+        assertFalse(ok(calls, "list_technical_metrics").getJsonArray("metrics").isEmpty());
+        assertEquals(5, ok(calls, "compute_technical_metrics").getJsonArray("preview").size());
+        assertEquals("DONE", ok(calls, "get_backtest_result").getString("status"));
+        JsonObject portfolio = ok(calls, "get_portfolio_status");
+        JsonObject btc = portfolio.getJsonObject("position_details").getJsonObject("BTC-USD");
+        assertTrue(btc.getBoolean("price_is_live"), btc.encode());
+        assertEquals("live_feed", btc.getString("price_source"));
+        assertTrue(portfolio.getValue("total_pnl") instanceof Number && portfolio.getValue("cash") instanceof Number,
+                "money as JSON numbers: " + portfolio.encode());
+
+        JsonObject afterStop = calls.getJsonObject("place_mock_order (after stop)");
+        assertTrue(afterStop.getBoolean("isError"), afterStop.encode());
+        assertNotEquals("INTERNAL", afterStop.getString("error"), "an order after a stop is a coded rejection");
+        assertEquals("BACKTEST_NOT_FOUND", calls.getJsonObject("get_backtest_result (unknown)").getString("error"));
+    }
+
+    private static JsonObject ok(JsonObject calls, String label) {
+        JsonObject c = calls.getJsonObject(label);
+        assertFalse(c.getBoolean("isError"), label + ": " + c.encode());
+        return c.getJsonObject("structured");
+    }
+}

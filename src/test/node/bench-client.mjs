@@ -1,0 +1,73 @@
+// Closed-loop load of get_portfolio_status from N sessions of the official TypeScript SDK client
+// (one call in flight per session), optionally spread over P node processes so that the client
+// is not the bottleneck. Usage:
+//   node bench-client.mjs <base-url> <sessions> <measure-s> <warmup-s> [processes] [bearer-token]
+// Prints one JSON line: {calls, seconds, calls_per_second, p50_ms, p90_ms, p99_ms, errors}.
+import { fork } from "node:child_process";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+
+const [url, sessionsArg, measureArg, warmupArg, procsArg, token] = process.argv.slice(2);
+const sessions = Number(sessionsArg ?? 32);
+const measure = Number(measureArg ?? 20);
+const warmup = Number(warmupArg ?? 5);
+const procs = Number(procsArg ?? 1);
+
+async function load(n, startAt, endAt) {
+  const requestInit = token ? { headers: { Authorization: `Bearer ${token}` } } : undefined;
+  const clients = [];
+  for (let i = 0; i < n; i++) {
+    const c = new Client({ name: `bench-${process.pid}-${i}`, version: "1.0.0" });
+    await c.connect(new StreamableHTTPClientTransport(new URL("/mcp", url), { requestInit }));
+    clients.push(c);
+  }
+  const latencies = [];
+  let errors = 0;
+  await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now() - warmup * 1000)));
+  await Promise.all(clients.map(async (c) => {
+    while (Date.now() < endAt) {
+      const t0 = performance.now();
+      try {
+        const r = await c.callTool({ name: "get_portfolio_status", arguments: {} });
+        if (r.isError) errors++;
+      } catch {
+        errors++;
+      }
+      const now = Date.now();
+      if (now >= startAt && now < endAt) latencies.push(performance.now() - t0);
+    }
+  }));
+  await Promise.all(clients.map((c) => c.close()));
+  return { latencies, errors };
+}
+
+function pct(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : null;
+}
+
+if (process.argv.includes("--child")) {
+  process.on("message", async ({ n, startAt, endAt }) => {
+    const r = await load(n, startAt, endAt);
+    process.send(r, () => process.exit(0));
+  });
+} else {
+  const startAt = Date.now() + 3000 + warmup * 1000;
+  const endAt = startAt + measure * 1000;
+  let results;
+  if (procs <= 1) {
+    results = [await load(sessions, startAt, endAt)];
+  } else {
+    const per = Math.ceil(sessions / procs);
+    results = await Promise.all(Array.from({ length: procs }, (_, i) => new Promise((resolve, reject) => {
+      const child = fork(new URL(import.meta.url).pathname, [url, "0", String(measure), String(warmup), "1",
+        token ?? "", "--child"]);
+      child.on("message", resolve);
+      child.on("error", reject);
+      child.send({ n: Math.min(per, sessions - i * per), startAt, endAt });
+    })));
+  }
+  const all = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const errors = results.reduce((s, r) => s + r.errors, 0);
+  console.log(JSON.stringify({ calls: all.length, seconds: measure, calls_per_second: all.length / measure,
+    p50_ms: pct(all, 0.5), p90_ms: pct(all, 0.9), p99_ms: pct(all, 0.99), errors, sessions, processes: procs }));
+}
