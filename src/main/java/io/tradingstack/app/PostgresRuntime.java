@@ -108,6 +108,16 @@ public final class PostgresRuntime implements AutoCloseable {
         return b;
     }
 
+    /**
+     * How to log in to the embedded server of {@code dir} that is running on {@code port} (for a
+     * reader such as {@code ledger verify} while a node is up): the superuser with the password kept
+     * beside the data directory (none for a data directory from before passwords).
+     */
+    public static PgUrl embeddedUrl(Path dir, int port) {
+        String password = PgPassword.exists(dir) ? PgPassword.readOrCreate(dir) : "";
+        return new PgUrl("127.0.0.1", port, "postgres", "postgres", password);
+    }
+
     public void migrate() {
         Flyway.configure()
                 .dataSource(url.jdbcUrl(), url.user(), url.password())

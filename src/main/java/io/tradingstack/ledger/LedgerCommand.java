@@ -64,7 +64,7 @@ public final class LedgerCommand implements Callable<Integer> {
         }
 
         private static int throughRunningServer(RunningServer server, Path pgDir) {
-            PgUrl url = new PgUrl("127.0.0.1", server.port(), "postgres", "postgres", "");
+            PgUrl url = PostgresRuntime.embeddedUrl(pgDir, server.port());
             try (Connection db = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
                 System.err.println("ledger verify: reading through the running node's PostgreSQL (pid " + server.pid()
                         + ", port " + server.port() + ")");
