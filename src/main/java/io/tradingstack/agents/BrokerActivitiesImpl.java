@@ -1,6 +1,6 @@
 package io.tradingstack.agents;
 
-import io.tradingstack.durable.StateBridge;
+import io.tradingstack.runtime.StateBridge;
 import io.vertx.core.Vertx;
 
 /** Delegates to the workflow-state store over the bus. */

@@ -1,5 +1,7 @@
 package io.tradingstack.app;
 
+import io.tradingstack.runtime.AppConfig;
+
 import java.util.stream.Collectors;
 
 /** The start-up banner: where to point a browser, a WebSocket client or an MCP client, and where data lives. */

@@ -1,5 +1,7 @@
 package io.tradingstack.app;
 
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.ConfigKey;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;

@@ -1,6 +1,8 @@
 package io.tradingstack.app;
 
-import io.tradingstack.mcp.HttpGuard;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.ConfigKey;
+import io.tradingstack.runtime.HttpGuard;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,11 @@
 package io.tradingstack.app;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.Ports;
+import io.tradingstack.runtime.Secrets;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;

@@ -1,5 +1,7 @@
 package io.tradingstack.app;
 
+import io.tradingstack.bus.Json;
+import io.tradingstack.runtime.Secrets;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -9,7 +11,6 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.tradingstack.bus.Json;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;

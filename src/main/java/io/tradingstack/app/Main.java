@@ -1,5 +1,6 @@
 package io.tradingstack.app;
 
+import io.tradingstack.runtime.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,5 +1,8 @@
 package io.tradingstack.app;
 
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.ConfigKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.slf4j.Logger;

@@ -1,6 +1,10 @@
 package io.tradingstack.app;
 
 import io.tradingstack.bus.Codecs;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.ConfigException;
+import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.PostgresRuntime;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package io.tradingstack.app;
 
+import io.tradingstack.runtime.ConfigException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,13 +1,13 @@
 package io.tradingstack.backtest;
 
-import io.temporal.activity.Activity;
-import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.client.WorkflowClient;
-import io.temporal.failure.ApplicationFailure;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.strategy.spec.StrategySpec;
 import io.tradingstack.strategy.store.StoredSpec;
 import io.tradingstack.strategy.store.StrategySpecWorkflow;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.WorkflowClient;
+import io.temporal.failure.ApplicationFailure;
 
 import java.util.function.Supplier;
 
@@ -20,9 +20,9 @@ public final class BacktestActivitiesImpl implements BacktestActivities {
     private static final int PROGRESS_STEPS = 10;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BacktestActivitiesImpl.class);
     private final Supplier<WorkflowClient> client;
-    private final io.tradingstack.durable.StateBridge state;
+    private final io.tradingstack.runtime.StateBridge state;
 
-    public BacktestActivitiesImpl(Supplier<WorkflowClient> client, io.tradingstack.durable.StateBridge state) {
+    public BacktestActivitiesImpl(Supplier<WorkflowClient> client, io.tradingstack.runtime.StateBridge state) {
         this.client = client;
         this.state = state;
     }

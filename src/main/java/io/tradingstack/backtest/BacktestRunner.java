@@ -1,14 +1,14 @@
 package io.tradingstack.backtest;
 
-import io.tradingstack.app.ConfigKey;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.risk.RiskConfig;
+import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.strategy.SpecStrategy;
-import io.tradingstack.strategy.StrategySpecs;
-import io.tradingstack.strategy.spec.StrategySpec;
 import io.tradingstack.strategy.Strategies;
 import io.tradingstack.strategy.Strategy;
+import io.tradingstack.strategy.StrategySpecs;
+import io.tradingstack.strategy.spec.StrategySpec;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.tradingstack.durable;
 
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.model.ComponentStatus;
+import io.tradingstack.runtime.BusBridge;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 

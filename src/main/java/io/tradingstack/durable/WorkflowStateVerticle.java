@@ -1,10 +1,10 @@
 package io.tradingstack.durable;
 
-import io.tradingstack.app.AppContext;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.runtime.AppContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;

@@ -1,10 +1,7 @@
 package io.tradingstack.execution;
 
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.ConfigKey;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.ErrorCode;
-import io.tradingstack.durable.BusBridge;
 import io.tradingstack.ledger.ExecutionLedgerWorkflow;
 import io.tradingstack.ledger.OrderRequest;
 import io.tradingstack.ledger.PostedFill;
@@ -15,6 +12,9 @@ import io.tradingstack.model.OrderIntent;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.Tick;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.BusBridge;
+import io.tradingstack.runtime.ConfigKey;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

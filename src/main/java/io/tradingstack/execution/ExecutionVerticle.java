@@ -1,13 +1,13 @@
 package io.tradingstack.execution;
 
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.HealthRegistry;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.ledger.ExecutionLedgerWorkflow;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.Tick;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.HealthRegistry;
 import io.temporal.client.WorkflowClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -4,6 +4,7 @@ import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.Side;
+import io.tradingstack.runtime.SqlFailures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.sqlclient.Pool;

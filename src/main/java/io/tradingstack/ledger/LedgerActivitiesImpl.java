@@ -1,8 +1,8 @@
 package io.tradingstack.ledger;
 
 import io.tradingstack.bus.Addresses;
-import io.tradingstack.durable.BusBridge;
 import io.tradingstack.model.Fill;
+import io.tradingstack.runtime.BusBridge;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 

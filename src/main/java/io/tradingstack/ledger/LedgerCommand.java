@@ -1,8 +1,8 @@
 package io.tradingstack.ledger;
 
-import io.tradingstack.app.AppConfig;
-import io.tradingstack.app.PgUrl;
-import io.tradingstack.app.PostgresRuntime;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.PgUrl;
+import io.tradingstack.runtime.PostgresRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,14 +1,15 @@
 package io.tradingstack.ledger;
 
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.ConfigKey;
-import io.tradingstack.app.HealthRegistry;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.Tick;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.ConfigKey;
+import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.SqlFailures;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;

@@ -1,10 +1,10 @@
 package io.tradingstack.llm;
 
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.BusBridge;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.bus.Addresses;
-import io.tradingstack.durable.BusBridge;
 
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package io.tradingstack.llm;
 
-import io.tradingstack.app.AppConfig;
-import io.tradingstack.app.ConfigException;
-import io.tradingstack.app.ConfigKey;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.ConfigException;
+import io.tradingstack.runtime.ConfigKey;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

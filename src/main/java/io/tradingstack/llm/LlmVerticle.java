@@ -1,11 +1,11 @@
 package io.tradingstack.llm;
 
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.HealthRegistry;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.HealthRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;

@@ -2,7 +2,7 @@ package io.tradingstack.market;
 
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Json;
-import io.tradingstack.durable.BusBridge;
+import io.tradingstack.runtime.BusBridge;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,12 +16,12 @@ import java.util.Map;
 public final class MarketActivitiesImpl implements MarketActivities {
     private final BusBridge bus;
     private final BusBridge slowBus;
-    private final io.tradingstack.durable.StateBridge state;
+    private final io.tradingstack.runtime.StateBridge state;
 
     public MarketActivitiesImpl(Vertx vertx) {
         this.bus = new BusBridge(vertx);
         this.slowBus = new BusBridge(vertx, Duration.ofSeconds(50));
-        this.state = new io.tradingstack.durable.StateBridge(vertx);
+        this.state = new io.tradingstack.runtime.StateBridge(vertx);
     }
 
     /** What the stream stores: its selection and the revision that wrote it. */

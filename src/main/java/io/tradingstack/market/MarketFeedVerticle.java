@@ -1,9 +1,5 @@
 package io.tradingstack.market;
 
-import io.tradingstack.app.AppConfig;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.ConfigKey;
-import io.tradingstack.app.HealthRegistry;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
@@ -11,6 +7,10 @@ import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.model.Candle;
 import io.tradingstack.model.Tick;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.ConfigKey;
+import io.tradingstack.runtime.HealthRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;

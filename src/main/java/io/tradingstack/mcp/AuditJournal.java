@@ -1,7 +1,7 @@
 package io.tradingstack.mcp;
 
 import io.tradingstack.bus.Json;
-import io.tradingstack.ledger.SqlFailures;
+import io.tradingstack.runtime.SqlFailures;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

@@ -2,7 +2,7 @@ package io.tradingstack.mcp;
 
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
-import io.tradingstack.market.replay.ReplaySeries;
+import io.tradingstack.market.ReplaySeries;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,14 +1,5 @@
 package io.tradingstack.mcp;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
-import io.tradingstack.app.ConfigKey;
 import io.tradingstack.backtest.BacktestProgress;
 import io.tradingstack.backtest.BacktestRequest;
 import io.tradingstack.backtest.BacktestRun;
@@ -18,7 +9,16 @@ import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.risk.RiskConfig;
+import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.strategy.Strategies;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
 import io.vertx.core.Future;
 
 import java.io.IOException;

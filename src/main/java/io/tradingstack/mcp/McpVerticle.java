@@ -1,15 +1,16 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.ConfigKey;
+import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.HttpGuard;
+import io.tradingstack.runtime.TemporalRuntime;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.tradingstack.app.AppConfig;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.ConfigKey;
-import io.tradingstack.app.HealthRegistry;
-import io.tradingstack.durable.TemporalRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -62,7 +63,7 @@ public final class McpVerticle extends VerticleBase {
             buildServer(config, temporal);
             server = vertx.createHttpServer(new HttpServerOptions().setHost(config.bindHost()).setPort(config.mcpPort()));
             return server.requestHandler(router(guard)).listen().recover(e -> Future.failedFuture(
-                    io.tradingstack.app.Ports.bindFailure("MCP_PORT", config.bindHost(), config.mcpPort(), e)));
+                    io.tradingstack.runtime.Ports.bindFailure("MCP_PORT", config.bindHost(), config.mcpPort(), e)));
         }).onSuccess(s -> {
             vertx.setPeriodic(KEEP_ALIVE_MS, id -> transport.keepAlive());
             vertx.setPeriodic(60_000, id -> transport.expireIdle(SESSION_IDLE_MS));

@@ -1,7 +1,7 @@
 package io.tradingstack.mcp;
 
-import io.tradingstack.app.AppConfig;
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.runtime.AppConfig;
 import io.vertx.core.Vertx;
 
 import java.util.Collection;

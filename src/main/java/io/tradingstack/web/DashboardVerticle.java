@@ -1,18 +1,19 @@
 package io.tradingstack.web;
 
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Plain;
+import io.tradingstack.bus.Replies;
+import io.tradingstack.runtime.AppContext;
+
 import java.util.List;
 import java.util.Map;
 
-import io.tradingstack.app.AppContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.tradingstack.bus.Addresses;
-import io.tradingstack.bus.ErrorCode;
-import io.tradingstack.bus.Replies;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 

@@ -2,6 +2,7 @@ package io.tradingstack.app;
 
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.model.ComponentStatus;
+import io.tradingstack.runtime.AppConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.DeliveryOptions;

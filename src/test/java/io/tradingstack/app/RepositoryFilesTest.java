@@ -1,5 +1,7 @@
 package io.tradingstack.app;
 
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.ConfigKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

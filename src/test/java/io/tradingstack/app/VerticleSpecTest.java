@@ -1,5 +1,8 @@
 package io.tradingstack.app;
 
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.ConfigException;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package io.tradingstack.backtest;
 
+import io.tradingstack.testing.TestInfra;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.WorkerFactory;
-import io.tradingstack.testing.TestInfra;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class BacktestWorkflowTest {
         WorkflowClient client = TestInfra.temporal().client();
         WorkerFactory factory = TestInfra.worker(queue, w -> {
             w.registerWorkflowImplementationTypes(BacktestWorkflowImpl.class);
-            w.registerActivitiesImplementations(new BacktestActivitiesImpl(() -> client, new io.tradingstack.durable.StateBridge(io.tradingstack.testing.StateStore.vertx())));
+            w.registerActivitiesImplementations(new BacktestActivitiesImpl(() -> client, new io.tradingstack.runtime.StateBridge(io.tradingstack.testing.StateStore.vertx())));
         });
         try {
             Path out = TestInfra.newDir("backtest-wf");
@@ -42,7 +42,7 @@ class BacktestWorkflowTest {
             assertEquals("DONE", p.state());
             assertEquals(1.0, p.fraction());
             assertEquals(summary, p.summary());
-            BacktestRun stored = new io.tradingstack.durable.StateBridge(io.tradingstack.testing.StateStore.vertx())
+            BacktestRun stored = new io.tradingstack.runtime.StateBridge(io.tradingstack.testing.StateStore.vertx())
                     .load("bt-" + queue, BacktestRun.class);
             assertEquals(BacktestRun.DONE, stored.status(), "the finished run is stored for after a restart");
             assertEquals(summary.bars(), stored.summary().bars());
@@ -73,7 +73,7 @@ class BacktestWorkflowTest {
         WorkflowClient client = TestInfra.temporal().client();
         WorkerFactory factory = TestInfra.worker(queue, w -> {
             w.registerWorkflowImplementationTypes(BacktestWorkflowImpl.class);
-            w.registerActivitiesImplementations(new BacktestActivitiesImpl(() -> client, new io.tradingstack.durable.StateBridge(io.tradingstack.testing.StateStore.vertx())));
+            w.registerActivitiesImplementations(new BacktestActivitiesImpl(() -> client, new io.tradingstack.runtime.StateBridge(io.tradingstack.testing.StateStore.vertx())));
         });
         try {
             BacktestWorkflow wf = client.newWorkflowStub(BacktestWorkflow.class,
@@ -85,7 +85,7 @@ class BacktestWorkflowTest {
             BacktestProgress p = client.newWorkflowStub(BacktestWorkflow.class, "bt-bad-" + queue).progress();
             assertEquals("FAILED", p.state());
             assertTrue(p.error().contains("not a candle array"), p.error());
-            BacktestRun stored = new io.tradingstack.durable.StateBridge(io.tradingstack.testing.StateStore.vertx())
+            BacktestRun stored = new io.tradingstack.runtime.StateBridge(io.tradingstack.testing.StateStore.vertx())
                     .load("bt-bad-" + queue, BacktestRun.class);
             assertEquals(BacktestRun.FAILED, stored.status());
             assertEquals("BACKTEST_BAD_DATA", stored.errorCode());

@@ -1,9 +1,9 @@
 package io.tradingstack.durable;
 
-import io.tradingstack.app.AppContext;
 import io.tradingstack.app.Stack;
 import io.tradingstack.app.VerticleSpec;
 import io.tradingstack.model.ComponentStatus;
+import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.WorkflowReplayer;
@@ -33,7 +33,7 @@ class SystemCheckWorkflowTest {
         AppContext ctx = TestInfra.context(vertx, Map.of("TASK_QUEUE", QUEUE));
         List<VerticleSpec> specs = VerticleSpec.parse("""
                 {"verticles": [
-                  {"name": "durable", "class": "io.tradingstack.durable.DurableVerticle", "roles": ["worker"]},
+                  {"name": "durable", "class": "io.tradingstack.app.DurableVerticle", "roles": ["worker"]},
                   {"name": "http", "class": "io.tradingstack.app.HttpVerticle", "roles": ["*"]}
                 ]}""");
         stack = new Stack(ctx, specs, Set.of());

@@ -1,6 +1,6 @@
 package io.tradingstack.execution;
 
-import io.tradingstack.durable.WorkflowRegistry;
+import io.tradingstack.app.WorkflowRegistry;
 import io.tradingstack.ledger.LedgerActivitiesImpl;
 import io.tradingstack.ledger.LedgerDb;
 import io.tradingstack.ledger.LedgerVerifier;

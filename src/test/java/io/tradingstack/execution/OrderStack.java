@@ -1,14 +1,14 @@
 package io.tradingstack.execution;
 
-import io.tradingstack.app.AppContext;
+import io.tradingstack.app.WorkflowRegistry;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
-import io.tradingstack.durable.WorkflowRegistry;
 import io.tradingstack.ledger.ExecutionLedgerWorkflow;
 import io.tradingstack.ledger.LedgerDb;
 import io.tradingstack.ledger.LedgerVerifier;
 import io.tradingstack.ledger.LedgerVerticle;
 import io.tradingstack.model.Tick;
+import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;

@@ -1,11 +1,11 @@
 package io.tradingstack.execution;
 
-import io.tradingstack.app.PgUrl;
 import io.tradingstack.ledger.LedgerDb;
 import io.tradingstack.ledger.LedgerVerifier;
 import io.tradingstack.model.OrderIntent;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
+import io.tradingstack.runtime.PgUrl;
 import io.tradingstack.testing.TestInfra;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;

@@ -1,15 +1,16 @@
 package io.tradingstack.features;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.tradingstack.app.AppContext;
 import io.tradingstack.app.Stack;
 import io.tradingstack.app.VerticleSpec;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.model.FeatureVector;
+import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;

@@ -1,10 +1,5 @@
 package io.tradingstack.features;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.tradingstack.app.AppContext;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.ErrorCode;
@@ -12,7 +7,13 @@ import io.tradingstack.bus.Replies;
 import io.tradingstack.model.Candle;
 import io.tradingstack.model.FeatureVector;
 import io.tradingstack.model.Tick;
+import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

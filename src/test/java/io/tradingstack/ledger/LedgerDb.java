@@ -1,7 +1,7 @@
 package io.tradingstack.ledger;
 
-import io.tradingstack.app.PgUrl;
-import io.tradingstack.app.PostgresRuntime;
+import io.tradingstack.runtime.PgUrl;
+import io.tradingstack.runtime.PostgresRuntime;
 import io.tradingstack.testing.TestInfra;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;

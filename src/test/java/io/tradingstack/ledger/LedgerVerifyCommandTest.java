@@ -1,7 +1,7 @@
 package io.tradingstack.ledger;
 
 import io.tradingstack.app.Main;
-import io.tradingstack.app.PostgresRuntime;
+import io.tradingstack.runtime.PostgresRuntime;
 import io.tradingstack.testing.TestInfra;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.tradingstack.ledger;
 
+import io.tradingstack.app.WorkflowRegistry;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
-import io.tradingstack.durable.WorkflowRegistry;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.Liquidity;
 import io.tradingstack.model.Side;

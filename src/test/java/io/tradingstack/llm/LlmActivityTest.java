@@ -1,14 +1,14 @@
 package io.tradingstack.llm;
 
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.testing.TestInfra;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.WorkerFactory;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.bus.Addresses;
-import io.tradingstack.bus.ErrorCode;
-import io.tradingstack.testing.TestInfra;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;

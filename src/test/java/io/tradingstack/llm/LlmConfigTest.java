@@ -1,7 +1,7 @@
 package io.tradingstack.llm;
 
-import io.tradingstack.app.AppConfig;
-import io.tradingstack.app.ConfigException;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

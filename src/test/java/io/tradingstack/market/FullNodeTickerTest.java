@@ -1,8 +1,8 @@
 package io.tradingstack.market;
 
-import io.tradingstack.app.AppContext;
 import io.tradingstack.app.Stack;
 import io.tradingstack.app.VerticleSpec;
+import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
 import io.tradingstack.web.WsClient;
 import io.vertx.core.Vertx;

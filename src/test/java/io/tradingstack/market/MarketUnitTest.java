@@ -1,13 +1,12 @@
 package io.tradingstack.market;
 
-import io.tradingstack.testing.TestInfra;
 import io.tradingstack.market.replay.ReplayMarket;
-import io.tradingstack.market.replay.ReplaySeries;
 import io.tradingstack.market.replay.ReplayTimeline;
 import io.tradingstack.market.replay.SyntheticTrade;
 import io.tradingstack.market.replay.TradeSynthesizer;
 import io.tradingstack.model.Candle;
 import io.tradingstack.model.Tick;
+import io.tradingstack.testing.TestInfra;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,9 +1,9 @@
 package io.tradingstack.market;
 
-import io.tradingstack.app.AppContext;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.market.replay.ReplayExchange;
 import io.tradingstack.market.replay.ReplayMarket;
+import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
 import io.vertx.core.Vertx;
 

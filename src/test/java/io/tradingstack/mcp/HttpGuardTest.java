@@ -1,5 +1,6 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.runtime.HttpGuard;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.runtime.PgUrl;
+import io.tradingstack.testing.TestInfra;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.tradingstack.app.PgUrl;
-import io.tradingstack.testing.TestInfra;
 import io.vertx.core.json.JsonObject;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;

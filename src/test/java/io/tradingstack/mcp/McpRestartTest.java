@@ -1,14 +1,14 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.app.Stack;
+import io.tradingstack.app.VerticleSpec;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.testing.TestInfra;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.tradingstack.app.AppConfig;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.Stack;
-import io.tradingstack.app.VerticleSpec;
-import io.tradingstack.testing.TestInfra;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 

@@ -1,17 +1,17 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.app.DurableVerticle;
+import io.tradingstack.app.Stack;
+import io.tradingstack.app.VerticleSpec;
+import io.tradingstack.bus.Codecs;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.testing.TestInfra;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.Stack;
-import io.tradingstack.app.VerticleSpec;
-import io.tradingstack.bus.Codecs;
-import io.tradingstack.durable.DurableVerticle;
-import io.tradingstack.testing.TestInfra;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;

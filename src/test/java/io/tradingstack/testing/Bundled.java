@@ -1,6 +1,6 @@
 package io.tradingstack.testing;
 
-import io.tradingstack.market.replay.ReplaySeries;
+import io.tradingstack.market.ReplaySeries;
 import io.tradingstack.model.Candle;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.tradingstack.testing;
 
-import io.tradingstack.app.AppConfig;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.PostgresRuntime;
-import io.tradingstack.durable.TemporalRuntime;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.PostgresRuntime;
+import io.tradingstack.runtime.TemporalRuntime;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.vertx.core.Vertx;

@@ -1,7 +1,7 @@
 package io.tradingstack.web;
 
-import io.tradingstack.app.AppContext;
 import io.tradingstack.app.HttpVerticle;
+import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;

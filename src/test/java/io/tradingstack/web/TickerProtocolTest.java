@@ -1,12 +1,12 @@
 package io.tradingstack.web;
 
-import io.tradingstack.app.AppContext;
 import io.tradingstack.app.HttpVerticle;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.model.Tick;
+import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;

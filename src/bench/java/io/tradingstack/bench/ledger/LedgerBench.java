@@ -1,13 +1,9 @@
 package io.tradingstack.bench.ledger;
 
-import io.tradingstack.app.AppConfig;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.PostgresRuntime;
+import io.tradingstack.app.WorkflowRegistry;
 import io.tradingstack.bench.BenchResults;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
-import io.tradingstack.durable.TemporalRuntime;
-import io.tradingstack.durable.WorkflowRegistry;
 import io.tradingstack.execution.ExecutionVerticle;
 import io.tradingstack.execution.OrderResult;
 import io.tradingstack.execution.OrderService;
@@ -21,6 +17,10 @@ import io.tradingstack.model.OrderIntent;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.Tick;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.PostgresRuntime;
+import io.tradingstack.runtime.TemporalRuntime;
 import io.temporal.worker.WorkerFactory;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

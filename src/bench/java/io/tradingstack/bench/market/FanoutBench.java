@@ -1,12 +1,12 @@
 package io.tradingstack.bench.market;
 
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.AppConfig;
 import io.tradingstack.app.HttpVerticle;
 import io.tradingstack.bench.BenchResults;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.model.Tick;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
 import io.tradingstack.web.TickerVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

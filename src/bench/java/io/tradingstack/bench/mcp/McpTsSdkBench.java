@@ -1,15 +1,15 @@
 package io.tradingstack.bench.mcp;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
-import io.tradingstack.app.AppContext;
 import io.tradingstack.app.Stack;
 import io.tradingstack.app.VerticleSpec;
 import io.tradingstack.bench.BenchResults;
 import io.tradingstack.bus.Json;
+import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.vertx.core.Vertx;
 
 import java.io.BufferedReader;

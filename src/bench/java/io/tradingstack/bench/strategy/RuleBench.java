@@ -1,7 +1,7 @@
 package io.tradingstack.bench.strategy;
 
 import io.tradingstack.bench.BenchResults;
-import io.tradingstack.market.replay.ReplaySeries;
+import io.tradingstack.market.ReplaySeries;
 import io.tradingstack.model.Candle;
 import io.tradingstack.strategy.DefaultSpecs;
 import io.tradingstack.strategy.StrategySpecs;

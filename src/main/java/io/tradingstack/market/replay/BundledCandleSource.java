@@ -3,6 +3,7 @@ package io.tradingstack.market.replay;
 import io.tradingstack.market.CandlePage;
 import io.tradingstack.market.CandleSource;
 import io.tradingstack.market.CoinbaseRest;
+import io.tradingstack.market.ReplaySeries;
 
 import java.time.Instant;
 import java.util.HashMap;

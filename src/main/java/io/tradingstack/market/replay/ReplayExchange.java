@@ -54,7 +54,7 @@ public final class ReplayExchange {
         server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port));
         server.webSocketHandler(this::accept).requestHandler(router);
         return server.listen().recover(e -> Future.failedFuture(
-                io.tradingstack.app.Ports.bindFailure("REPLAY_PORT", host, port, e))).map(s -> {
+                io.tradingstack.runtime.Ports.bindFailure("REPLAY_PORT", host, port, e))).map(s -> {
             startNanos = System.nanoTime();
             long period = Double.isInfinite(speed) ? 1 : Math.max(1, Math.min(100, (long) (1000 / speed)));
             clockTimer = vertx.setPeriodic(period, id -> advance());

@@ -1,9 +1,10 @@
 package io.tradingstack.market.replay;
 
-import io.tradingstack.app.AppConfig;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.ConfigKey;
-import io.tradingstack.app.HealthRegistry;
+import io.tradingstack.market.ReplaySeries;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.ConfigKey;
+import io.tradingstack.runtime.HealthRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,7 @@
 package io.tradingstack.market.replay;
 
+import io.tradingstack.market.ReplaySeries;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.tradingstack.market.replay;
 
+import io.tradingstack.market.ReplaySeries;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,5 +1,7 @@
 package io.tradingstack.market.replay;
 
+import io.tradingstack.market.ReplaySeries;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

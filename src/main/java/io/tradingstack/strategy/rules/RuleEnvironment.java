@@ -1,8 +1,8 @@
 package io.tradingstack.strategy.rules;
 
-import io.tradingstack.app.ConfigKey;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.features.Timeframe;
+import io.tradingstack.runtime.ConfigKey;
 
 import java.util.ArrayList;
 import java.util.Arrays;

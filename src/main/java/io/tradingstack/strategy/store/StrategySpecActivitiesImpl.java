@@ -2,7 +2,7 @@ package io.tradingstack.strategy.store;
 
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Json;
-import io.tradingstack.durable.BusBridge;
+import io.tradingstack.runtime.BusBridge;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 

@@ -1,11 +1,11 @@
 package io.tradingstack.strategy.store;
 
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.ConfigKey;
-import io.tradingstack.app.HealthRegistry;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.ConfigKey;
+import io.tradingstack.runtime.HealthRegistry;
 import io.tradingstack.strategy.DefaultSpecs;
 import io.tradingstack.strategy.spec.SpecException;
 import io.tradingstack.strategy.spec.SpecValidator;

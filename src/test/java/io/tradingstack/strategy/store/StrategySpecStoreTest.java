@@ -1,24 +1,24 @@
 package io.tradingstack.strategy.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.tradingstack.backtest.BacktestActivitiesImpl;
 import io.tradingstack.backtest.BacktestRequest;
 import io.tradingstack.backtest.BacktestSummary;
 import io.tradingstack.backtest.BacktestWorkflow;
 import io.tradingstack.backtest.BacktestWorkflowImpl;
 import io.tradingstack.bus.Json;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.strategy.DefaultSpecs;
+import io.tradingstack.strategy.StrategySpecs;
 import io.tradingstack.testing.Bundled;
+import io.tradingstack.testing.TestInfra;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.WorkerFactory;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.strategy.DefaultSpecs;
-import io.tradingstack.strategy.StrategySpecs;
-import io.tradingstack.testing.TestInfra;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +74,7 @@ class StrategySpecStoreTest {
         worker = TestInfra.worker(queue, w -> {
             w.registerWorkflowImplementationTypes(StrategySpecWorkflowImpl.class, BacktestWorkflowImpl.class);
             w.registerActivitiesImplementations(new StrategySpecActivitiesImpl(v), new BacktestActivitiesImpl(() -> client,
-                    new io.tradingstack.durable.StateBridge(v)));
+                    new io.tradingstack.runtime.StateBridge(v)));
         });
         io.tradingstack.bus.Codecs.registerAll(v);
         io.tradingstack.testing.StateStore.deploy(v);

@@ -1,4 +1,4 @@
-package io.tradingstack.mcp;
+package io.tradingstack.runtime;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.tradingstack.app;
+package io.tradingstack.runtime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

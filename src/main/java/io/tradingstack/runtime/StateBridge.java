@@ -1,4 +1,4 @@
-package io.tradingstack.durable;
+package io.tradingstack.runtime;
 
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Json;

@@ -1,8 +1,9 @@
-package io.tradingstack.durable;
+package io.tradingstack.app;
 
-import io.tradingstack.app.AppConfig;
-import io.tradingstack.app.AppContext;
-import io.tradingstack.app.HealthRegistry;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.TemporalRuntime;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import io.vertx.core.Future;

@@ -1,4 +1,4 @@
-package io.tradingstack.durable;
+package io.tradingstack.runtime;
 
 import io.grpc.Deadline;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;

@@ -1,4 +1,4 @@
-package io.tradingstack.market.replay;
+package io.tradingstack.market;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.tradingstack.app;
+package io.tradingstack.runtime;
 
 /** Bind failures that name the configuration key, the address and the port, in one line. */
 public final class Ports {

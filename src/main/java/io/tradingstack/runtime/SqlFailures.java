@@ -1,4 +1,4 @@
-package io.tradingstack.ledger;
+package io.tradingstack.runtime;
 
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;

@@ -1,4 +1,4 @@
-package io.tradingstack.app;
+package io.tradingstack.runtime;
 
 /** A configuration value that cannot be used; the message is the one line shown to the operator. */
 public final class ConfigException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.tradingstack.durable;
+package io.tradingstack.app;
 
 import io.temporal.workflow.WorkflowInterface;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.tradingstack.app;
+package io.tradingstack.runtime;
 
 import java.math.BigDecimal;
 import java.net.URI;

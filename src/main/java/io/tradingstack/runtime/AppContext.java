@@ -1,6 +1,5 @@
-package io.tradingstack.app;
+package io.tradingstack.runtime;
 
-import io.tradingstack.durable.TemporalRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -50,7 +49,8 @@ public final class AppContext {
         routes.add(contributor);
     }
 
-    List<Consumer<Router>> routes() {
+    /** The contributed routes, for the HTTP verticle that serves them. */
+    public List<Consumer<Router>> routes() {
         return routes;
     }
 

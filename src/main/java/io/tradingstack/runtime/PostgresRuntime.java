@@ -1,4 +1,4 @@
-package io.tradingstack.app;
+package io.tradingstack.runtime;
 
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;

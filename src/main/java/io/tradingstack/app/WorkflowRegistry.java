@@ -1,6 +1,9 @@
-package io.tradingstack.durable;
+package io.tradingstack.app;
 
-import io.tradingstack.app.AppContext;
+import io.tradingstack.durable.SystemCheckActivitiesImpl;
+import io.tradingstack.durable.SystemCheckWorkflowImpl;
+import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.StateBridge;
 import io.temporal.worker.Worker;
 
 import java.util.List;

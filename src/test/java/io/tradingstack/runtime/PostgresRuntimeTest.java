@@ -1,4 +1,5 @@
-package io.tradingstack.app;
+package io.tradingstack.runtime;
+
 
 import io.tradingstack.testing.TestInfra;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.tradingstack.app;
+package io.tradingstack.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

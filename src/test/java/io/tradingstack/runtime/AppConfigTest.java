@@ -1,4 +1,5 @@
-package io.tradingstack.app;
+package io.tradingstack.runtime;
+
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
