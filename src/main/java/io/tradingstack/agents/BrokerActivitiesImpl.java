@@ -1,5 +1,6 @@
 package io.tradingstack.agents;
 
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.runtime.StateBridge;
 import io.vertx.core.Vertx;
 
@@ -11,7 +12,7 @@ public final class BrokerActivitiesImpl implements BrokerActivities {
         this.state = new StateBridge(vertx);
     }
 
-    /** Keyed by the calling workflow's id ({@value BrokerAgentWorkflow#WORKFLOW_ID} in a stack). */
+    /** Keyed by the calling workflow's id ({@value DurableNames.Broker#ID} in a stack). */
     private static String workflowId() {
         return io.temporal.activity.Activity.getExecutionContext().getInfo().getWorkflowId();
     }
@@ -23,6 +24,6 @@ public final class BrokerActivitiesImpl implements BrokerActivities {
 
     @Override
     public void saveState(BrokerState s, long revision) {
-        state.save(workflowId(), BrokerAgentWorkflow.TYPE, revision, s);
+        state.save(workflowId(), DurableNames.Broker.TYPE, revision, s);
     }
 }

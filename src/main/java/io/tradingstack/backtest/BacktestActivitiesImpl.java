@@ -1,6 +1,7 @@
 package io.tradingstack.backtest;
 
 import io.tradingstack.bus.CodedException;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.strategy.spec.StrategySpec;
 import io.tradingstack.strategy.store.StoredSpec;
 import io.tradingstack.strategy.store.StrategySpecWorkflow;
@@ -29,7 +30,7 @@ public final class BacktestActivitiesImpl implements BacktestActivities {
 
     @Override
     public void recordRun(String workflowId, BacktestRun run) {
-        state.save(workflowId, "BacktestWorkflow", run.revision(), run);
+        state.save(workflowId, DurableNames.Backtest.TYPE, run.revision(), run);
         if (BacktestRun.DONE.equals(run.status())) {
             BacktestSummary s = run.summary();
             LOG.info("Backtest {} done: {} {} {} bars, {} trades, final equity {}, return {}, report {}", workflowId,
@@ -46,7 +47,7 @@ public final class BacktestActivitiesImpl implements BacktestActivities {
     /** The active spec with this id in the store workflow of this task queue. */
     private StrategySpec storedSpec(String taskQueue, String id) {
         try {
-            StoredSpec s = client.get().newWorkflowStub(StrategySpecWorkflow.class, StrategySpecWorkflow.workflowId(taskQueue))
+            StoredSpec s = client.get().newWorkflowStub(StrategySpecWorkflow.class, DurableNames.StrategyStore.id(taskQueue))
                     .getById(id);
             return s == null ? null : s.spec();
         } catch (io.temporal.client.WorkflowNotFoundException | io.temporal.client.WorkflowQueryException e) {

@@ -1,5 +1,6 @@
 package io.tradingstack.durable;
 
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.model.ComponentStatus;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -9,6 +10,6 @@ import java.util.List;
 /** A durable system check: asks the node's health endpoint over the bus and records the answer. */
 @WorkflowInterface
 public interface SystemCheckWorkflow {
-    @WorkflowMethod
+    @WorkflowMethod(name = DurableNames.SystemCheck.TYPE)
     List<ComponentStatus> check();
 }

@@ -1,6 +1,7 @@
 package io.tradingstack.execution;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.ledger.ExecutionLedgerWorkflow;
@@ -77,7 +78,7 @@ public final class ExecutionVerticle extends VerticleBase {
      * not ready and says why in /health).
      */
     private void awaitLedgerLoaded(Runnable done, long deadline) {
-        String id = ExecutionLedgerWorkflow.workflowId(ctx.config().taskQueue());
+        String id = DurableNames.Ledger.id(ctx.config().taskQueue());
         vertx.executeBlocking(() -> client.newWorkflowStub(ExecutionLedgerWorkflow.class, id).loaded(), false)
                 .onSuccess(loaded -> {
                     if (loaded) {
@@ -90,7 +91,7 @@ public final class ExecutionVerticle extends VerticleBase {
     }
 
     private void retryLedgerLoaded(Runnable done, long deadline, String why) {
-        String id = ExecutionLedgerWorkflow.workflowId(ctx.config().taskQueue());
+        String id = DurableNames.Ledger.id(ctx.config().taskQueue());
         if (System.currentTimeMillis() < deadline) {
             vertx.setTimer(LEDGER_POLL_MS, t -> awaitLedgerLoaded(done, deadline));
         } else {
@@ -157,7 +158,7 @@ public final class ExecutionVerticle extends VerticleBase {
                     List<io.tradingstack.model.Fill> fills = ExecutionActivitiesImpl.fillsOf(o);
                     RestingOrderWorkflow wf = client.newWorkflowStub(RestingOrderWorkflow.class,
                             io.temporal.client.WorkflowOptions.newBuilder().setTaskQueue(ctx.config().taskQueue())
-                                    .setWorkflowId(RestingOrderWorkflow.workflowId(orderId)).build());
+                                    .setWorkflowId(DurableNames.RestingOrder.id(orderId)).build());
                     try {
                         WorkflowClient.start(wf::rest, new RestingOrder(orderId, ExecutionActivitiesImpl.intentOf(o), fills,
                                 nextSeq(orderId, fills)));
@@ -231,7 +232,7 @@ public final class ExecutionVerticle extends VerticleBase {
         lastSignal.put(w.orderId(), System.currentTimeMillis());
         Tick tick = latest.get(w.symbol());
         vertx.executeBlocking(() -> {
-            client.newWorkflowStub(RestingOrderWorkflow.class, RestingOrderWorkflow.workflowId(w.orderId())).touched(tick);
+            client.newWorkflowStub(RestingOrderWorkflow.class, DurableNames.RestingOrder.id(w.orderId())).touched(tick);
             return null;
         }, false).onFailure(e -> LOG.debug("touch of {} not signalled: {}", w.orderId(), e.getMessage()));
     }

@@ -1,5 +1,6 @@
 package io.tradingstack.execution;
 
+import io.tradingstack.bus.DurableNames;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -29,7 +30,7 @@ public final class OrderService {
     }
 
     public List<OrderResult> place(PlaceOrderRequest request) {
-        String id = "place-" + request.requestId();
+        String id = DurableNames.PlaceOrder.id(request.requestId());
         PlaceOrderWorkflow wf = client.newWorkflowStub(PlaceOrderWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(id)
                 .setTaskQueue(taskQueue)
@@ -61,7 +62,7 @@ public final class OrderService {
     /** Cancels a resting order; returns false when no such order is resting. */
     public boolean cancel(String orderId) {
         try {
-            client.newWorkflowStub(RestingOrderWorkflow.class, RestingOrderWorkflow.workflowId(orderId)).cancel();
+            client.newWorkflowStub(RestingOrderWorkflow.class, DurableNames.RestingOrder.id(orderId)).cancel();
             return true;
         } catch (io.temporal.client.WorkflowNotFoundException gone) {
             return false;
@@ -70,12 +71,12 @@ public final class OrderService {
 
     /** The current state of a resting order. */
     public OrderResult resting(String orderId) {
-        return client.newWorkflowStub(RestingOrderWorkflow.class, RestingOrderWorkflow.workflowId(orderId)).order();
+        return client.newWorkflowStub(RestingOrderWorkflow.class, DurableNames.RestingOrder.id(orderId)).order();
     }
 
     /** Waits (at most {@code timeout}) for a resting order to finish and returns its final result. */
     public OrderResult awaitResting(String orderId, java.time.Duration timeout) throws java.util.concurrent.TimeoutException {
-        WorkflowStub stub = client.newUntypedWorkflowStub(RestingOrderWorkflow.workflowId(orderId));
+        WorkflowStub stub = client.newUntypedWorkflowStub(DurableNames.RestingOrder.id(orderId));
         return stub.getResult(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, OrderResult.class);
     }
 }

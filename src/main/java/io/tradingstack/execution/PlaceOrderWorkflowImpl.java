@@ -1,5 +1,6 @@
 package io.tradingstack.execution;
 
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.ledger.ReserveResult;
 import io.tradingstack.model.Fill;
@@ -73,7 +74,7 @@ public final class PlaceOrderWorkflowImpl implements PlaceOrderWorkflow {
             return OrderResult.of(orderId, intent, fills.isEmpty() ? "CANCELLED" : "PARTIALLY_FILLED", fills);
         }
         RestingOrderWorkflow child = Workflow.newChildWorkflowStub(RestingOrderWorkflow.class, ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(RestingOrderWorkflow.workflowId(orderId))
+                .setWorkflowId(DurableNames.RestingOrder.id(orderId))
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());
         Async.function(child::rest, new RestingOrder(orderId, intent, List.copyOf(fills), 2));

@@ -1,5 +1,6 @@
 package io.tradingstack.execution;
 
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.model.Tick;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -13,19 +14,15 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface RestingOrderWorkflow {
-    static String workflowId(String orderId) {
-        return "order-" + orderId;
-    }
-
-    @WorkflowMethod
+    @WorkflowMethod(name = DurableNames.RestingOrder.TYPE)
     OrderResult rest(RestingOrder order);
 
-    @SignalMethod(name = "touched")
+    @SignalMethod(name = DurableNames.RestingOrder.TOUCHED)
     void touched(Tick tick);
 
-    @SignalMethod(name = "cancel")
+    @SignalMethod(name = DurableNames.RestingOrder.CANCEL)
     void cancel();
 
-    @QueryMethod(name = "get_order")
+    @QueryMethod(name = DurableNames.RestingOrder.GET_ORDER)
     OrderResult order();
 }

@@ -1,5 +1,6 @@
 package io.tradingstack.ledger;
 
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.model.Fill;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
@@ -13,54 +14,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The long-running ledger workflow (id {@value #WORKFLOW_ID} on the default task queue, see
- * {@link #workflowId}): records fills signalled by order
+ * The long-running ledger workflow (id {@link DurableNames.Ledger#id}: {@code mock-ledger} on the
+ * default task queue): records fills signalled by order
  * workflows through an idempotent activity and answers portfolio queries. PostgreSQL is the
  * source of truth; the workflow's state is a cache rebuilt from it on every (re)start.
  */
 @WorkflowInterface
 public interface ExecutionLedgerWorkflow {
-    String WORKFLOW_ID = "mock-ledger";
-    String DEFAULT_QUEUE = "mcp-tools";
-
-    /**
-     * {@value #WORKFLOW_ID} for the default task queue (what MCP clients query); a stack on another
-     * task queue in the same namespace gets its own ledger workflow, {@code mock-ledger-<queue>}.
-     */
-    static String workflowId(String taskQueue) {
-        return DEFAULT_QUEUE.equals(taskQueue) ? WORKFLOW_ID : WORKFLOW_ID + "-" + taskQueue;
-    }
-
-    @WorkflowMethod
+    @WorkflowMethod(name = DurableNames.Ledger.TYPE)
     void run();
 
-    @SignalMethod(name = "record_fill")
+    @SignalMethod(name = DurableNames.Ledger.RECORD_FILL)
     void recordFill(Fill fill);
 
-    @QueryMethod(name = "get_portfolio_status")
+    @QueryMethod(name = DurableNames.Ledger.PORTFOLIO_STATUS)
     Map<String, Object> portfolioStatus();
 
     /** Fills newest first; {@code since} is ISO-8601 or null, {@code symbol} null for all. */
-    @QueryMethod(name = "get_transaction_history")
+    @QueryMethod(name = DurableNames.Ledger.TRANSACTION_HISTORY)
     List<PostedFill> transactionHistory(String since, Integer limit, String symbol);
 
     /** Metrics over the last {@code windowSeconds} of the equity curve (null: all of it). */
-    @QueryMethod(name = "get_performance_metrics")
+    @QueryMethod(name = DurableNames.Ledger.PERFORMANCE_METRICS)
     Map<String, Object> performanceMetrics(Long windowSeconds);
 
-    @QueryMethod(name = "get_risk_metrics")
+    @QueryMethod(name = DurableNames.Ledger.RISK_METRICS)
     Map<String, Object> riskMetrics();
 
     /** True once the run has its first snapshot from PostgreSQL; until then the other queries fail with NOT_READY. */
-    @QueryMethod(name = "loaded")
+    @QueryMethod(name = DurableNames.Ledger.LOADED)
     boolean loaded();
 
-    /** Signals a fill, starting the workflow if it is not running. */
+    /** Signals a fill to the ledger workflow of {@code taskQueue}, starting it if it is not running. */
     static void signal(WorkflowClient client, String taskQueue, Fill fill) {
         // A plain signal first: the embedded test server records a signal-with-start to a running
         // workflow without scheduling a workflow task, so the fill would wait for the next timer.
         try {
-            client.newWorkflowStub(ExecutionLedgerWorkflow.class, WORKFLOW_ID).recordFill(fill);
+            client.newWorkflowStub(ExecutionLedgerWorkflow.class, DurableNames.Ledger.id(taskQueue)).recordFill(fill);
             return;
         } catch (io.temporal.client.WorkflowNotFoundException notRunning) {
             // not running: signal-with-start below creates it with the fill queued
@@ -83,6 +73,6 @@ public interface ExecutionLedgerWorkflow {
     }
 
     static WorkflowOptions options(String taskQueue) {
-        return WorkflowOptions.newBuilder().setWorkflowId(workflowId(taskQueue)).setTaskQueue(taskQueue).build();
+        return WorkflowOptions.newBuilder().setWorkflowId(DurableNames.Ledger.id(taskQueue)).setTaskQueue(taskQueue).build();
     }
 }

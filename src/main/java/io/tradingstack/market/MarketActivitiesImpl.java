@@ -1,6 +1,7 @@
 package io.tradingstack.market;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.Json;
 import io.tradingstack.runtime.BusBridge;
 import io.vertx.core.Vertx;
@@ -28,7 +29,7 @@ public final class MarketActivitiesImpl implements MarketActivities {
     public record StoredStream(List<String> symbols, long revision) {
     }
 
-    /** Keyed by the calling workflow's id ({@value MarketStreamWorkflow#WORKFLOW_ID} in a stack). */
+    /** Keyed by the calling workflow's id ({@value DurableNames.MarketStream#ID} in a stack). */
     private static String workflowId() {
         return io.temporal.activity.Activity.getExecutionContext().getInfo().getWorkflowId();
     }
@@ -45,7 +46,7 @@ public final class MarketActivitiesImpl implements MarketActivities {
 
     @Override
     public void saveStreamSymbols(List<String> symbols, long revision) {
-        state.save(workflowId(), "MarketStreamWorkflow", revision, new StoredStream(symbols, revision));
+        state.save(workflowId(), DurableNames.MarketStream.TYPE, revision, new StoredStream(symbols, revision));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tradingstack.market;
 
+import io.tradingstack.bus.DurableNames;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -14,26 +15,24 @@ import java.util.Map;
  */
 @WorkflowInterface
 public interface MarketStreamWorkflow {
-    String WORKFLOW_ID = "market-stream";
-
     /** {@code state} null: a fresh start, which rebuilds the selection from PostgreSQL. */
-    @WorkflowMethod
+    @WorkflowMethod(name = DurableNames.MarketStream.TYPE)
     void run(MarketStreamState state);
 
-    @SignalMethod
+    @SignalMethod(name = DurableNames.MarketStream.SET_SYMBOLS)
     void setSymbols(List<String> symbols);
 
     /** Unsubscribes every product; the workflow keeps running (a later setSymbols resumes) and the stop is stored. */
-    @SignalMethod
+    @SignalMethod(name = DurableNames.MarketStream.STOP)
     void stop();
 
-    @QueryMethod
+    @QueryMethod(name = DurableNames.MarketStream.SYMBOLS)
     List<String> symbols();
 
-    @QueryMethod
+    @QueryMethod(name = DurableNames.MarketStream.STATS)
     Map<String, Long> stats();
 
     /** How many runs (continue-as-new) preceded the current one. */
-    @QueryMethod
+    @QueryMethod(name = DurableNames.MarketStream.GENERATION)
     int generation();
 }

@@ -6,6 +6,7 @@ import io.tradingstack.backtest.BacktestRun;
 import io.tradingstack.backtest.BacktestSummary;
 import io.tradingstack.backtest.Timeframes;
 import io.tradingstack.bus.CodedException;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.risk.RiskConfig;
@@ -44,8 +45,6 @@ import static io.tradingstack.mcp.Schemas.symbol;
  * is a simulation over recorded candles that places no order and changes no portfolio.
  */
 final class BacktestTools {
-    static final String WORKFLOW_TYPE = "BacktestWorkflow";
-    static final String ID_PREFIX = "backtest-mcp-";
     private static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
     /** Numeric risk keys a client may override; the veto lists stay with the risk config file. */
     private static final List<String> RISK_NUMBERS = List.of("max_position_risk_pct", "max_symbol_exposure_pct",
@@ -122,7 +121,7 @@ final class BacktestTools {
     }
 
     private Future<ToolResult> run(ToolCall call) {
-        String workflowId = ID_PREFIX + UUID.randomUUID().toString().substring(0, 8);
+        String workflowId = DurableNames.Backtest.MCP_ID_PREFIX + UUID.randomUUID().toString().substring(0, 8);
         Path runDir = ctx.config().dataDir().resolve("backtesting").resolve("runs").resolve(workflowId);
         BacktestRequest request;
         try {
@@ -133,7 +132,7 @@ final class BacktestTools {
         Future<BacktestRequest> prepared = "exchange".equals(call.string("source", "bundled"))
                 ? Future.succeededFuture(request)
                 : ctx.vertx().executeBlocking(() -> withBundledData(request, call, runDir), false);
-        return prepared.compose(r -> ctx.temporal().start(workflowId, WORKFLOW_TYPE, r).map(runId -> {
+        return prepared.compose(r -> ctx.temporal().start(workflowId, DurableNames.Backtest.TYPE, r).map(runId -> {
             call.notifier().info("backtest " + workflowId + " started");
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("workflow_id", workflowId);
@@ -238,7 +237,7 @@ final class BacktestTools {
         WorkflowExecutionStatus status;
         try {
             var description = stub.describe();
-            if (!WORKFLOW_TYPE.equals(description.getWorkflowType())) {
+            if (!DurableNames.Backtest.TYPE.equals(description.getWorkflowType())) {
                 return notFound(workflowId);
             }
             status = description.getStatus();
@@ -253,7 +252,7 @@ final class BacktestTools {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("workflow_id", workflowId);
         if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-            BacktestProgress p = stub.query("progress", BacktestProgress.class);
+            BacktestProgress p = stub.query(DurableNames.Backtest.PROGRESS, BacktestProgress.class);
             if ("DONE".equals(p.state()) && p.summary() != null) {
                 // the run has its summary but its completion is not recorded yet: the answer is the same
                 out.put("status", "DONE");

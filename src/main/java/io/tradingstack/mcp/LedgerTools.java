@@ -1,6 +1,7 @@
 package io.tradingstack.mcp;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.ledger.Analytics;
 import io.tradingstack.model.Tick;
 import io.vertx.core.Future;
@@ -25,8 +26,6 @@ import static io.tradingstack.mcp.Schemas.symbol;
  * latest ticks (see {@link PortfolioShapes}), so prices are as live as the feed.
  */
 final class LedgerTools {
-    static final String LEDGER_ID = "mock-ledger";
-    static final String LEDGER_TYPE = "ExecutionLedgerWorkflow";
     private static final int NOT_READY_TRIES = 20;
     private static final long NOT_READY_PAUSE_MS = 100;
     private static final long TICK_WAIT_MS = 1_000;
@@ -113,7 +112,7 @@ final class LedgerTools {
             return Future.succeededFuture(c.status());
         }
         long asked = System.nanoTime();
-        return ctx.temporal().queryStartedWhen(LEDGER_ID, LEDGER_TYPE, "get_portfolio_status", Map.class,
+        return ctx.temporal().queryStartedWhen(ledgerId(), DurableNames.Ledger.TYPE, DurableNames.Ledger.PORTFOLIO_STATUS, Map.class,
                 m -> !m.isEmpty(), java.time.Duration.ofSeconds(20)).map(m -> {
                     Map<String, Object> status = (Map<String, Object>) m;
                     cached = new Cached(status, asked);
@@ -121,9 +120,14 @@ final class LedgerTools {
                 });
     }
 
+    /** The ledger workflow of this stack's task queue (the one its fills are signalled to). */
+    private String ledgerId() {
+        return DurableNames.Ledger.id(ctx.temporal().taskQueue());
+    }
+
     @SuppressWarnings("unchecked")
     private Future<Map<String, Object>> query(String name, Object... args) {
-        return patiently(() -> ctx.temporal().queryStarted(LEDGER_ID, LEDGER_TYPE, name, Map.class, args), NOT_READY_TRIES)
+        return patiently(() -> ctx.temporal().queryStarted(ledgerId(), DurableNames.Ledger.TYPE, name, Map.class, args), NOT_READY_TRIES)
                 .map(m -> (Map<String, Object>) m);
     }
 
@@ -150,7 +154,7 @@ final class LedgerTools {
             return Future.succeededFuture(ctx.unknownSymbol(List.of(symbol)));
         }
         String sinceIso = since <= 0 ? null : Instant.ofEpochSecond(since).toString();
-        return patiently(() -> ctx.temporal().queryStarted(LEDGER_ID, LEDGER_TYPE, "get_transaction_history", List.class,
+        return patiently(() -> ctx.temporal().queryStarted(ledgerId(), DurableNames.Ledger.TYPE, DurableNames.Ledger.TRANSACTION_HISTORY, List.class,
                         sinceIso, limit, symbol), NOT_READY_TRIES)
                 .map(list -> {
                     List<Map<String, Object>> tx = ((List<?>) list).stream().map(LedgerTools::transaction).toList();
@@ -187,7 +191,7 @@ final class LedgerTools {
 
     private Future<ToolResult> performance(ToolCall call) {
         long windowSeconds = call.integer("window_days", 30) * 86_400L;
-        return query("get_performance_metrics", windowSeconds).map(m -> {
+        return query(DurableNames.Ledger.PERFORMANCE_METRICS, windowSeconds).map(m -> {
             Map<String, Object> out = new LinkedHashMap<>(m);
             for (String k : Analytics.MONEY_KEYS) {
                 out.computeIfPresent(k, (key, v) -> dec(v));

@@ -1,9 +1,10 @@
 package io.tradingstack.mcp;
 
-import io.tradingstack.features.Timeframe;
 import io.tradingstack.agents.BrokerAgentWorkflow;
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.features.Timeframe;
 import io.tradingstack.market.DataQualityReport;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -24,14 +25,11 @@ import static io.tradingstack.mcp.Schemas.symbol;
 import static io.tradingstack.mcp.Schemas.symbols;
 
 /**
- * Market-data tools. The stream is one durable control workflow per namespace ({@value #STREAM_ID},
+ * Market-data tools. The stream is one durable control workflow per namespace ({@value DurableNames.MarketStream#ID},
  * type MarketStreamWorkflow) that sets the feed's products; ticks themselves flow on the bus, never
  * through workflow history. History loads run HistoricalDataLoaderWorkflow.
  */
 final class MarketTools {
-    static final String STREAM_ID = "market-stream";
-    static final String STREAM_TYPE = "MarketStreamWorkflow";
-    static final String LOADER_TYPE = "HistoricalDataLoaderWorkflow";
     /** Reference HISTORICAL_MINUTES default: the window start_market_stream preloads. */
     static final int HISTORICAL_MINUTES = 60;
     private static final int MAX_TICK_MINUTES = 7 * 24 * 60;
@@ -81,7 +79,7 @@ final class MarketTools {
     }
 
     private static Map<String, Object> streamResult() {
-        return Schemas.result(props("workflow_id", Schemas.string("market-stream"),
+        return Schemas.result(props("workflow_id", Schemas.string(DurableNames.MarketStream.ID),
                 "run_id", Schemas.string("run of the stream workflow"),
                 "status", Schemas.enumOf("streaming or stopped", "streaming", "stopped"),
                 "symbols", Schemas.array(Schemas.string("product"), "products now streamed")));
@@ -137,10 +135,10 @@ final class MarketTools {
         }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("symbols", symbols);
-        return ctx.temporal().signalStarted(STREAM_ID, STREAM_TYPE, "setSymbols", new Object[]{symbols}, new Object[]{state})
+        return ctx.temporal().signalStarted(DurableNames.MarketStream.ID, DurableNames.MarketStream.TYPE, DurableNames.MarketStream.SET_SYMBOLS, new Object[]{symbols}, new Object[]{state})
                 .map(runId -> {
                     Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("workflow_id", STREAM_ID);
+                    out.put("workflow_id", DurableNames.MarketStream.ID);
                     out.put("run_id", runId);
                     out.put("status", symbols.isEmpty() ? "stopped" : "streaming");
                     out.put("symbols", symbols);
@@ -150,15 +148,15 @@ final class MarketTools {
 
     private Future<ToolResult> start(ToolCall call) {
         List<String> symbols = symbolsOf(call);
-        return subscribe(symbols).compose(out -> ctx.temporal().signalStarted(BrokerAgentWorkflow.WORKFLOW_ID,
-                BrokerAgentWorkflow.TYPE, "set_symbols", new Object[]{symbols}, new Object[]{null}).compose(v -> {
+        return subscribe(symbols).compose(out -> ctx.temporal().signalStarted(DurableNames.Broker.ID,
+                DurableNames.Broker.TYPE, DurableNames.Broker.SET_SYMBOLS, new Object[]{symbols}, new Object[]{null}).compose(v -> {
             out.put("broker_symbols_set", true);
             out.put("historical_loader", null);
             if (!call.bool("load_historical", true)) {
                 return Future.succeededFuture(ToolResult.ok(out));
             }
-            String loaderId = "historical-loader-" + UUID.randomUUID().toString().substring(0, 8);
-            return ctx.temporal().start(loaderId, LOADER_TYPE, loadRequest(symbols, 60, HISTORICAL_MINUTES)).map(runId -> {
+            String loaderId = DurableNames.HistoricalLoader.id(UUID.randomUUID().toString().substring(0, 8));
+            return ctx.temporal().start(loaderId, DurableNames.HistoricalLoader.TYPE, loadRequest(symbols, 60, HISTORICAL_MINUTES)).map(runId -> {
                 out.put("historical_loader", Map.of("workflow_id", loaderId, "run_id", runId,
                         "minutes", HISTORICAL_MINUTES));
                 return ToolResult.ok(out);
@@ -168,10 +166,10 @@ final class MarketTools {
 
     /** Works on a fresh node too: the stream workflow is started (from its stored state) if missing, then stopped. */
     private Future<ToolResult> stop(ToolCall call) {
-        return ctx.temporal().signalStarted(STREAM_ID, STREAM_TYPE, "stop", new Object[0], new Object[]{null})
+        return ctx.temporal().signalStarted(DurableNames.MarketStream.ID, DurableNames.MarketStream.TYPE, DurableNames.MarketStream.STOP, new Object[0], new Object[]{null})
                 .map(runId -> {
                     Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("workflow_id", STREAM_ID);
+                    out.put("workflow_id", DurableNames.MarketStream.ID);
                     out.put("run_id", runId);
                     out.put("status", "stopped");
                     out.put("symbols", List.of());
@@ -193,8 +191,8 @@ final class MarketTools {
         int granularity = granularity(timeframe);
         int limit = call.integer("limit", 500);
         long minutes = (long) limit * granularity / 60;
-        String id = "cache-load-" + UUID.randomUUID().toString().substring(0, 8);
-        return ctx.temporal().execute(id, LOADER_TYPE, DataQualityReport[].class, loadRequest(List.of(symbol), granularity, minutes))
+        String id = DurableNames.HistoricalLoader.cacheLoadId(UUID.randomUUID().toString().substring(0, 8));
+        return ctx.temporal().execute(id, DurableNames.HistoricalLoader.TYPE, DataQualityReport[].class, loadRequest(List.of(symbol), granularity, minutes))
                 .map(reports -> {
                     DataQualityReport report = reports[0];
                     Map<String, Object> out = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.execution.OrderResult;
 import io.tradingstack.execution.OrderService;
@@ -209,7 +210,7 @@ final class OrderTools {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("order_id", orderId);
             out.put("status", "cancel_requested");
-            out.put("workflow_id", "order-" + orderId);
+            out.put("workflow_id", DurableNames.RestingOrder.id(orderId));
             return ToolResult.ok(out);
         });
     }

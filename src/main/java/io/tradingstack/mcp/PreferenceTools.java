@@ -1,6 +1,7 @@
 package io.tradingstack.mcp;
 
 import io.tradingstack.agents.BrokerAgentWorkflow;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.vertx.core.Future;
 
@@ -84,15 +85,15 @@ final class PreferenceTools {
             }
             prefs.put("profit_scraping_percentage", fraction);
         }
-        call.notifier().progress(0, 1, "updating " + BrokerAgentWorkflow.WORKFLOW_ID);
-        return ctx.temporal().updateStarted(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE,
-                        BrokerAgentWorkflow.UPDATE_PREFERENCES, Map.class, new Object[]{null}, prefs)
+        call.notifier().progress(0, 1, "updating " + DurableNames.Broker.ID);
+        return ctx.temporal().updateStarted(DurableNames.Broker.ID, DurableNames.Broker.TYPE,
+                        DurableNames.Broker.UPDATE_PREFERENCES, Map.class, new Object[]{null}, prefs)
                 .map(merged -> {
                     call.notifier().progress(1, 1, "preferences stored");
                     call.notifier().info("user preferences updated: " + prefs.keySet());
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("status", "success");
-                    out.put("message", "preferences merged and stored for workflow " + BrokerAgentWorkflow.WORKFLOW_ID);
+                    out.put("message", "preferences merged and stored for workflow " + DurableNames.Broker.ID);
                     out.put("preferences_set", prefs);
                     @SuppressWarnings("unchecked")
                     Map<String, Object> typed = (Map<String, Object>) merged;
@@ -103,8 +104,8 @@ final class PreferenceTools {
 
     /** An empty update: unlike a query, it answers only once a freshly started broker has loaded its stored state. */
     private Future<ToolResult> get(ToolCall call) {
-        return ctx.temporal().updateStarted(BrokerAgentWorkflow.WORKFLOW_ID, BrokerAgentWorkflow.TYPE,
-                        BrokerAgentWorkflow.UPDATE_PREFERENCES, Map.class, new Object[]{null}, Map.of())
+        return ctx.temporal().updateStarted(DurableNames.Broker.ID, DurableNames.Broker.TYPE,
+                        DurableNames.Broker.UPDATE_PREFERENCES, Map.class, new Object[]{null}, Map.of())
                 .map(prefs -> {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> typed = (Map<String, Object>) prefs;

@@ -1,5 +1,7 @@
 package io.tradingstack.runtime;
 
+import io.tradingstack.bus.DurableNames;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,7 @@ public enum ConfigKey {
     PG_POOL_SIZE("8", Parsers.positiveInt(64), "connections in the reactive PostgreSQL pool"),
     TEMPORAL_ADDRESS("", Parsers.HOST_PORT_OR_EMPTY, "external Temporal frontend host:port; empty = embedded test server"),
     TEMPORAL_NAMESPACE("default", Parsers.NAME, "Temporal namespace"),
-    TASK_QUEUE("mcp-tools", Parsers.NAME, "Temporal task queue of the worker"),
+    TASK_QUEUE(DurableNames.DEFAULT_TASK_QUEUE, Parsers.NAME, "Temporal task queue of the worker"),
     INITIAL_PORTFOLIO_BALANCE("1000", Parsers.decimalBetween("0", "1000000000000"), "paper cash (USD) funded into a new ledger"),
     MARKET_SOURCE("replay", Parsers.oneOf("replay", "coinbase"), "replay = bundled real data served as the Coinbase API; coinbase = Coinbase Exchange"),
     MARKET_SYMBOLS("BTC-USD,ETH-USD", Parsers.SYMBOLS, "products to stream, comma-separated"),

@@ -1,6 +1,7 @@
 package io.tradingstack.execution;
 
 import io.tradingstack.app.WorkflowRegistry;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.ledger.LedgerActivitiesImpl;
 import io.tradingstack.ledger.LedgerDb;
 import io.tradingstack.ledger.LedgerVerifier;
@@ -164,7 +165,7 @@ class OrderAcceptanceTest {
             workflowHistory = first.ledgerWorkflow().transactionHistory(null, 100, null);
         }
         // an embedded Temporal does not survive a restart: the resting order's workflow is gone
-        TestInfra.temporal().client().newUntypedWorkflowStub(RestingOrderWorkflow.workflowId(resting.orderId()))
+        TestInfra.temporal().client().newUntypedWorkflowStub(DurableNames.RestingOrder.id(resting.orderId()))
                 .terminate("simulated loss of the Temporal service");
         try (OrderStack second = new OrderStack(db, Map.of(), null)) {
             JsonObject statusAfter = second.query(new JsonObject().put("query", "status"));

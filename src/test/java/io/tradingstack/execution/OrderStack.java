@@ -3,6 +3,7 @@ package io.tradingstack.execution;
 import io.tradingstack.app.WorkflowRegistry;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.ledger.ExecutionLedgerWorkflow;
 import io.tradingstack.ledger.LedgerDb;
 import io.tradingstack.ledger.LedgerVerifier;
@@ -113,7 +114,7 @@ final class OrderStack implements AutoCloseable {
     }
 
     ExecutionLedgerWorkflow ledgerWorkflow() {
-        return client().newWorkflowStub(ExecutionLedgerWorkflow.class, ExecutionLedgerWorkflow.workflowId(queue));
+        return client().newWorkflowStub(ExecutionLedgerWorkflow.class, DurableNames.Ledger.id(queue));
     }
 
     /** A ledger query answered by the ledger verticle. */
@@ -146,7 +147,7 @@ final class OrderStack implements AutoCloseable {
     @Override
     public void close() {
         try {
-            client().newUntypedWorkflowStub(ExecutionLedgerWorkflow.workflowId(queue)).terminate("test finished");
+            client().newUntypedWorkflowStub(DurableNames.Ledger.id(queue)).terminate("test finished");
         } catch (RuntimeException alreadyClosed) {
             // nothing to stop
         }

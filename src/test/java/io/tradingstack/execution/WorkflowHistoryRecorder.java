@@ -1,5 +1,6 @@
 package io.tradingstack.execution;
 
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.ledger.ExecutionLedgerWorkflow;
 import io.tradingstack.model.OrderIntent;
 import io.tradingstack.model.OrderType;
@@ -41,8 +42,8 @@ class WorkflowHistoryRecorder {
                     "ledger workflow caught up");
             save(stack, "place-rec-market", "place-order-market.json");
             save(stack, "place-rec-limit", "place-order-limit.json");
-            save(stack, RestingOrderWorkflow.workflowId(resting.orderId()), "resting-order.json");
-            save(stack, ExecutionLedgerWorkflow.workflowId(stack.queue), "execution-ledger.json");
+            save(stack, DurableNames.RestingOrder.id(resting.orderId()), "resting-order.json");
+            save(stack, DurableNames.Ledger.id(stack.queue), "execution-ledger.json");
         }
     }
 

@@ -3,6 +3,7 @@ package io.tradingstack.ledger;
 import io.tradingstack.app.WorkflowRegistry;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.Liquidity;
 import io.tradingstack.model.Side;
@@ -38,7 +39,7 @@ class LedgerWorkflowContinueAsNewTest {
         vertx.deployVerticle(new LedgerVerticle(ctx, LedgerDb.fresh().pool(vertx, 4))).await();
         WorkerFactory worker = TestInfra.worker(queue, w -> WorkflowRegistry.register(w, ctx));
         WorkflowClient client = TestInfra.temporal().client();
-        String id = ExecutionLedgerWorkflow.workflowId(queue);
+        String id = DurableNames.Ledger.id(queue);
         try {
             ExecutionLedgerWorkflow.ensureStarted(client, queue);
             String firstRun = runId(id);

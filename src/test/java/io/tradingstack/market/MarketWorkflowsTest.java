@@ -1,13 +1,14 @@
 package io.tradingstack.market;
 
+import io.tradingstack.bus.Codecs;
+import io.tradingstack.bus.DurableNames;
+import io.tradingstack.testing.TestInfra;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.WorkerFactory;
-import io.tradingstack.bus.Codecs;
-import io.tradingstack.testing.TestInfra;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,7 @@ class MarketWorkflowsTest {
 
     @Test
     void streamWorkflowSetsSymbolsReportsStatsContinuesAsNewStopsAndRemembersTheStop() throws Exception {
-        String id = "market-stream-" + UUID.randomUUID();
+        String id = DurableNames.MarketStream.ID + "-" + UUID.randomUUID();
         MarketStreamWorkflow wf = client.newWorkflowStub(MarketStreamWorkflow.class, options(id));
         WorkflowClient.start(wf::run, new MarketStreamState(List.of("BTC-USD", "ETH-USD"), Map.of(), 1, 3, 0));
         FeedResilienceTest.waitFor(() -> wf.stats().getOrDefault("ticks", 0L) > 0);

@@ -1,11 +1,11 @@
 package io.tradingstack.mcp;
 
-import io.tradingstack.testing.TestInfra;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.tradingstack.backtest.BacktestRequest;
 import io.tradingstack.backtest.BacktestRunner;
 import io.tradingstack.backtest.BacktestSummary;
+import io.tradingstack.testing.TestInfra;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class McpBacktestToolsTest {
                 "start", "2023-04-10", "end", "2023-04-11", "strategy", "ema-rsi-atr", "initial_cash", 10000,
                 "fee_bps", 10, "slippage_bps", 5, "risk_overrides", Map.of("max_position_risk_pct", 1.0)));
         String workflowId = (String) started.get("workflow_id");
-        assertTrue(workflowId.startsWith("backtest-mcp-"), started.toString());
+        assertTrue(workflowId.startsWith(io.tradingstack.bus.DurableNames.Backtest.MCP_ID_PREFIX), started.toString());
         assertFalse(String.valueOf(started.get("run_id")).isBlank());
         assertEquals("STARTED", started.get("status"));
 
@@ -114,11 +114,11 @@ class McpBacktestToolsTest {
         // a run whose data file vanished: the activity fails with BACKTEST_BAD_DATA, not retried
         Path missing = TestInfra.newDir("bt-missing").resolve("gone.json");
         Path out = TestInfra.newDir("bt-out");
-        String id = BacktestTools.ID_PREFIX + "failing-" + System.nanoTime();
+        String id = io.tradingstack.bus.DurableNames.Backtest.MCP_ID_PREFIX + "failing-" + System.nanoTime();
         BacktestRequest request = new BacktestRequest(List.of(missing.toString()), List.of("BTC-USD"), null, null, "1h",
                 null, null, null, null, null, null, null, null, out.toString());
         io.temporal.client.WorkflowStub stub = io.tradingstack.testing.TestInfra.temporal().client()
-                .newUntypedWorkflowStub(BacktestTools.WORKFLOW_TYPE, io.temporal.client.WorkflowOptions.newBuilder()
+                .newUntypedWorkflowStub(io.tradingstack.bus.DurableNames.Backtest.TYPE, io.temporal.client.WorkflowOptions.newBuilder()
                         .setWorkflowId(id).setTaskQueue(McpTestServer.QUEUE).build());
         stub.start(request);
         try {

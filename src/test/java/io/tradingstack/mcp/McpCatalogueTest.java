@@ -1,9 +1,9 @@
 package io.tradingstack.mcp;
 
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.model.Tick;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,7 +139,7 @@ class McpCatalogueTest {
     @Test
     void marketStreamAndHistoryTools() {
         Map<String, Object> sub = call("subscribe_cex_stream", Map.of("symbols", List.of("BTC-USD", "ETH-USD")));
-        assertEquals(MarketTools.STREAM_ID, sub.get("workflow_id"));
+        assertEquals(io.tradingstack.bus.DurableNames.MarketStream.ID, sub.get("workflow_id"));
         Map<String, Object> started = call("start_market_stream", Map.of("symbols", List.of("BTC-USD"), "load_historical", true));
         assertTrue(started.containsKey("historical_loader"), started.toString());
         Map<String, Object> ticks = call("get_historical_ticks", Map.of("symbol", "BTC-USD"));

@@ -4,6 +4,7 @@ import io.tradingstack.app.DurableVerticle;
 import io.tradingstack.app.Stack;
 import io.tradingstack.app.VerticleSpec;
 import io.tradingstack.bus.Codecs;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
 import io.modelcontextprotocol.client.McpClient;
@@ -30,7 +31,8 @@ final class McpTestServer implements AutoCloseable {
     /** One queue per test JVM: singleton workflows started by one test class stay reachable by the next. */
     static final String QUEUE = TestInfra.uniqueQueue("mcp");
     /** Singletons other test JVM runs or classes may have left on foreign task queues. */
-    static final List<String> SINGLETONS = List.of("broker-agent", "mock-ledger", "market-stream", "mock-ledger-" + QUEUE);
+    static final List<String> SINGLETONS = List.of(DurableNames.Broker.ID, DurableNames.Ledger.ID,
+            DurableNames.MarketStream.ID, DurableNames.Ledger.id(QUEUE));
 
     final Vertx vertx;
     final AppContext ctx;

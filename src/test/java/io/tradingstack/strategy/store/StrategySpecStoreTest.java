@@ -5,6 +5,7 @@ import io.tradingstack.backtest.BacktestRequest;
 import io.tradingstack.backtest.BacktestSummary;
 import io.tradingstack.backtest.BacktestWorkflow;
 import io.tradingstack.backtest.BacktestWorkflowImpl;
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.Json;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.strategy.DefaultSpecs;
@@ -82,7 +83,7 @@ class StrategySpecStoreTest {
     }
 
     private StrategySpecWorkflow store() {
-        return client.newWorkflowStub(StrategySpecWorkflow.class, StrategySpecWorkflow.workflowId(queue));
+        return client.newWorkflowStub(StrategySpecWorkflow.class, DurableNames.StrategyStore.id(queue));
     }
 
     @Test
@@ -132,7 +133,7 @@ class StrategySpecStoreTest {
         assertEquals(2, rows(m1), "deleting keeps the versions");
         StoredSpec m2Spec = store.get(m2, "1h");
 
-        WorkflowExecutionHistory history = client.fetchHistory(StrategySpecWorkflow.workflowId(queue));
+        WorkflowExecutionHistory history = client.fetchHistory(DurableNames.StrategyStore.id(queue));
         WorkflowStub.fromTyped(store).terminate("simulated restart: the embedded Temporal forgets everything");
         worker.shutdownNow();
         vertx.close().await(10, TimeUnit.SECONDS);
