@@ -17,8 +17,6 @@ import static io.tradingstack.mcp.Schemas.props;
 
 /** set_user_preferences / get_user_preferences: state held by the broker-agent workflow. */
 final class PreferenceTools {
-    static final String SET = "set_user_preferences";
-    static final String GET = "get_user_preferences";
 
     private final ToolContext ctx;
 
@@ -28,7 +26,7 @@ final class PreferenceTools {
 
     List<ToolSpec> tools() {
         return List.of(
-                ToolSpec.of(SET, Tier.TRADE, "Set the user's trading preferences (merged into the broker agent's state "
+                ToolSpec.of("set_user_preferences", Tier.TRADE, "Set the user's trading preferences (merged into the broker agent's state "
                         + "and stored in PostgreSQL before this answers, so they survive a restart). Required: "
                         + "experience_level, risk_tolerance, trading_style; optional profit_scraping_percentage as \"20%\" "
                         + "or 0.2. Update update_user_preferences (the merge of signal set_user_preferences) on workflow "
@@ -37,7 +35,7 @@ final class PreferenceTools {
                                 "message", Schemas.string("what was done"), "preferences_set", preferencesSchema(false),
                                 "preferences", preferencesSchema(true))),
                         new ToolSpec.Hints(false, true, true, false), this::set),
-                ToolSpec.of(GET, Tier.READ, "The user's trading preferences (defaults: moderate risk, balanced style, "
+                ToolSpec.of("get_user_preferences", Tier.READ, "The user's trading preferences (defaults: moderate risk, balanced style, "
                         + "intermediate experience), once the broker has loaded its stored state. Update update_user_preferences "
                         + "with nothing to merge (query get_user_preferences reads the same) on workflow broker-agent.",
                         Schemas.empty(), preferencesSchema(true), ToolSpec.Hints.READ, this::get));
