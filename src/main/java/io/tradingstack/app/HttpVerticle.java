@@ -35,7 +35,7 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health").handler(this::health);
         router.get("/ready").handler(this::ready);
         ctx.routes().forEach(contributor -> contributor.accept(router));
-        Future<?> bus = vertx.eventBus().<JsonObject>consumer(Addresses.APP_HEALTH,
+        Future<?> bus = vertx.eventBus().<Object>consumer(Addresses.APP_HEALTH,
                 msg -> ctx.health().report(vertx).onSuccess(msg::reply)).completion();
         AppConfig config = ctx.config();
         server = vertx.createHttpServer(new HttpServerOptions()

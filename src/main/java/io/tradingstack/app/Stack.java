@@ -1,6 +1,5 @@
 package io.tradingstack.app;
 
-import io.tradingstack.bus.Codecs;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.ConfigException;
 import io.tradingstack.runtime.HealthRegistry;
@@ -55,7 +54,7 @@ public final class Stack {
     /** Starts the node and completes when it is ready; fails with the first component that could not start. */
     public Future<Void> start() {
         Vertx vertx = ctx.vertx();
-        Codecs.registerAll(vertx);
+        BusMessages.register(vertx);
         Runnable deployed = ctx.starting("deployment");
         if (ctx.postgres().isComplete()) {
             ctx.postgres().onSuccess(this::registerPostgresHealth);

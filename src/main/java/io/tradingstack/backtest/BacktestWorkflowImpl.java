@@ -1,5 +1,6 @@
 package io.tradingstack.backtest;
 
+import io.tradingstack.bus.ErrorCode;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -37,7 +38,7 @@ public final class BacktestWorkflowImpl implements BacktestWorkflow {
         } catch (ActivityFailure e) {
             state = "FAILED";
             error = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            String code = e.getCause() instanceof ApplicationFailure a && a.getType() != null ? a.getType() : "INTERNAL";
+            ErrorCode code = ErrorCode.of(e);
             String message = e.getCause() instanceof ApplicationFailure a ? a.getOriginalMessage() : error;
             store.recordRun(id, new BacktestRun(BacktestRun.FAILED, request, null, code, message));
             throw e;

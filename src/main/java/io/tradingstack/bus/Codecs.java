@@ -10,7 +10,7 @@ import io.vertx.core.Vertx;
 
 import java.util.List;
 
-/** Registers one {@link RecordCodec} per {@code model} record; a test keeps this list complete. */
+/** Registers one {@link RecordCodec} per bus record: the {@code model} records (a test keeps this list complete) and each component's messages. */
 public final class Codecs {
     /** Every record type of the {@code model} package. */
     public static final List<Class<? extends Record>> MODEL_TYPES = List.of(
@@ -24,13 +24,22 @@ public final class Codecs {
     private Codecs() {
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void registerAll(Vertx vertx) {
-        for (Class<? extends Record> type : MODEL_TYPES) {
+        register(vertx, MODEL_TYPES);
+    }
+
+    /**
+     * Registers one codec per record type, once per Vert.x instance: the owning verticle registers
+     * its messages when it starts, the launcher every component's (a clustered node may send what
+     * another node handles).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void register(Vertx vertx, List<Class<? extends Record>> types) {
+        for (Class<? extends Record> type : types) {
             try {
                 vertx.eventBus().registerDefaultCodec((Class) type, new RecordCodec(type));
             } catch (IllegalStateException alreadyRegistered) {
-                // a second Stack on the same Vert.x (tests) registers the same codecs again
+                // registered by another verticle or a second Stack on the same Vert.x (tests)
             }
         }
     }

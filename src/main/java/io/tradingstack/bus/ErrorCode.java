@@ -1,34 +1,40 @@
 package io.tradingstack.bus;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import io.temporal.failure.ApplicationFailure;
+
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Machine-readable failure codes, one numeric range per component. Business rejections and
- * validation failures carry one of these across the bus, MCP and HTTP; the numbers never change
- * once published.
+ * validation failures carry one of these across the bus, Temporal (as the failure type), MCP and
+ * HTTP; the numbers never change once published. Whether a code is retried is stated here and
+ * nowhere else: only unavailability (storage, transport, Temporal, the exchange) is; a failure
+ * without a code is {@link #INTERNAL}, which is not.
  */
 public enum ErrorCode {
     // 1000-1099 app: configuration, deployment, health
     CONFIG_INVALID(1000, "invalid configuration value"),
-    CONFIG_UNKNOWN_KEY(1001, "unknown configuration key"),
-    DEPLOYMENT_FAILED(1002, "deployment failed"),
     NOT_READY(1003, "component not ready"),
-    STATE_STORAGE(1020, "workflow state storage unavailable"),
+    STATE_STORAGE(1020, "workflow state storage unavailable", Retry.RETRIED),
     // 1100-1199 bus: transport-level problems
-    BUS_TIMEOUT(1100, "no reply in time"),
-    BUS_NO_HANDLER(1101, "no handler for address"),
+    BUS_TIMEOUT(1100, "no reply in time", Retry.RETRIED),
+    BUS_NO_HANDLER(1101, "no handler for address", Retry.RETRIED),
     BUS_BAD_MESSAGE(1102, "malformed message"),
+    /** The one default for a failure without a code (a plain bug): never retried. */
+    @JsonEnumDefaultValue
     INTERNAL(1199, "internal error"),
     // 1200-1299 durable: Temporal
-    TEMPORAL_UNAVAILABLE(1200, "Temporal service unavailable"),
+    TEMPORAL_UNAVAILABLE(1200, "Temporal service unavailable", Retry.RETRIED),
     WORKFLOW_NOT_FOUND(1201, "workflow not found"),
     // 2000-2099 market
     MARKET_UNKNOWN_SYMBOL(2000, "unknown symbol"),
-    MARKET_BAD_TICK(2001, "invalid tick"),
     MARKET_NO_DATA(2002, "no market data yet"),
-    MARKET_STALE(2003, "market data is stale"),
-    MARKET_EXCHANGE_ERROR(2004, "exchange request failed"),
+    MARKET_EXCHANGE_ERROR(2004, "exchange request failed", Retry.RETRIED),
     MARKET_BAD_REQUEST(2005, "invalid market request"),
     // 3000-3099 features
     FEATURES_UNKNOWN_INDICATOR(3000, "unknown indicator"),
@@ -36,16 +42,13 @@ public enum ErrorCode {
     FEATURES_NOT_WARM(3002, "not enough data yet"),
     // 4000-4099 ledger
     LEDGER_UNBALANCED(4000, "journal entry does not balance"),
-    LEDGER_DUPLICATE(4001, "duplicate idempotency key"),
-    LEDGER_STORAGE(4002, "ledger storage unavailable"),
-    LEDGER_INVARIANT(4003, "ledger invariant violated"),
+    LEDGER_STORAGE(4002, "ledger storage unavailable", Retry.RETRIED),
     LEDGER_DATA_REJECTED(4010, "the database refused the data (invalid text, too long, constraint); not retried"),
     // 5000-5099 execution
     ORDER_INVALID(5000, "invalid order"),
     ORDER_INSUFFICIENT_CASH(5001, "insufficient cash"),
     ORDER_INSUFFICIENT_HOLDINGS(5002, "insufficient holdings"),
     ORDER_UNKNOWN_SYMBOL(5003, "unknown symbol"),
-    ORDER_NO_PRICE(5004, "no current price for symbol"),
     ORDER_NOT_FOUND(5005, "order not found"),
     ORDER_NOT_CANCELLABLE(5006, "order cannot be cancelled"),
     ORDER_PRICE_UNREASONABLE(5007, "price far from market"),
@@ -56,11 +59,7 @@ public enum ErrorCode {
     RISK_BAD_CONFIG(6001, "invalid risk configuration"),
     // 7000-7099 mcp
     MCP_BAD_ARGUMENTS(7000, "invalid tool arguments"),
-    MCP_UNKNOWN_TOOL(7001, "unknown tool"),
-    MCP_UNAUTHORIZED(7002, "unauthorized"),
-    MCP_FORBIDDEN(7003, "forbidden"),
     MCP_RATE_LIMITED(7004, "rate limited"),
-    MCP_TIER_DISABLED(7005, "capability tier disabled"),
     // 8000-8099 backtest
     BACKTEST_BAD_DATA(8000, "invalid backtest data"),
     BACKTEST_BAD_ARGUMENTS(8001, "invalid backtest arguments"),
@@ -83,14 +82,26 @@ public enum ErrorCode {
     STRATEGY_SPEC_INVALID(9106, "invalid strategy spec"),
     STRATEGY_SPEC_NOT_FOUND(9107, "strategy spec not found"),
     STRATEGY_SPEC_CONFLICT(9108, "strategy spec conflicts with a stored one"),
-    STRATEGY_STORAGE(9109, "strategy store unavailable");
+    STRATEGY_STORAGE(9109, "strategy store unavailable", Retry.RETRIED);
 
+    private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
     private final int code;
     private final String summary;
+    private final boolean retryable;
 
     ErrorCode(int code, String summary) {
+        this(code, summary, false);
+    }
+
+    ErrorCode(int code, String summary, Retry retry) {
+        this(code, summary, retry == Retry.RETRIED);
+    }
+
+    private ErrorCode(int code, String summary, boolean retryable) {
         this.code = code;
         this.summary = summary;
+        this.retryable = retryable;
     }
 
     public int code() {
@@ -99,6 +110,11 @@ public enum ErrorCode {
 
     public String summary() {
         return summary;
+    }
+
+    /** True for unavailability, which a bounded retry may overcome; business and validation codes are final. */
+    public boolean retryable() {
+        return retryable;
     }
 
     /** The component that owns this code, derived from its range. */
@@ -120,12 +136,39 @@ public enum ErrorCode {
         };
     }
 
-    /** The code of this name, if it is one of ours. */
+    /** The one lookup by name: the code of this name, if it is one of ours. */
     public static Optional<ErrorCode> named(String name) {
-        return Arrays.stream(values()).filter(c -> c.name().equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
+    }
+
+    /** The code of this name, or {@link #INTERNAL} for anything else (null included). */
+    public static ErrorCode ofName(String name) {
+        return named(name).orElse(INTERNAL);
     }
 
     public static Optional<ErrorCode> of(int code) {
         return Arrays.stream(values()).filter(c -> c.code == code).findFirst();
+    }
+
+    /**
+     * The code a failure carries: a {@link CodedException}'s, or the type of a Temporal
+     * {@link ApplicationFailure} (whose type is the code's name) anywhere in the cause chain;
+     * {@link #INTERNAL} when there is none.
+     */
+    public static ErrorCode of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CodedException coded) {
+                return coded.code();
+            }
+            if (t instanceof ApplicationFailure app) {
+                return ofName(app.getType());
+            }
+        }
+        return INTERNAL;
+    }
+
+    /** Marks the codes that are retried (see {@link #retryable()}). */
+    enum Retry {
+        RETRIED
     }
 }

@@ -1,7 +1,7 @@
 package io.tradingstack.durable;
 
+import io.tradingstack.runtime.WorkflowState;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -17,25 +17,25 @@ public final class WorkflowStateStore {
         this.pool = pool;
     }
 
-    /** {workflowId, workflowType, revision, state}, or null when nothing is stored. */
-    public Future<JsonObject> load(String workflowId) {
-        return pool.preparedQuery("SELECT workflow_id, workflow_type, revision, state FROM workflow_state"
+    /** The stored state, or null when nothing is stored. */
+    public Future<WorkflowState> load(String workflowId) {
+        return pool.preparedQuery("SELECT workflow_id, workflow_type, revision, state::text AS state FROM workflow_state"
                         + " WHERE workflow_id = $1").execute(Tuple.of(workflowId))
-                .map(rows -> rows.size() == 0 ? null : json(rows.iterator().next()));
+                .map(rows -> rows.size() == 0 ? null : stateOf(rows.iterator().next()));
     }
 
     /** Stores the state when its revision is newer than the stored one; true when it was written. */
-    public Future<Boolean> save(String workflowId, String workflowType, long revision, JsonObject state) {
+    public Future<Boolean> save(WorkflowState s) {
         return pool.preparedQuery("INSERT INTO workflow_state (workflow_id, workflow_type, revision, state)"
-                        + " VALUES ($1, $2, $3, $4) ON CONFLICT (workflow_id) DO UPDATE"
+                        + " VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (workflow_id) DO UPDATE"
                         + " SET workflow_type = EXCLUDED.workflow_type, revision = EXCLUDED.revision,"
                         + " state = EXCLUDED.state, updated_at = now() WHERE workflow_state.revision < EXCLUDED.revision")
-                .execute(Tuple.of(workflowId, workflowType, revision, state))
+                .execute(Tuple.of(s.workflowId(), s.workflowType(), s.revision(), s.stateJson()))
                 .map(rows -> rows.rowCount() > 0);
     }
 
-    private static JsonObject json(Row r) {
-        return new JsonObject().put("workflowId", r.getString("workflow_id")).put("workflowType", r.getString("workflow_type"))
-                .put("revision", r.getLong("revision")).put("state", r.getJsonObject("state"));
+    private static WorkflowState stateOf(Row r) {
+        return new WorkflowState(r.getString("workflow_id"), r.getString("workflow_type"), r.getLong("revision"),
+                r.getString("state"));
     }
 }

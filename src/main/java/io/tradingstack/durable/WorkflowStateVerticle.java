@@ -1,14 +1,16 @@
 package io.tradingstack.durable;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.SqlFailures;
+import io.tradingstack.runtime.WorkflowState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Binds the {@link WorkflowStateStore} to the bus for the activities of stateful workflows
@@ -24,42 +26,38 @@ public final class WorkflowStateVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        Codecs.register(vertx, WorkflowState.MESSAGES);
         return ctx.postgres().compose(pg -> {
             store = new WorkflowStateStore(ctx.pool());
             return Future.all(
-                    vertx.eventBus().<JsonObject>consumer(Addresses.STATE_LOAD, this::load).completion(),
-                    vertx.eventBus().<JsonObject>consumer(Addresses.STATE_SAVE, this::save).completion());
+                    vertx.eventBus().<WorkflowState.Load>consumer(Addresses.STATE_LOAD, this::load).completion(),
+                    vertx.eventBus().<WorkflowState>consumer(Addresses.STATE_SAVE, this::save).completion());
         });
     }
 
-    private void load(Message<JsonObject> msg) {
-        String id = msg.body() == null ? null : msg.body().getString("workflowId");
-        if (id == null) {
-            Replies.fail(msg, ErrorCode.BUS_BAD_MESSAGE, "workflowId is required");
-            return;
-        }
-        store.load(id).onComplete(ar -> {
+    private void load(Message<WorkflowState.Load> msg) {
+        store.load(msg.body().workflowId()).onComplete(ar -> {
             if (ar.failed()) {
-                Replies.fail(msg, new CodedException(ErrorCode.STATE_STORAGE, String.valueOf(ar.cause().getMessage())));
+                Replies.fail(msg, storage(ar.cause()));
             } else {
-                msg.reply(ar.result() == null ? new JsonObject() : ar.result());
+                msg.reply(new WorkflowState.Loaded(ar.result()));
             }
         });
     }
 
-    private void save(Message<JsonObject> msg) {
-        JsonObject b = msg.body();
-        if (b == null || b.getString("workflowId") == null || b.getJsonObject("state") == null || b.getLong("revision") == null) {
-            Replies.fail(msg, ErrorCode.BUS_BAD_MESSAGE, "expected {workflowId, workflowType, revision, state}");
-            return;
-        }
-        store.save(b.getString("workflowId"), b.getString("workflowType", ""), b.getLong("revision"), b.getJsonObject("state"))
-                .onComplete(ar -> {
-                    if (ar.failed()) {
-                        Replies.fail(msg, new CodedException(ErrorCode.STATE_STORAGE, String.valueOf(ar.cause().getMessage())));
-                    } else {
-                        msg.reply(new JsonObject().put("written", ar.result()));
-                    }
-                });
+    private void save(Message<WorkflowState> msg) {
+        store.save(msg.body()).onComplete(ar -> {
+            if (ar.failed()) {
+                Replies.fail(msg, storage(ar.cause()));
+            } else {
+                msg.reply(new WorkflowState.Saved(ar.result()));
+            }
+        });
+    }
+
+    /** The database unavailable is STATE_STORAGE (retried by the activity); a bug of ours is INTERNAL (not retried). */
+    private static CodedException storage(Throwable error) {
+        return new CodedException(SqlFailures.isBug(error) ? ErrorCode.INTERNAL : ErrorCode.STATE_STORAGE,
+                String.valueOf(error.getMessage()));
     }
 }

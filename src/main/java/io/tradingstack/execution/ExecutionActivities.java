@@ -2,6 +2,7 @@ package io.tradingstack.execution;
 
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.OrderIntent;
+import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.Tick;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
@@ -32,7 +33,7 @@ public interface ExecutionActivities {
 
     /** Closes an order (CANCELLED or FILLED) and releases its hold; returns the final status. */
     @ActivityMethod
-    String close(String orderId, String status);
+    OrderStatus close(String orderId, OrderStatus status);
 
     /** The current result of an existing order (for a repeated client order id). */
     @ActivityMethod

@@ -1,14 +1,23 @@
 package io.tradingstack.execution;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.bus.Wire;
+import io.tradingstack.ledger.CloseOrder;
 import io.tradingstack.ledger.ExecutionLedgerWorkflow;
+import io.tradingstack.ledger.LedgerMessages;
+import io.tradingstack.ledger.LedgerQuery;
 import io.tradingstack.ledger.OrderRequest;
 import io.tradingstack.ledger.PostedFill;
+import io.tradingstack.ledger.ReserveReply;
+import io.tradingstack.ledger.ReserveRequest;
+import io.tradingstack.ledger.ReserveResult.Outcome;
 import io.tradingstack.ledger.ReserveResult;
-import io.tradingstack.ledger.Wire;
+import io.tradingstack.ledger.StoredOrder;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.OrderIntent;
+import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.Tick;
@@ -37,6 +46,8 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
     public ExecutionActivitiesImpl(AppContext ctx) {
         this.ctx = ctx;
         this.bus = new BusBridge(ctx.vertx());
+        Codecs.register(ctx.vertx(), ExecutionMessages.TYPES);
+        Codecs.register(ctx.vertx(), LedgerMessages.TYPES);
         this.model = new PaperFillModel(ctx.config().decimal(ConfigKey.FEE_BPS), ctx.config().decimal(ConfigKey.MAKER_FEE_BPS),
                 ctx.config().decimal(ConfigKey.SLIPPAGE_BPS));
         this.checks = new PreTradeChecks(ctx.config().marketSymbols(),
@@ -69,7 +80,7 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
                     }
                     // no price to fill at (stream stopped, symbol not streamed): a rejection with the market's code
                     noPrice = e.getType();
-                    out.add(new Prepared(id, ReserveResult.REJECTED, noPrice,
+                    out.add(new Prepared(id, Outcome.REJECTED, ErrorCode.ofName(noPrice),
                             String.valueOf(e.getOriginalMessage()).replaceFirst("^\\d+ ", ""), null));
                 }
             }
@@ -77,31 +88,29 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
                 continue;
             }
             if (bad.isPresent()) {
-                out.add(new Prepared(id, ReserveResult.REJECTED, bad.get().code().name(), bad.get().message(), tick));
+                out.add(new Prepared(id, Outcome.REJECTED, bad.get().code(), bad.get().message(), tick));
                 continue;
             }
-            out.add(new Prepared(id, ReserveResult.ACCEPTED, null, null, tick));
+            out.add(new Prepared(id, Outcome.ACCEPTED, null, null, tick));
             toHold.add(new OrderRequest(requestId, id, intent.clientOrderId(), intent.symbol(), intent.side(), intent.type(),
                     intent.timeInForce(), intent.qty(), intent.price(), checks.cashHold(intent, tick),
                     intent.side() == Side.SELL ? intent.qty() : BigDecimal.ZERO));
         }
-        boolean anyRejected = out.stream().anyMatch(p -> ReserveResult.REJECTED.equals(p.status()));
+        boolean anyRejected = out.stream().anyMatch(Prepared::rejected);
         if (allOrNothing && anyRejected) {
-            return out.stream().map(p -> ReserveResult.REJECTED.equals(p.status()) ? p
-                    : new Prepared(p.orderId(), ReserveResult.REJECTED, ErrorCode.ORDER_INVALID.name(),
+            return out.stream().map(p -> p.rejected() ? p
+                    : new Prepared(p.orderId(), Outcome.REJECTED, ErrorCode.ORDER_INVALID,
                     "all-or-nothing batch rejected by another intent", p.tick())).toList();
         }
         return toHold.isEmpty() ? out : merge(out, hold(toHold, allOrNothing));
     }
 
     private Map<String, ReserveResult> hold(List<OrderRequest> orders, boolean allOrNothing) {
-        JsonObject body = new JsonObject().put("allOrNothing", allOrNothing)
-                .put("orders", new JsonArray(orders.stream().map(Wire::toJson).toList()));
-        JsonObject reply = bus.request(Addresses.LEDGER_RESERVE, body, JsonObject.class);
+        List<ReserveResult> results = bus.request(Addresses.LEDGER_RESERVE, new ReserveRequest(orders, allOrNothing),
+                ReserveReply.class).results();
         Map<String, ReserveResult> byOrder = new HashMap<>();
-        JsonArray results = reply.getJsonArray("results");
         for (int i = 0; i < orders.size(); i++) {
-            byOrder.put(orders.get(i).orderId(), Wire.fromJson(results.getJsonObject(i), ReserveResult.class));
+            byOrder.put(orders.get(i).orderId(), results.get(i));
         }
         return byOrder;
     }
@@ -143,46 +152,25 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
     }
 
     private Fill post(Fill fill) {
-        JsonObject reply = bus.request(Addresses.LEDGER_POST_FILL, fill, JsonObject.class);
-        return Wire.fromJson(reply, PostedFill.class).fill();
+        return bus.request(Addresses.LEDGER_POST_FILL, fill, PostedFill.class).fill();
     }
 
     @Override
-    public String close(String orderId, String status) {
-        JsonObject reply = bus.request(Addresses.LEDGER_CLOSE_ORDER,
-                new JsonObject().put("orderId", orderId).put("status", status), JsonObject.class);
-        return reply.getString("status");
+    public OrderStatus close(String orderId, OrderStatus status) {
+        return bus.request(Addresses.LEDGER_CLOSE_ORDER, new CloseOrder(orderId, status), CloseOrder.Closed.class).status();
     }
 
     @Override
     public OrderResult existing(String orderId, OrderIntent intent) {
-        JsonObject o = bus.request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "order").put("orderId", orderId),
-                JsonObject.class);
-        OrderResult result = OrderResult.of(orderId, intentOf(o), o.getString("status"), fillsOf(o));
-        return o.getString("close_code") == null ? result : result.withCode(o.getString("close_code"), o.getString("close_reason"));
-    }
-
-    /** The intent of an order as the ledger's {@code order} query returns it. */
-    static OrderIntent intentOf(JsonObject o) {
-        return new OrderIntent(o.getString("symbol"), Side.valueOf(o.getString("side")),
-                new BigDecimal(o.getString("qty")), o.getString("limit_price") == null ? null : new BigDecimal(o.getString("limit_price")),
-                OrderType.valueOf(o.getString("type")), o.getString("client_order_id"),
-                io.tradingstack.model.TimeInForce.valueOf(o.getString("time_in_force")));
-    }
-
-    static List<Fill> fillsOf(JsonObject o) {
-        List<Fill> fills = new ArrayList<>();
-        for (Object f : o.getJsonArray("fills", new JsonArray())) {
-            fills.add(Wire.fromJson((JsonObject) f, Fill.class));
-        }
-        return fills;
+        StoredOrder o = bus.request(Addresses.LEDGER_QUERY, LedgerQuery.order(orderId), StoredOrder.class);
+        OrderResult result = OrderResult.of(orderId, o.intent(), o.status(), o.fills());
+        return o.closeCode() == null ? result : result.withCode(o.closeCode(), o.closeReason());
     }
 
     @Override
     public void watch(String orderId, OrderIntent intent, boolean on) {
-        bus.request(Addresses.EXECUTION_WATCH, new JsonObject().put("orderId", orderId).put("symbol", intent.symbol())
-                .put("side", intent.side().name()).put("limitPrice", intent.price().toPlainString()).put("watch", on),
-                JsonObject.class);
+        bus.request(Addresses.EXECUTION_WATCH, new WatchOrder(orderId, intent.symbol(), intent.side(), intent.price(), on),
+                Integer.class);
     }
 
     @Override

@@ -1,10 +1,15 @@
 package io.tradingstack.execution;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.bus.Wire;
 import io.tradingstack.ledger.ExecutionLedgerWorkflow;
+import io.tradingstack.ledger.LedgerMessages;
+import io.tradingstack.ledger.LedgerQuery;
+import io.tradingstack.ledger.StoredOrder;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.Tick;
 import io.tradingstack.runtime.AppContext;
@@ -53,6 +58,8 @@ public final class ExecutionVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        Codecs.register(vertx, ExecutionMessages.TYPES);
+        Codecs.register(vertx, LedgerMessages.TYPES);
         return ctx.temporal().compose(rt -> {
             client = rt.client();
             return vertx.executeBlocking(() -> {
@@ -60,7 +67,7 @@ public final class ExecutionVerticle extends VerticleBase {
                 return null;
             }, false);
         }).compose(v -> Future.all(
-                        vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_WATCH, this::watch).completion(),
+                        vertx.eventBus().<WatchOrder>consumer(Addresses.EXECUTION_WATCH, this::watch).completion(),
                         vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_PLACE, this::place).completion(),
                         vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION_CANCEL, this::cancel).completion()))
                 .compose(v -> reloadOpenOrders())
@@ -110,7 +117,7 @@ public final class ExecutionVerticle extends VerticleBase {
         }
         vertx.executeBlocking(() -> new OrderService(client, ctx.config().taskQueue()).place(request), false)
                 .onSuccess(results -> msg.reply(new JsonObject().put("requestId", request.requestId())
-                        .put("results", new JsonArray(results.stream().map(io.tradingstack.ledger.Wire::toJson).toList()))))
+                        .put("results", new JsonArray(results.stream().map(Wire::toJson).toList()))))
                 .onFailure(e -> Replies.fail(msg, ErrorCode.TEMPORAL_UNAVAILABLE, String.valueOf(e.getMessage())));
     }
 
@@ -129,14 +136,12 @@ public final class ExecutionVerticle extends VerticleBase {
 
     /** Watches every open limit order again and resumes its workflow; completes with how many were resumed. */
     private Future<Integer> reloadOpenOrders() {
-        return vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "open-orders"))
+        return vertx.eventBus().<StoredOrder.Open>request(Addresses.LEDGER_QUERY, LedgerQuery.of(LedgerQuery.Kind.OPEN_ORDERS))
                 .compose(m -> {
                     List<Future<Boolean>> resumed = new java.util.ArrayList<>();
-                    for (Object o : m.body().getJsonArray("orders", new JsonArray())) {
-                        JsonObject j = (JsonObject) o;
-                        add(new Watched(j.getString("order_id"), j.getString("symbol"), Side.valueOf(j.getString("side")),
-                                new BigDecimal(j.getString("limit_price"))));
-                        resumed.add(resume(j.getString("order_id")));
+                    for (StoredOrder o : m.body().orders()) {
+                        add(new Watched(o.orderId(), o.symbol(), o.side(), o.limitPrice()));
+                        resumed.add(resume(o.orderId()));
                     }
                     return Future.join(resumed).transform(ar -> Future.succeededFuture(
                             (int) resumed.stream().filter(f -> Boolean.TRUE.equals(f.result())).count()));
@@ -152,15 +157,15 @@ public final class ExecutionVerticle extends VerticleBase {
      * new resting workflow carrying its fills from PostgreSQL; a running one is left alone.
      */
     private Future<Boolean> resume(String orderId) {
-        return vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "order").put("orderId", orderId))
+        return vertx.eventBus().<StoredOrder>request(Addresses.LEDGER_QUERY, LedgerQuery.order(orderId))
                 .compose(m -> vertx.executeBlocking(() -> {
-                    JsonObject o = m.body();
-                    List<io.tradingstack.model.Fill> fills = ExecutionActivitiesImpl.fillsOf(o);
+                    StoredOrder o = m.body();
+                    List<io.tradingstack.model.Fill> fills = o.fills();
                     RestingOrderWorkflow wf = client.newWorkflowStub(RestingOrderWorkflow.class,
                             io.temporal.client.WorkflowOptions.newBuilder().setTaskQueue(ctx.config().taskQueue())
                                     .setWorkflowId(DurableNames.RestingOrder.id(orderId)).build());
                     try {
-                        WorkflowClient.start(wf::rest, new RestingOrder(orderId, ExecutionActivitiesImpl.intentOf(o), fills,
+                        WorkflowClient.start(wf::rest, new RestingOrder(orderId, o.intent(), fills,
                                 nextSeq(orderId, fills)));
                         LOG.info("Recovery: resting order {} resumed ({} fill(s) so far)", orderId, fills.size());
                         return true;
@@ -181,21 +186,16 @@ public final class ExecutionVerticle extends VerticleBase {
         return max + 1;
     }
 
-    private void watch(Message<JsonObject> msg) {
-        JsonObject b = msg.body();
-        try {
-            Watched w = new Watched(b.getString("orderId"), b.getString("symbol"), Side.valueOf(b.getString("side")),
-                    new BigDecimal(b.getString("limitPrice")));
-            if (b.getBoolean("watch", true)) {
-                add(w);
-            } else {
-                watched.remove(w.orderId());
-                lastSignal.remove(w.orderId());
-            }
-            msg.reply(new JsonObject().put("watching", watched.size()));
-        } catch (RuntimeException e) {
-            Replies.fail(msg, ErrorCode.BUS_BAD_MESSAGE, String.valueOf(e.getMessage()));
+    private void watch(Message<WatchOrder> msg) {
+        WatchOrder b = msg.body();
+        Watched w = new Watched(b.orderId(), b.symbol(), b.side(), b.limitPrice());
+        if (b.watch()) {
+            add(w);
+        } else {
+            watched.remove(w.orderId());
+            lastSignal.remove(w.orderId());
         }
+        msg.reply(watched.size());
     }
 
     /** Watches an order and checks it at once: the market may have touched it while it was being placed. */

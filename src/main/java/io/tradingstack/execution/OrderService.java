@@ -49,7 +49,7 @@ public final class OrderService {
 
     /** One INFO line per order outcome; a rejection carries its code, never a stack trace. */
     private static void log(OrderResult r) {
-        if ("REJECTED".equals(r.status())) {
+        if (r.rejected()) {
             LOG.info("Order {} {} {} {} {} REJECTED {}: {}", r.orderId(), r.side(), r.qty().toPlainString(), r.symbol(),
                     r.type(), r.code(), r.message());
         } else {

@@ -5,6 +5,7 @@ import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.ledger.ReserveResult;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.OrderIntent;
+import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.TimeInForce;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -34,10 +35,10 @@ public final class PlaceOrderWorkflowImpl implements PlaceOrderWorkflow {
 
     private OrderResult execute(Prepared p, OrderIntent intent) {
         return switch (p.status()) {
-            case ReserveResult.REJECTED -> OrderResult.rejected(p.orderId(), intent, p.code(), p.message());
-            case ReserveResult.DUPLICATE -> OrderResult.duplicate(intent, act.existing(p.orderId(), intent));
-            case ReserveResult.RECORDED -> act.existing(p.orderId(), intent);
-            default -> intent.type() == OrderType.MARKET ? market(p.orderId(), intent) : limit(p.orderId(), intent);
+            case REJECTED -> OrderResult.rejected(p.orderId(), intent, p.code(), p.message());
+            case DUPLICATE -> OrderResult.duplicate(intent, act.existing(p.orderId(), intent));
+            case RECORDED -> act.existing(p.orderId(), intent);
+            case ACCEPTED -> intent.type() == OrderType.MARKET ? market(p.orderId(), intent) : limit(p.orderId(), intent);
         };
     }
 
@@ -45,10 +46,10 @@ public final class PlaceOrderWorkflowImpl implements PlaceOrderWorkflow {
         try {
             Fill fill = act.fillMarket(orderId, intent, 1);
             act.recordFill(fill);
-            return OrderResult.of(orderId, intent, "FILLED", List.of(fill));
+            return OrderResult.of(orderId, intent, OrderStatus.FILLED, List.of(fill));
         } catch (ActivityFailure e) {
-            act.close(orderId, "CANCELLED");
-            return OrderResult.of(orderId, intent, "REJECTED", List.of()).withCode(codeOf(e), e.getCause().getMessage());
+            act.close(orderId, OrderStatus.CANCELLED);
+            return OrderResult.of(orderId, intent, OrderStatus.REJECTED, List.of()).withCode(ErrorCode.of(e), e.getCause().getMessage());
         }
     }
 
@@ -58,8 +59,8 @@ public final class PlaceOrderWorkflowImpl implements PlaceOrderWorkflow {
         try {
             first = act.fillLimit(orderId, intent, intent.qty(), 1, null);
         } catch (ActivityFailure e) {
-            act.close(orderId, "CANCELLED");
-            return OrderResult.of(orderId, intent, "REJECTED", List.of()).withCode(codeOf(e), e.getCause().getMessage());
+            act.close(orderId, OrderStatus.CANCELLED);
+            return OrderResult.of(orderId, intent, OrderStatus.REJECTED, List.of()).withCode(ErrorCode.of(e), e.getCause().getMessage());
         }
         if (first != null) {
             act.recordFill(first);
@@ -67,11 +68,11 @@ public final class PlaceOrderWorkflowImpl implements PlaceOrderWorkflow {
         }
         BigDecimal remaining = intent.qty().subtract(first == null ? BigDecimal.ZERO : first.qty());
         if (remaining.signum() == 0) {
-            return OrderResult.of(orderId, intent, "FILLED", fills);
+            return OrderResult.of(orderId, intent, OrderStatus.FILLED, fills);
         }
         if (intent.timeInForce() == TimeInForce.IOC) {
-            act.close(orderId, "CANCELLED");
-            return OrderResult.of(orderId, intent, fills.isEmpty() ? "CANCELLED" : "PARTIALLY_FILLED", fills);
+            act.close(orderId, OrderStatus.CANCELLED);
+            return OrderResult.of(orderId, intent, fills.isEmpty() ? OrderStatus.CANCELLED : OrderStatus.PARTIALLY_FILLED, fills);
         }
         RestingOrderWorkflow child = Workflow.newChildWorkflowStub(RestingOrderWorkflow.class, ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(DurableNames.RestingOrder.id(orderId))
@@ -79,14 +80,7 @@ public final class PlaceOrderWorkflowImpl implements PlaceOrderWorkflow {
                 .build());
         Async.function(child::rest, new RestingOrder(orderId, intent, List.copyOf(fills), 2));
         Workflow.getWorkflowExecution(child).get();
-        return OrderResult.of(orderId, intent, fills.isEmpty() ? "OPEN" : "PARTIALLY_FILLED", fills);
+        return OrderResult.of(orderId, intent, OrderStatus.afterFills(!fills.isEmpty(), false), fills);
     }
 
-    static String codeOf(ActivityFailure e) {
-        if (e.getCause() instanceof ApplicationFailure app && app.getType() != null) {
-            return java.util.Arrays.stream(ErrorCode.values()).map(Enum::name).filter(app.getType()::equals)
-                    .findFirst().orElse(ErrorCode.INTERNAL.name());
-        }
-        return ErrorCode.INTERNAL.name();
-    }
 }

@@ -1,6 +1,8 @@
 package io.tradingstack.execution;
 
+import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.model.Fill;
+import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.Tick;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -17,15 +19,15 @@ public final class RestingOrderWorkflowImpl implements RestingOrderWorkflow {
     private final List<Fill> fills = new ArrayList<>();
     private Tick touch;
     private boolean cancelled;
-    private String status = "OPEN";
-    private String code;
+    private OrderStatus status = OrderStatus.OPEN;
+    private ErrorCode code;
     private String message;
 
     @Override
     public OrderResult rest(RestingOrder resting) {
         order = resting;
         fills.addAll(resting.fills());
-        status = fills.isEmpty() ? "OPEN" : "PARTIALLY_FILLED";
+        status = OrderStatus.afterFills(!fills.isEmpty(), false);
         act.watch(order.orderId(), order.intent(), true);
         int seq = resting.nextSeq();
         while (remaining().signum() > 0 && !cancelled) {
@@ -41,10 +43,10 @@ public final class RestingOrderWorkflowImpl implements RestingOrderWorkflow {
             }
         }
         if (remaining().signum() > 0) {
-            act.close(order.orderId(), "CANCELLED");
-            status = "CANCELLED";
+            act.close(order.orderId(), OrderStatus.CANCELLED);
+            status = OrderStatus.CANCELLED;
         } else {
-            status = "FILLED";
+            status = OrderStatus.FILLED;
         }
         act.watch(order.orderId(), order.intent(), false);
         return order();
@@ -58,11 +60,11 @@ public final class RestingOrderWorkflowImpl implements RestingOrderWorkflow {
             }
             act.recordFill(fill);
             fills.add(fill);
-            status = remaining().signum() == 0 ? "FILLED" : "PARTIALLY_FILLED";
+            status = OrderStatus.afterFills(true, remaining().signum() == 0);
             return seq + 1;
         } catch (ActivityFailure e) {
             // The ledger refused the fill (funds moved elsewhere): the order cannot complete.
-            code = PlaceOrderWorkflowImpl.codeOf(e);
+            code = ErrorCode.of(e);
             message = e.getCause().getMessage();
             cancelled = true;
             return seq;

@@ -3,6 +3,7 @@ package io.tradingstack.ledger;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.model.Fill;
+import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.Side;
 import io.tradingstack.runtime.SqlFailures;
 import io.vertx.core.Future;
@@ -107,7 +108,7 @@ public final class Ledger {
     private record Pending(Fill fill, Promise<PostedFill> promise) {
     }
 
-    private record Staged(Pending pending, JournalEntry entry, BigDecimal pnl, BigDecimal cashOut, String[] status) {
+    private record Staged(Pending pending, JournalEntry entry, BigDecimal pnl, BigDecimal cashOut, OrderStatus[] status) {
     }
 
     private void scheduleFlush() {
@@ -152,14 +153,14 @@ public final class Ledger {
             try {
                 LedgerRules.consumeOrder(p.fill(), open);
                 JournalEntry entry = book.apply(p.fill());
-                staged.add(new Staged(p, entry, LedgerRules.realized(entry), LedgerRules.cashOut(entry), new String[1]));
+                staged.add(new Staged(p, entry, LedgerRules.realized(entry), LedgerRules.cashOut(entry), new OrderStatus[1]));
             } catch (CodedException e) {
                 p.promise().fail(e);
             }
         }
         Future<long[]> write = staged.isEmpty() ? Future.succeededFuture(new long[0]) : writeFills(staged);
         return write.<Void>map(ids -> {
-            staged.stream().filter(st -> "FILLED".equals(st.status()[0])).forEach(st -> book.release(st.pending().fill().orderId()));
+            staged.stream().filter(st -> st.status()[0] == OrderStatus.FILLED).forEach(st -> book.release(st.pending().fill().orderId()));
             for (int i = 0; i < staged.size(); i++) {
                 Staged st = staged.get(i);
                 st.pending().promise().complete(new PostedFill(st.pending().fill(), ids[i], false, st.pnl(), st.status()[0]));
@@ -234,12 +235,12 @@ public final class Ledger {
                 try {
                     hold(r);
                     accepted.add(r);
-                    results.add(new ReserveResult(r.orderId(), ReserveResult.ACCEPTED, null, null));
+                    results.add(new ReserveResult(r.orderId(), ReserveResult.Outcome.ACCEPTED, null, null));
                 } catch (CodedException e) {
-                    results.add(new ReserveResult(r.orderId(), ReserveResult.REJECTED, e.code().name(), e.getMessage()));
+                    results.add(new ReserveResult(r.orderId(), ReserveResult.Outcome.REJECTED, e.code(), e.getMessage()));
                 }
             }
-            boolean anyRejected = results.stream().anyMatch(x -> ReserveResult.REJECTED.equals(x.status()));
+            boolean anyRejected = results.stream().anyMatch(ReserveResult::rejected);
             if (allOrNothing && anyRejected) {
                 accepted.forEach(r -> book.release(r.orderId()));
                 return Future.succeededFuture(LedgerRules.batchRejected(results));
@@ -262,7 +263,7 @@ public final class Ledger {
     }
 
     /** Closes an order (CANCELLED or FILLED) and releases what it still holds. */
-    public Future<String> closeOrder(String orderId, String status) {
+    public Future<OrderStatus> closeOrder(String orderId, OrderStatus status) {
         return serial(() -> inTransaction(c -> LedgerSql.closeOrder(c, orderId, status))
                 .map(finalStatus -> {
                     book.release(orderId);

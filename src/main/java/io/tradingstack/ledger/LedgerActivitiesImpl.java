@@ -1,10 +1,14 @@
 package io.tradingstack.ledger;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Codecs;
+import io.tradingstack.bus.Wire;
 import io.tradingstack.model.Fill;
 import io.tradingstack.runtime.BusBridge;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
 
 /** Delegates to the {@link LedgerVerticle} over the bus. */
 public final class LedgerActivitiesImpl implements LedgerActivities {
@@ -12,17 +16,17 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
 
     public LedgerActivitiesImpl(Vertx vertx) {
         this.bus = new BusBridge(vertx);
+        Codecs.register(vertx, LedgerMessages.TYPES);
     }
 
     @Override
     public PostedFill persistFill(Fill fill) {
-        return Wire.fromJson(bus.request(Addresses.LEDGER_POST_FILL, fill, JsonObject.class), PostedFill.class);
+        return bus.request(Addresses.LEDGER_POST_FILL, fill, PostedFill.class);
     }
 
     @Override
     public LedgerSnapshot snapshot(long fillsAfter, String samplesAfter, int limit) {
-        JsonObject q = new JsonObject().put("query", "snapshot").put("fillsAfter", fillsAfter)
-                .put("samplesAfter", samplesAfter).put("limit", limit);
+        LedgerQuery q = LedgerQuery.snapshot(fillsAfter, samplesAfter == null ? null : Instant.parse(samplesAfter), limit);
         return Wire.fromJson(bus.request(Addresses.LEDGER_QUERY, q, JsonObject.class), LedgerSnapshot.class);
     }
 }

@@ -4,7 +4,10 @@ import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.Liquidity;
+import io.tradingstack.model.OrderStatus;
+import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
+import io.tradingstack.model.TimeInForce;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +24,7 @@ import java.util.Map;
 
 /** Read statements of the ledger: rebuilding the book, fills, orders and the equity curve. */
 public final class LedgerQueries {
+    private static final String WORKING_SQL = OrderStatus.sqlList(OrderStatus.WORKING);
     private final Pool pool;
 
     public LedgerQueries(Pool pool) {
@@ -83,7 +87,7 @@ public final class LedgerQueries {
 
     private static PostedFill postedOf(Row r, boolean duplicate) {
         return new PostedFill(fillOf(r), r.getLong("entry_id"), duplicate, r.getBigDecimal("realized_pnl"),
-                r.getString("order_status"));
+                r.getString("order_status") == null ? null : OrderStatus.valueOf(r.getString("order_status")));
     }
 
     static Fill fillOf(Row r) {
@@ -108,7 +112,7 @@ public final class LedgerQueries {
                     Map<String, Existing> out = new HashMap<>();
                     for (Row r : rows) {
                         Existing e = new Existing(r.getString("order_id"), r.getString("request_id"),
-                                "OPEN".equals(r.getString("status")) || "PARTIALLY_FILLED".equals(r.getString("status")));
+                                OrderStatus.valueOf(r.getString("status")).working());
                         out.put(e.orderId(), e);
                         if (r.getString("client_order_id") != null) {
                             out.put("client:" + r.getString("client_order_id"), e);
@@ -131,7 +135,7 @@ public final class LedgerQueries {
                 .map(rows -> {
                     Map<String, BigDecimal> out = new HashMap<>();
                     for (Row r : rows) {
-                        boolean open = "OPEN".equals(r.getString("status")) || "PARTIALLY_FILLED".equals(r.getString("status"));
+                        boolean open = OrderStatus.valueOf(r.getString("status")).working();
                         out.put(r.getString("order_id"), open ? r.getBigDecimal("left_qty") : null);
                     }
                     return out;
@@ -175,23 +179,32 @@ public final class LedgerQueries {
     }
 
     /** Open and partially filled limit orders, for the resting-order watcher. */
-    public Future<List<JsonObject>> openLimitOrders() {
-        return pool.query("SELECT order_id, symbol, side, limit_price::text AS limit_price FROM orders"
-                        + " WHERE type = 'LIMIT' AND status IN ('OPEN', 'PARTIALLY_FILLED')").execute()
+    public Future<List<StoredOrder>> openLimitOrders() {
+        return pool.query(ORDER_COLUMNS + " WHERE type = 'LIMIT' AND status IN " + WORKING_SQL + " ORDER BY created_at").execute()
                 .map(rows -> {
-                    List<JsonObject> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(r.toJson()));
+                    List<StoredOrder> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(orderOf(r)));
                     return out;
                 });
     }
 
-    /** One order as JSON, or null. */
-    public Future<JsonObject> order(String orderId) {
-        return pool.preparedQuery("SELECT order_id, client_order_id, symbol, side, type, time_in_force, qty::text AS qty,"
-                        + " limit_price::text AS limit_price, filled_qty::text AS filled_qty, status, close_code, close_reason"
-                        + " FROM orders WHERE order_id = $1")
+    /** One order (without its fills), or null. */
+    public Future<StoredOrder> order(String orderId) {
+        return pool.preparedQuery(ORDER_COLUMNS + " WHERE order_id = $1")
                 .execute(Tuple.of(orderId))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().toJson());
+                .map(rows -> rows.size() == 0 ? null : orderOf(rows.iterator().next()));
+    }
+
+    private static final String ORDER_COLUMNS = "SELECT order_id, client_order_id, symbol, side, type, time_in_force, qty,"
+            + " limit_price, filled_qty, status, close_code, close_reason FROM orders";
+
+    private static StoredOrder orderOf(Row r) {
+        return new StoredOrder(r.getString("order_id"), r.getString("client_order_id"), r.getString("symbol"),
+                Side.valueOf(r.getString("side")), OrderType.valueOf(r.getString("type")),
+                TimeInForce.valueOf(r.getString("time_in_force")), r.getBigDecimal("qty"), r.getBigDecimal("limit_price"),
+                r.getBigDecimal("filled_qty"), OrderStatus.valueOf(r.getString("status")),
+                r.getString("close_code") == null ? null : ErrorCode.ofName(r.getString("close_code")),
+                r.getString("close_reason"), List.of());
     }
 
     /** Net realized profit (realized PnL minus the sell fee) of every sell fill in a window, oldest first. */

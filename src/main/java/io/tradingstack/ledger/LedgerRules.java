@@ -39,17 +39,17 @@ final class LedgerRules {
     static ReserveResult seenBefore(OrderRequest r, LedgerQueries.Existing original) {
         boolean sameRequest = original.requestId().equals(r.requestId()) && original.orderId().equals(r.orderId());
         if (!sameRequest) {
-            return new ReserveResult(original.orderId(), ReserveResult.DUPLICATE, null, "client order id exists");
+            return new ReserveResult(original.orderId(), ReserveResult.Outcome.DUPLICATE, null, "client order id exists");
         }
-        return original.open() ? new ReserveResult(r.orderId(), ReserveResult.ACCEPTED, null, "already recorded")
-                : new ReserveResult(r.orderId(), ReserveResult.RECORDED, null, "already recorded and closed");
+        return original.open() ? new ReserveResult(r.orderId(), ReserveResult.Outcome.ACCEPTED, null, "already recorded")
+                : new ReserveResult(r.orderId(), ReserveResult.Outcome.RECORDED, null, "already recorded and closed");
     }
 
     static List<ReserveResult> batchRejected(List<ReserveResult> results) {
-        String why = results.stream().filter(x -> ReserveResult.REJECTED.equals(x.status()))
+        String why = results.stream().filter(ReserveResult::rejected)
                 .map(x -> x.orderId() + ": " + x.message()).reduce((a, b) -> a + "; " + b).orElse("");
-        return results.stream().map(x -> ReserveResult.REJECTED.equals(x.status()) || ReserveResult.DUPLICATE.equals(x.status()) ? x
-                : new ReserveResult(x.orderId(), ReserveResult.REJECTED, x.code() == null ? "ORDER_INVALID" : x.code(),
+        return results.stream().map(x -> x.rejected() || x.status() == ReserveResult.Outcome.DUPLICATE ? x
+                : new ReserveResult(x.orderId(), ReserveResult.Outcome.REJECTED, x.code() == null ? ErrorCode.ORDER_INVALID : x.code(),
                 "all-or-nothing batch rejected: " + why)).toList();
     }
 

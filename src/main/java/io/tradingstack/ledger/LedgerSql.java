@@ -1,6 +1,7 @@
 package io.tradingstack.ledger;
 
 import io.tradingstack.model.Fill;
+import io.tradingstack.model.OrderStatus;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -123,22 +124,22 @@ final class LedgerSql {
      * Adds a fill to its order (if the order is known) and consumes its reservation the way
      * {@link Portfolio} consumes holds; returns the order's new status or null.
      */
-    static Future<String> advanceOrder(SqlConnection c, Fill f, BigDecimal cashOut) {
+    static Future<OrderStatus> advanceOrder(SqlConnection c, Fill f, BigDecimal cashOut) {
         if (f.orderId() == null) {
             return Future.succeededFuture(null);
         }
         return c.preparedQuery("UPDATE orders SET filled_qty = filled_qty + $2, updated_at = now(),"
-                        + " status = CASE WHEN filled_qty + $2 >= qty THEN 'FILLED' ELSE 'PARTIALLY_FILLED' END"
+                        + " status = CASE WHEN filled_qty + $2 >= qty THEN $3 ELSE $4 END"
                         + " WHERE order_id = $1 RETURNING status")
-                .execute(Tuple.of(f.orderId(), f.qty()))
+                .execute(Tuple.of(f.orderId(), f.qty(), OrderStatus.FILLED.name(), OrderStatus.PARTIALLY_FILLED.name()))
                 .compose(rows -> {
                     if (rows.rowCount() == 0) {
                         return Future.succeededFuture(null);
                     }
-                    String status = rows.iterator().next().getString("status");
-                    String sql = "FILLED".equals(status) ? "DELETE FROM reservations WHERE order_id = $1"
+                    OrderStatus status = OrderStatus.valueOf(rows.iterator().next().getString("status"));
+                    String sql = status == OrderStatus.FILLED ? "DELETE FROM reservations WHERE order_id = $1"
                             : "UPDATE reservations SET cash = GREATEST(cash - $2, 0), qty = GREATEST(qty - $3, 0) WHERE order_id = $1";
-                    Tuple args = "FILLED".equals(status) ? Tuple.of(f.orderId())
+                    Tuple args = status == OrderStatus.FILLED ? Tuple.of(f.orderId())
                             : Tuple.of(f.orderId(), cashOut, f.side() == io.tradingstack.model.Side.SELL ? f.qty() : BigDecimal.ZERO);
                     return c.preparedQuery(sql).execute(args).map(status);
                 });
@@ -146,11 +147,12 @@ final class LedgerSql {
 
     static Future<Void> insertOrders(SqlConnection c, List<OrderRequest> orders) {
         List<Tuple> rows = orders.stream().map(o -> Tuple.from(new Object[]{o.orderId(), o.clientOrderId(), o.symbol(),
-                o.side().name(), o.type().name(), o.timeInForce().name(), o.qty(), o.limitPrice(), o.requestId()})).toList();
+                o.side().name(), o.type().name(), o.timeInForce().name(), o.qty(), o.limitPrice(), o.requestId(),
+                OrderStatus.OPEN.name()})).toList();
         List<Tuple> holds = orders.stream().map(o -> Tuple.of(o.orderId(), o.symbol(),
                 o.holdCash() == null ? BigDecimal.ZERO : o.holdCash(), o.holdQty() == null ? BigDecimal.ZERO : o.holdQty())).toList();
         return c.preparedQuery("INSERT INTO orders (order_id, client_order_id, symbol, side, type, time_in_force, qty,"
-                        + " limit_price, request_id, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'OPEN')")
+                        + " limit_price, request_id, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
                 .executeBatch(rows)
                 .compose(v -> c.preparedQuery("INSERT INTO reservations (order_id, symbol, cash, qty) VALUES ($1, $2, $3, $4)")
                         .executeBatch(holds))
@@ -158,15 +160,15 @@ final class LedgerSql {
     }
 
     /** Closes an open order; a closed one keeps its status. Returns the final status. */
-    static Future<String> closeOrder(SqlConnection c, String orderId, String status) {
+    static Future<OrderStatus> closeOrder(SqlConnection c, String orderId, OrderStatus status) {
         return c.preparedQuery("UPDATE orders SET status = $2, updated_at = now() WHERE order_id = $1"
-                        + " AND status IN ('OPEN', 'PARTIALLY_FILLED')")
-                .execute(Tuple.of(orderId, status))
+                        + " AND status IN " + OrderStatus.sqlList(OrderStatus.WORKING))
+                .execute(Tuple.of(orderId, status.name()))
                 .compose(v -> c.preparedQuery("DELETE FROM reservations WHERE order_id = $1").execute(Tuple.of(orderId)))
                 .compose(v -> c.preparedQuery("SELECT status FROM orders WHERE order_id = $1").execute(Tuple.of(orderId)))
                 .map(rows -> {
                     Row r = rows.size() == 0 ? null : rows.iterator().next();
-                    return r == null ? null : r.getString("status");
+                    return r == null ? null : OrderStatus.valueOf(r.getString("status"));
                 });
     }
 }

@@ -1,5 +1,7 @@
 package io.tradingstack.ledger;
 
+import io.tradingstack.model.OrderStatus;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,6 +18,7 @@ import java.util.Map;
  * funding minus what buys cost plus what sells brought, nothing is negative that cannot be.
  */
 public final class LedgerVerifier {
+    private static final String WORKING_SQL = OrderStatus.sqlList(OrderStatus.WORKING);
     private final Connection db;
     private final List<String> violations = new ArrayList<>();
     private final Map<String, Object> figures = new LinkedHashMap<>();
@@ -63,13 +66,13 @@ public final class LedgerVerifier {
                 + " GROUP BY o.order_id, o.filled_qty HAVING o.filled_qty <> COALESCE(SUM(f.qty), 0)",
                 "order %s says filled %s, its fills sum to %s");
         each("SELECT r.order_id, o.status FROM reservations r JOIN orders o ON o.order_id = r.order_id"
-                + " WHERE o.status NOT IN ('OPEN', 'PARTIALLY_FILLED')", "reservation of finished order %s (%s)");
+                + " WHERE o.status NOT IN " + WORKING_SQL, "reservation of finished order %s (%s)");
         each("SELECT r.order_id FROM reservations r LEFT JOIN orders o ON o.order_id = r.order_id WHERE o.order_id IS NULL",
                 "reservation %s belongs to no known order");
-        each("SELECT o.order_id, o.type FROM orders o WHERE o.status IN ('OPEN', 'PARTIALLY_FILLED')"
+        each("SELECT o.order_id, o.type FROM orders o WHERE o.status IN " + WORKING_SQL
                 + " AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = o.order_id)",
                 "open order %s (%s) has no reservation row");
-        figures.put("open orders", scalar("SELECT COUNT(*) FROM orders WHERE status IN ('OPEN', 'PARTIALLY_FILLED')"));
+        figures.put("open orders", scalar("SELECT COUNT(*) FROM orders WHERE status IN " + WORKING_SQL));
         figures.put("reservations", scalar("SELECT COUNT(*) FROM reservations"));
         checkCash();
         return new Report(List.copyOf(violations), new LinkedHashMap<>(figures));

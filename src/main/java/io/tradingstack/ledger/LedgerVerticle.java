@@ -1,9 +1,11 @@
 package io.tradingstack.ledger;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.bus.Wire;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.Tick;
 import io.tradingstack.runtime.AppContext;
@@ -53,6 +55,7 @@ public final class LedgerVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        Codecs.register(vertx, LedgerMessages.TYPES);
         sampleSec = ctx.config().integer(ConfigKey.LEDGER_SAMPLE_SECONDS);
         return ctx.postgres().compose(pg -> {
             String quote = Accounts.quote(ctx.config().marketSymbols().get(0));
@@ -65,9 +68,9 @@ public final class LedgerVerticle extends VerticleBase {
                     report.filled(), report.cancelled(), report.resting(), report.releasedHolds());
             return Future.all(List.of(
                     vertx.eventBus().<Fill>consumer(Addresses.LEDGER_POST_FILL, this::postFill).completion(),
-                    vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_RESERVE, this::reserve).completion(),
-                    vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_CLOSE_ORDER, this::closeOrder).completion(),
-                    vertx.eventBus().<JsonObject>consumer(Addresses.LEDGER_QUERY, this::query).completion()));
+                    vertx.eventBus().<ReserveRequest>consumer(Addresses.LEDGER_RESERVE, this::reserve).completion(),
+                    vertx.eventBus().<CloseOrder>consumer(Addresses.LEDGER_CLOSE_ORDER, this::closeOrder).completion(),
+                    vertx.eventBus().<LedgerQuery>consumer(Addresses.LEDGER_QUERY, this::query).completion()));
         }).onSuccess(v -> {
             ctx.health().register("ledger", () -> Future.<JsonObject>future(p -> context.runOnContext(x ->
                     ledger.book().map(b -> HealthRegistry.up().put("entries", b.entryCount())
@@ -89,7 +92,7 @@ public final class LedgerVerticle extends VerticleBase {
                 Replies.fail(msg, SqlFailures.coded(ar.cause()));
                 return;
             }
-            msg.reply(Wire.toJson(ar.result()));
+            msg.reply(ar.result());
             if (!ar.result().duplicate()) {
                 Fill f = ar.result().fill();
                 LOG.info("Fill {} of order {}: {} {} {} at {} fee {} ({}), entry {}, realized {}", f.fillId(), f.orderId(),
@@ -100,30 +103,20 @@ public final class LedgerVerticle extends VerticleBase {
         });
     }
 
-    private void reserve(Message<JsonObject> msg) {
-        List<OrderRequest> orders = new ArrayList<>();
-        try {
-            for (Object o : msg.body().getJsonArray("orders", new JsonArray())) {
-                orders.add(Wire.fromJson((JsonObject) o, OrderRequest.class));
-            }
-        } catch (RuntimeException e) {
-            Replies.fail(msg, ErrorCode.BUS_BAD_MESSAGE, "orders: " + e.getMessage());
-            return;
-        }
-        ledger.reserve(orders, msg.body().getBoolean("allOrNothing", false))
-                .map(results -> new JsonObject().put("results", new JsonArray(results.stream().map(Wire::toJson).toList())))
+    private void reserve(Message<ReserveRequest> msg) {
+        ledger.reserve(msg.body().orders(), msg.body().allOrNothing())
+                .map(ReserveReply::new)
                 .onComplete(ar -> reply(msg, ar.result(), ar.cause()));
     }
 
-    private void closeOrder(Message<JsonObject> msg) {
-        String orderId = msg.body().getString("orderId");
-        ledger.closeOrder(orderId, msg.body().getString("status", "CANCELLED"))
-                .onComplete(ar -> reply(msg, ar.failed() ? null
-                        : new JsonObject().put("orderId", orderId).put("status", ar.result()), ar.cause()));
+    private void closeOrder(Message<CloseOrder> msg) {
+        String orderId = msg.body().orderId();
+        ledger.closeOrder(orderId, msg.body().status())
+                .onComplete(ar -> reply(msg, ar.failed() ? null : new CloseOrder.Closed(orderId, ar.result()), ar.cause()));
     }
 
-    private void query(Message<JsonObject> msg) {
-        Future<JsonObject> answer;
+    private void query(Message<LedgerQuery> msg) {
+        Future<?> answer;
         try {
             answer = answer(msg.body());
         } catch (RuntimeException e) {
@@ -132,29 +125,21 @@ public final class LedgerVerticle extends VerticleBase {
         answer.onComplete(ar -> reply(msg, ar.result(), ar.cause()));
     }
 
-    private Future<JsonObject> answer(JsonObject q) {
-        return switch (q.getString("query", "")) {
-            case "status" -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.status(b, marks, Instant.now())));
-            case "risk" -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.risk(b, marks)));
-            case "history" -> ledger.queries().history(since(q), q.getInteger("limit", 100), q.getString("symbol"))
+    /** JSON views for the edges; the order records typed for the execution component. */
+    private Future<?> answer(LedgerQuery q) {
+        return switch (q.kind()) {
+            case STATUS -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.status(b, marks, Instant.now())));
+            case RISK -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.risk(b, marks)));
+            case HISTORY -> ledger.queries().history(q.from(Instant.now()), q.limit() == null ? 100 : q.limit(), q.symbol())
                     .map(fills -> new JsonObject().put("fills", new JsonArray(fills.stream().map(Wire::toJson).toList())));
-            case "order" -> ledger.queries().order(q.getString("orderId")).compose(o -> o == null
-                    ? Future.failedFuture(new CodedException(ErrorCode.ORDER_NOT_FOUND, "order " + q.getString("orderId")))
-                    : ledger.queries().fillsOfOrder(o.getString("order_id"))
-                    .map(f -> o.put("fills", new JsonArray(f.stream().map(Wire::toJson).toList()))));
-            case "fill" -> ledger.queries().postedFill(q.getString("fillId"), false).map(Wire::toJson);
-            case "performance" -> performance(since(q));
-            case "snapshot" -> snapshot(q);
-            case "open-orders" -> ledger.queries().openLimitOrders().map(o -> new JsonObject().put("orders", new JsonArray(o)));
-            default -> Future.failedFuture(new CodedException(ErrorCode.BUS_BAD_MESSAGE, "unknown query " + q.getString("query")));
+            case ORDER -> ledger.queries().order(q.orderId()).compose(o -> o == null
+                    ? Future.failedFuture(new CodedException(ErrorCode.ORDER_NOT_FOUND, "order " + q.orderId()))
+                    : ledger.queries().fillsOfOrder(o.orderId()).map(o::withFills));
+            case FILL -> ledger.queries().postedFill(q.fillId(), false).map(Wire::toJson);
+            case PERFORMANCE -> performance(q.from(Instant.now()));
+            case SNAPSHOT -> snapshot(q);
+            case OPEN_ORDERS -> ledger.queries().openLimitOrders().map(StoredOrder.Open::new);
         };
-    }
-
-    private static Instant since(JsonObject q) {
-        if (q.getLong("windowSeconds") != null) {
-            return Instant.now().minusSeconds(q.getLong("windowSeconds"));
-        }
-        return q.getString("since") == null ? Instant.EPOCH : Instant.parse(q.getString("since"));
     }
 
     private Future<JsonObject> performance(Instant since) {
@@ -164,13 +149,14 @@ public final class LedgerVerticle extends VerticleBase {
     }
 
     /** Status, risk, and what changed after the caller's marks (fill entry id, sample time). */
-    private Future<JsonObject> snapshot(JsonObject q) {
-        Instant samplesAfter = Instant.parse(q.getString("samplesAfter", Instant.EPOCH.toString()));
+    private Future<JsonObject> snapshot(LedgerQuery q) {
+        Instant samplesAfter = q.samplesAfter() == null ? Instant.EPOCH : q.samplesAfter();
         return marked().compose(marks -> ledger.book().map(b -> new JsonObject()
                         .put("status", PortfolioView.status(b, marks, Instant.now()))
                         .put("risk", PortfolioView.risk(b, marks))
                         .put("sampleSeconds", sampleSec)))
-                .compose(out -> ledger.queries().fillsAfter(q.getLong("fillsAfter", 0L), q.getInteger("limit", 1000))
+                .compose(out -> ledger.queries().fillsAfter(q.fillsAfter() == null ? 0L : q.fillsAfter(),
+                                q.limit() == null ? 1000 : q.limit())
                         .map(f -> out.put("fills", new JsonArray(f.stream().map(Wire::toJson).toList()))))
                 .compose(out -> ledger.queries().equityCurve(samplesAfter.plusNanos(1))
                         .map(s -> s.subList(Math.max(0, s.size() - MAX_SNAPSHOT_SAMPLES), s.size()))

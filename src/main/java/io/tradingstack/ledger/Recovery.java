@@ -1,6 +1,7 @@
 package io.tradingstack.ledger;
 
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.model.OrderStatus;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -26,6 +27,7 @@ import java.util.List;
  * Holds of orders that are no longer open are released. Each decision is one INFO line.
  */
 final class Recovery {
+    private static final String WORKING_SQL = OrderStatus.sqlList(OrderStatus.WORKING);
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
     /** What recovery decided: counts per decision. */
@@ -41,14 +43,14 @@ final class Recovery {
 
     static Future<Report> run(SqlConnection c) {
         return c.query("SELECT order_id, type, time_in_force, qty, filled_qty FROM orders"
-                        + " WHERE status IN ('OPEN', 'PARTIALLY_FILLED') ORDER BY created_at FOR UPDATE").execute()
+                        + " WHERE status IN " + WORKING_SQL + " ORDER BY created_at FOR UPDATE").execute()
                 .compose(rows -> {
                     List<Row> open = new ArrayList<>();
                     rows.forEach(open::add);
                     return decideAll(c, open);
                 })
                 .compose(counts -> c.query("DELETE FROM reservations r USING orders o WHERE o.order_id = r.order_id"
-                                + " AND o.status NOT IN ('OPEN', 'PARTIALLY_FILLED') RETURNING r.order_id").execute()
+                                + " AND o.status NOT IN " + WORKING_SQL + " RETURNING r.order_id").execute()
                         .map(deleted -> {
                             deleted.forEach(r -> LOG.info("Recovery: released the hold of closed order {}", r.getString(0)));
                             return new Report(counts[0], counts[1], counts[2], deleted.rowCount());
@@ -71,7 +73,7 @@ final class Recovery {
         if (filled.compareTo(qty) >= 0) {
             counts[0]++;
             LOG.info("Recovery: order {} FILLED (its fills, {} of {}, were committed)", id, filled.toPlainString(), qty.toPlainString());
-            return close(c, id, "FILLED", null, null);
+            return close(c, id, OrderStatus.FILLED, null, null);
         }
         boolean rests = "LIMIT".equals(r.getString("type")) && "GTC".equals(r.getString("time_in_force"));
         if (rests) {
@@ -87,12 +89,12 @@ final class Recovery {
                 + " filled, the rest cancelled";
         LOG.info("Recovery: order {} ({} {}) CANCELLED and its hold released: {}", id, r.getString("type"),
                 r.getString("time_in_force"), reason);
-        return close(c, id, "CANCELLED", ErrorCode.ORDER_CANCELLED_BY_RECOVERY.name(), reason);
+        return close(c, id, OrderStatus.CANCELLED, ErrorCode.ORDER_CANCELLED_BY_RECOVERY, reason);
     }
 
-    private static Future<Void> close(SqlConnection c, String orderId, String status, String code, String reason) {
+    private static Future<Void> close(SqlConnection c, String orderId, OrderStatus status, ErrorCode code, String reason) {
         return c.preparedQuery("UPDATE orders SET status = $2, close_code = $3, close_reason = $4, updated_at = now()"
                         + " WHERE order_id = $1")
-                .execute(Tuple.of(orderId, status, code, reason)).mapEmpty();
+                .execute(Tuple.of(orderId, status.name(), code == null ? null : code.name(), reason)).mapEmpty();
     }
 }

@@ -51,8 +51,7 @@ public final class MarketActivitiesImpl implements MarketActivities {
 
     @Override
     public List<String> applySymbols(List<String> symbols) {
-        JsonObject reply = bus.request(Addresses.MARKET_SET_SYMBOLS, new JsonObject().put("symbols", new JsonArray(symbols)), JsonObject.class);
-        return reply.getJsonArray("symbols").stream().map(String::valueOf).toList();
+        return bus.request(Addresses.MARKET_SET_SYMBOLS, new SetSymbols(symbols), SetSymbols.class).symbols();
     }
 
     @Override

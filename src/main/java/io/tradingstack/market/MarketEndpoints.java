@@ -1,12 +1,9 @@
 package io.tradingstack.market;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** Parsing of the market endpoints' JSON requests; throws IllegalArgumentException with a readable message. */
@@ -18,24 +15,6 @@ final class MarketEndpoints {
 
     /** A parsed fetch-candles request. */
     record CandleRequest(String symbol, int granularity, Instant start, Instant end, boolean includeCandles) {
-    }
-
-    static List<String> symbols(JsonObject body) {
-        JsonArray raw = body == null ? null : body.getJsonArray("symbols");
-        if (raw == null) {
-            throw new IllegalArgumentException("expected {\"symbols\":[\"BTC-USD\",...]}");
-        }
-        List<String> out = new ArrayList<>();
-        for (Object o : raw) {
-            String s = String.valueOf(o);
-            if (!SYMBOL.matcher(s).matches()) {
-                throw new IllegalArgumentException("not a product id: " + s);
-            }
-            if (!out.contains(s)) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tradingstack.market;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
@@ -62,6 +63,7 @@ public final class MarketFeedVerticle extends VerticleBase {
                 Duration.ofMillis(config.integer(ConfigKey.MARKET_MAX_TICK_AGE_MS)));
         DeliveryOptions publish = new DeliveryOptions().setLocalOnly(!"false".equals(config.get(ConfigKey.MARKET_TICKS_LOCAL_ONLY)));
         EventBus bus = vertx.eventBus();
+        Codecs.register(vertx, SetSymbols.MESSAGES);
         Map<String, String> topics = new HashMap<>();
         feed = new MarketFeed(vertx, wsUrl, symbols, validator, stats, new TradeBackfill(rest, stats),
                 tick -> bus.publish(topics.computeIfAbsent(tick.symbol(), Addresses::marketTick), tick, publish),
@@ -71,7 +73,7 @@ public final class MarketFeedVerticle extends VerticleBase {
         Future<?> consumers = Future.all(
                 bus.<String>consumer(Addresses.MARKET_LATEST_TICK, this::latestTick).completion(),
                 bus.<Object>consumer(Addresses.MARKET_STATS, msg -> msg.reply(statsJson())).completion(),
-                bus.<JsonObject>consumer(Addresses.MARKET_SET_SYMBOLS, this::setSymbols).completion(),
+                bus.<SetSymbols>consumer(Addresses.MARKET_SET_SYMBOLS, this::setSymbols).completion(),
                 bus.<JsonObject>consumer(Addresses.MARKET_FETCH_CANDLES, this::fetchCandles).completion());
         return consumers.onSuccess(v -> feed.start());
     }
@@ -90,13 +92,9 @@ public final class MarketFeedVerticle extends VerticleBase {
         msg.reply(tick);
     }
 
-    private void setSymbols(Message<JsonObject> msg) {
-        try {
-            feed.setSymbols(MarketEndpoints.symbols(msg.body()));
-            msg.reply(new JsonObject().put("symbols", new JsonArray(List.copyOf(feed.symbols()))));
-        } catch (IllegalArgumentException | ClassCastException e) {
-            Replies.fail(msg, ErrorCode.MARKET_BAD_REQUEST, e.getMessage());
-        }
+    private void setSymbols(Message<SetSymbols> msg) {
+        feed.setSymbols(msg.body().symbols());
+        msg.reply(new SetSymbols(List.copyOf(feed.symbols())));
     }
 
     private void fetchCandles(Message<JsonObject> msg) {

@@ -5,12 +5,14 @@ import io.tradingstack.backtest.BacktestRequest;
 import io.tradingstack.backtest.BacktestRun;
 import io.tradingstack.backtest.BacktestSummary;
 import io.tradingstack.backtest.Timeframes;
+import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.risk.RiskConfig;
 import io.tradingstack.runtime.ConfigKey;
+import io.tradingstack.runtime.WorkflowState;
 import io.tradingstack.strategy.Strategies;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -26,7 +28,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,12 +193,13 @@ final class BacktestTools {
 
     /** The stored run (null when none), from the workflow-state store over the bus. */
     private Future<BacktestRun> storedRun(String workflowId) {
-        return io.tradingstack.bus.Replies.coded(ctx.vertx().eventBus().<io.vertx.core.json.JsonObject>request(
-                        io.tradingstack.bus.Addresses.STATE_LOAD, new io.vertx.core.json.JsonObject().put("workflowId", workflowId)))
+        Codecs.register(ctx.vertx(), WorkflowState.MESSAGES);
+        return io.tradingstack.bus.Replies.coded(ctx.vertx().eventBus().<WorkflowState.Loaded>request(
+                        io.tradingstack.bus.Addresses.STATE_LOAD, new WorkflowState.Load(workflowId)))
                 .map(reply -> {
-                    io.vertx.core.json.JsonObject state = reply.body().getJsonObject("state");
+                    WorkflowState state = reply.body().state();
                     try {
-                        return state == null ? null : Json.MAPPER.readValue(state.encode(), BacktestRun.class);
+                        return state == null ? null : Json.MAPPER.readValue(state.stateJson(), BacktestRun.class);
                     } catch (IOException e) {
                         throw new CodedException(ErrorCode.STATE_STORAGE, "unreadable stored run " + workflowId);
                     }
@@ -219,8 +221,7 @@ final class BacktestTools {
             }
             case BacktestRun.FAILED -> {
                 out.put("status", "FAILED");
-                ErrorCode code = Arrays.stream(ErrorCode.values()).filter(c -> c.name().equals(run.errorCode()))
-                        .findFirst().orElse(ErrorCode.INTERNAL);
+                ErrorCode code = run.errorCode() == null ? ErrorCode.INTERNAL : run.errorCode();
                 return ToolResult.error(code, "backtest " + workflowId + " ended FAILED: " + run.errorMessage(), out);
             }
             default -> {
@@ -287,8 +288,7 @@ final class BacktestTools {
                 message = String.valueOf(t.getMessage());
                 if (t instanceof ApplicationFailure a) {
                     message = a.getOriginalMessage();
-                    code = Arrays.stream(ErrorCode.values()).filter(c -> c.name().equals(a.getType())).findFirst()
-                            .orElse(code);
+                    code = ErrorCode.named(a.getType()).orElse(code);
                 }
             }
         }

@@ -7,6 +7,7 @@ import io.tradingstack.execution.OrderService;
 import io.tradingstack.execution.PlaceOrderRequest;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.OrderIntent;
+import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.TimeInForce;
@@ -14,6 +15,7 @@ import io.vertx.core.Future;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +90,7 @@ final class OrderTools {
         order.put("symbol", string("product"));
         order.put("side", enumOf("side", "BUY", "SELL"));
         order.put("type", enumOf("order type", "MARKET", "LIMIT"));
-        order.put("status", enumOf("outcome", "FILLED", "PARTIALLY_FILLED", "OPEN", "CANCELLED", "REJECTED", "DUPLICATE"));
+        order.put("status", enumOf("outcome", Arrays.stream(OrderStatus.values()).map(Enum::name).toArray(String[]::new)));
         order.put("qty", Schemas.number("ordered quantity"));
         order.put("filled_qty", Schemas.number("filled so far"));
         order.put("average_price", Schemas.nullable(Schemas.number("average fill price; null when nothing filled")));
@@ -190,13 +192,12 @@ final class OrderTools {
         out.put("total_cost", cost);
         out.put("total_proceeds", proceeds);
         out.put("orders", results);
-        boolean allRejected = !results.isEmpty() && results.stream().allMatch(r -> "REJECTED".equals(r.status()));
+        boolean allRejected = !results.isEmpty() && results.stream().allMatch(OrderResult::rejected);
         if (!allRejected) {
             return ToolResult.ok(out);
         }
         OrderResult first = results.get(0);
-        ErrorCode code = java.util.Arrays.stream(ErrorCode.values()).filter(c -> c.name().equals(first.code()))
-                .findFirst().orElse(ErrorCode.ORDER_INVALID);
+        ErrorCode code = first.code() == null ? ErrorCode.ORDER_INVALID : first.code();
         return ToolResult.error(code, String.valueOf(first.message()), out);
     }
 

@@ -8,20 +8,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * How activities talk to verticles: an event-bus request with a bounded wait on the activity
- * thread (never an event loop). Transport failures are retryable; coded business and validation
- * failures become non-retryable {@link ApplicationFailure}s whose type is the error code name.
+ * thread (never an event loop). A failure becomes an {@link ApplicationFailure} whose type is the
+ * error code's name, retryable exactly when {@link ErrorCode#retryable()} says so (unavailability);
+ * coded business and validation failures and uncoded ones ({@link ErrorCode#INTERNAL}) are not.
  */
 public final class BusBridge {
-    private static final Set<ErrorCode> RETRYABLE = EnumSet.of(ErrorCode.BUS_TIMEOUT, ErrorCode.BUS_NO_HANDLER,
-            ErrorCode.INTERNAL, ErrorCode.LEDGER_STORAGE, ErrorCode.STATE_STORAGE, ErrorCode.TEMPORAL_UNAVAILABLE,
-            ErrorCode.MARKET_EXCHANGE_ERROR, ErrorCode.STRATEGY_STORAGE);
     private final Vertx vertx;
     private final Duration timeout;
 
@@ -50,18 +46,9 @@ public final class BusBridge {
 
     static ApplicationFailure failure(ErrorCode code, String message) {
         String text = code.code() + " " + message;
-        return RETRYABLE.contains(code)
+        return code.retryable()
                 ? ApplicationFailure.newFailure(text, code.name())
                 : ApplicationFailure.newNonRetryableFailure(text, code.name());
-    }
-
-    /** The error code carried by an activity failure type, if it is one of ours. */
-    public static ErrorCode codeOf(String failureType) {
-        try {
-            return ErrorCode.valueOf(failureType);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return ErrorCode.INTERNAL;
-        }
     }
 
     public static CodedException coded(ErrorCode code, String message) {

@@ -47,8 +47,17 @@ public final class SqlFailures {
         };
     }
 
-    /** A coded failure for any error of a PostgreSQL call. */
+    /** A coded failure for any error of a ledger PostgreSQL call. */
     public static CodedException coded(Throwable error) {
+        return coded(error, ErrorCode.LEDGER_STORAGE);
+    }
+
+    /**
+     * A coded failure for any error of a PostgreSQL call: the data refused (LEDGER_DATA_REJECTED),
+     * a bug in our code ({@link ErrorCode#INTERNAL}, never retried), or else the database
+     * unavailable ({@code unavailable}, which callers may retry on a bounded schedule).
+     */
+    public static CodedException coded(Throwable error, ErrorCode unavailable) {
         if (error instanceof CodedException c) {
             return c;
         }
@@ -57,6 +66,20 @@ public final class SqlFailures {
         if (state != null && !retryableState(state)) {
             return new CodedException(ErrorCode.LEDGER_DATA_REJECTED, "SQLSTATE " + state + ": " + message);
         }
-        return new CodedException(ErrorCode.LEDGER_STORAGE, state == null ? message : "SQLSTATE " + state + ": " + message);
+        if (state == null && isBug(error)) {
+            return new CodedException(ErrorCode.INTERNAL, error.getClass().getSimpleName() + ": " + message);
+        }
+        return new CodedException(unavailable, state == null ? message : "SQLSTATE " + state + ": " + message);
+    }
+
+    /**
+     * A failure of our own code rather than of the database or the connection to it: retrying it
+     * gives the same answer. (I/O, Vert.x and Netty failures, timeouts and closed pools are not.)
+     */
+    public static boolean isBug(Throwable error) {
+        return error instanceof NullPointerException || error instanceof ClassCastException
+                || error instanceof IllegalArgumentException || error instanceof IndexOutOfBoundsException
+                || error instanceof ArithmeticException || error instanceof UnsupportedOperationException
+                || error instanceof java.time.DateTimeException;
     }
 }

@@ -1,10 +1,13 @@
 package io.tradingstack.web;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Plain;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.ledger.LedgerMessages;
+import io.tradingstack.ledger.LedgerQuery;
 import io.tradingstack.runtime.AppContext;
 
 import java.util.List;
@@ -30,6 +33,7 @@ public final class DashboardVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        Codecs.register(vertx, LedgerMessages.TYPES);
         ctx.addRoutes(router -> {
             router.get("/").handler(rc -> rc.reroute("/dashboard/index.html"));
             router.route("/dashboard/*").handler(StaticHandler.create("web").setCachingEnabled(false));
@@ -66,7 +70,7 @@ public final class DashboardVerticle extends VerticleBase {
 
     /** The ledger's portfolio status, wherever the ledger runs in the cluster. */
     private void portfolio(RoutingContext rc) {
-        vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, new JsonObject().put("query", "status"),
+        vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, LedgerQuery.of(LedgerQuery.Kind.STATUS),
                 new DeliveryOptions().setSendTimeout(3000)).onComplete(ar -> {
                     if (ar.succeeded()) {
                         rc.response().putHeader("content-type", "application/json").end(Json.write(shape(ar.result().body())));

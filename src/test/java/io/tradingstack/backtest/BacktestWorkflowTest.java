@@ -1,5 +1,6 @@
 package io.tradingstack.backtest;
 
+import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.testing.TestInfra;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -88,7 +89,7 @@ class BacktestWorkflowTest {
             BacktestRun stored = new io.tradingstack.runtime.StateBridge(io.tradingstack.testing.StateStore.vertx())
                     .load("bt-bad-" + queue, BacktestRun.class);
             assertEquals(BacktestRun.FAILED, stored.status());
-            assertEquals("BACKTEST_BAD_DATA", stored.errorCode());
+            assertEquals(ErrorCode.BACKTEST_BAD_DATA, stored.errorCode());
         } finally {
             factory.shutdownNow();
         }

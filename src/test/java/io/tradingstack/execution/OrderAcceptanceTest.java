@@ -2,12 +2,14 @@ package io.tradingstack.execution;
 
 import io.tradingstack.app.WorkflowRegistry;
 import io.tradingstack.bus.DurableNames;
+import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.ledger.LedgerActivitiesImpl;
 import io.tradingstack.ledger.LedgerDb;
 import io.tradingstack.ledger.LedgerVerifier;
 import io.tradingstack.ledger.PostedFill;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.OrderIntent;
+import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.Tick;
@@ -71,7 +73,7 @@ class OrderAcceptanceTest {
         }
 
         @Override
-        public String close(String orderId, String status) {
+        public io.tradingstack.model.OrderStatus close(String orderId, io.tradingstack.model.OrderStatus status) {
             return real.close(orderId, status);
         }
 
@@ -100,7 +102,7 @@ class OrderAcceptanceTest {
             worker.registerActivitiesImplementations(new LedgerActivitiesImpl(ctx.vertx()), crash[0]);
         })) {
             OrderResult r = placeOne(stack, market("BTC-USD", Side.BUY, "0.01"));
-            assertEquals("FILLED", r.status(), r::toString);
+            assertEquals(OrderStatus.FILLED, r.status(), r::toString);
             assertEquals(2, crash[0].attempts.get(), "the activity ran twice");
             LedgerVerifier.Report report = stack.verify();
             assertTrue(report.ok(), report::render);
@@ -131,9 +133,9 @@ class OrderAcceptanceTest {
             }
             clients.shutdown();
             assertEquals(200, all.size());
-            long filled = all.stream().filter(r -> "FILLED".equals(r.status())).count();
-            Set<String> codes = Set.of("ORDER_INSUFFICIENT_CASH", "ORDER_INSUFFICIENT_HOLDINGS");
-            all.stream().filter(r -> !"FILLED".equals(r.status()))
+            long filled = all.stream().filter(r -> OrderStatus.FILLED == r.status()).count();
+            Set<ErrorCode> codes = Set.of(ErrorCode.ORDER_INSUFFICIENT_CASH, ErrorCode.ORDER_INSUFFICIENT_HOLDINGS);
+            all.stream().filter(r -> OrderStatus.FILLED != r.status())
                     .forEach(r -> assertTrue(codes.contains(r.code()), r::toString));
             assertTrue(filled > 0 && filled < 200, "cash must run out part-way: filled " + filled);
             LedgerVerifier.Report report = stack.verify();
@@ -156,7 +158,7 @@ class OrderAcceptanceTest {
             OrderResult last = placeOne(first, market("BTC-USD", Side.SELL, "0.01"));
             resting = placeOne(first, new OrderIntent("ETH-USD", Side.BUY, new BigDecimal("0.1"), new BigDecimal("2990"),
                     OrderType.LIMIT, null, null));
-            assertEquals("OPEN", resting.status());
+            assertEquals(OrderStatus.OPEN, resting.status());
             String lastFill = last.fills().get(0).fillId();
             OrderStack.eventually(Duration.ofSeconds(20), () -> first.ledgerWorkflow().transactionHistory(null, 100, null)
                     .stream().anyMatch(f -> f.fill().fillId().equals(lastFill)), "ledger workflow caught up");
@@ -183,7 +185,7 @@ class OrderAcceptanceTest {
             OrderStack.eventually(Duration.ofSeconds(20), () -> second.watching(restingId), "resting order resumed");
             second.publish("ETH-USD", "2989", "2990", "1");
             OrderResult done = second.orders().awaitResting(restingId, Duration.ofSeconds(30));
-            assertEquals("FILLED", done.status(), done::toString);
+            assertEquals(OrderStatus.FILLED, done.status(), done::toString);
             assertTrue(second.verify().ok());
         }
     }

@@ -1,8 +1,10 @@
 package io.tradingstack.execution;
 
+import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.ledger.LedgerVerifier;
 import io.tradingstack.ledger.PostedFill;
 import io.tradingstack.model.OrderIntent;
+import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.TimeInForce;
@@ -57,7 +59,7 @@ class PlaceOrderWorkflowTest {
     void marketOrdersFillAtTheBookWithSlippageAndFeesAndRepeatsPostNothing() throws Exception {
         String coid = "mkt-" + UUID.randomUUID();
         OrderResult buy = place(false, intent("BTC-USD", Side.BUY, "0.01", null, OrderType.MARKET, coid, null)).get(0);
-        assertEquals("FILLED", buy.status(), buy::toString);
+        assertEquals(OrderStatus.FILLED, buy.status(), buy::toString);
         eq("50035.005", buy.averagePrice());
         eq("3.0021003", buy.fees());
         long fills = (long) stack.verify().figures().get("fills");
@@ -65,7 +67,7 @@ class PlaceOrderWorkflowTest {
         assertEquals(buy, again);
         OrderResult inBatch = place(false, intent("BTC-USD", Side.BUY, "0.01", null, OrderType.MARKET, coid, null),
                 intent("ETH-USD", Side.BUY, "0.01", null, OrderType.MARKET, null, null)).get(0);
-        assertEquals("DUPLICATE", inBatch.status());
+        assertEquals(OrderStatus.DUPLICATE, inBatch.status());
         assertEquals(buy.fills(), inBatch.original().fills());
         assertEquals(fills + 1, (long) stack.verify().figures().get("fills"));
         assertInvariants();
@@ -74,13 +76,13 @@ class PlaceOrderWorkflowTest {
     @Test
     void rejectionsCarryACodeAndWriteNothing() throws Exception {
         LedgerVerifier.Report before = stack.verify();
-        assertEquals("ORDER_UNKNOWN_SYMBOL", place(false, intent("DOGE-USD", Side.BUY, "1", null, OrderType.MARKET, null, null)).get(0).code());
-        assertEquals("ORDER_INSUFFICIENT_HOLDINGS", place(false, intent("ETH-USD", Side.SELL, "100", null, OrderType.MARKET, null, null)).get(0).code());
-        assertEquals("ORDER_INSUFFICIENT_CASH", place(false, intent("BTC-USD", Side.BUY, "100", null, OrderType.MARKET, null, null)).get(0).code());
-        assertEquals("ORDER_PRICE_UNREASONABLE", place(false, intent("BTC-USD", Side.BUY, "0.01", "1000", OrderType.LIMIT, null, null)).get(0).code());
+        assertEquals(ErrorCode.ORDER_UNKNOWN_SYMBOL, place(false, intent("DOGE-USD", Side.BUY, "1", null, OrderType.MARKET, null, null)).get(0).code());
+        assertEquals(ErrorCode.ORDER_INSUFFICIENT_HOLDINGS, place(false, intent("ETH-USD", Side.SELL, "100", null, OrderType.MARKET, null, null)).get(0).code());
+        assertEquals(ErrorCode.ORDER_INSUFFICIENT_CASH, place(false, intent("BTC-USD", Side.BUY, "100", null, OrderType.MARKET, null, null)).get(0).code());
+        assertEquals(ErrorCode.ORDER_PRICE_UNREASONABLE, place(false, intent("BTC-USD", Side.BUY, "0.01", "1000", OrderType.LIMIT, null, null)).get(0).code());
         List<OrderResult> batch = place(true, intent("ETH-USD", Side.BUY, "0.01", null, OrderType.MARKET, null, null),
                 intent("BTC-USD", Side.BUY, "100", null, OrderType.MARKET, null, null));
-        assertTrue(batch.stream().allMatch(r -> "REJECTED".equals(r.status())), batch::toString);
+        assertTrue(batch.stream().allMatch(r -> OrderStatus.REJECTED == r.status()), batch::toString);
         LedgerVerifier.Report after = stack.verify();
         assertEquals(before.figures().get("orders"), after.figures().get("orders"));
         assertEquals(before.figures().get("journal entries"), after.figures().get("journal entries"));
@@ -89,24 +91,24 @@ class PlaceOrderWorkflowTest {
     @Test
     void limitOrdersRestFillPartiallyOnTouchesAndIocCancelsTheRest() throws Exception {
         OrderResult ioc = place(false, intent("ETH-USD", Side.BUY, "1", "2990", OrderType.LIMIT, null, TimeInForce.IOC)).get(0);
-        assertEquals("CANCELLED", ioc.status());
+        assertEquals(OrderStatus.CANCELLED, ioc.status());
         OrderResult resting = place(false, intent("ETH-USD", Side.BUY, "0.3", "2995", OrderType.LIMIT, null, TimeInForce.GTC)).get(0);
-        assertEquals("OPEN", resting.status());
+        assertEquals(OrderStatus.OPEN, resting.status());
         OrderStack.eventually(Duration.ofSeconds(20), () -> stack.watching(resting.orderId()), "the order is watched");
         stack.publish("ETH-USD", "2994", "2995", "0.1");
         OrderStack.eventually(Duration.ofSeconds(20), () -> stack.orders().resting(resting.orderId()).fills().size() == 1,
                 "first partial fill");
-        assertEquals("PARTIALLY_FILLED", stack.orders().resting(resting.orderId()).status());
+        assertEquals(OrderStatus.PARTIALLY_FILLED, stack.orders().resting(resting.orderId()).status());
         stack.publish("ETH-USD", "2993", "2994", "5");
         OrderResult done = stack.orders().awaitResting(resting.orderId(), Duration.ofSeconds(30));
-        assertEquals("FILLED", done.status());
+        assertEquals(OrderStatus.FILLED, done.status());
         eq("0.3", done.filledQty());
         eq("2995", done.averagePrice());
         eq("3.594", done.fees());
 
         OrderResult toCancel = place(false, intent("ETH-USD", Side.BUY, "0.2", "2900", OrderType.LIMIT, null, null)).get(0);
         assertTrue(stack.orders().cancel(toCancel.orderId()));
-        assertEquals("CANCELLED", stack.orders().awaitResting(toCancel.orderId(), Duration.ofSeconds(30)).status());
+        assertEquals(OrderStatus.CANCELLED, stack.orders().awaitResting(toCancel.orderId(), Duration.ofSeconds(30)).status());
         stack.setBook("ETH-USD", "3000", "3001", "2");
         assertInvariants();
     }
@@ -115,7 +117,7 @@ class PlaceOrderWorkflowTest {
     void theLedgerWorkflowRecordsFillsAndAnswersQueries() throws Exception {
         OrderResult buy = place(false, intent("ETH-USD", Side.BUY, "0.5", null, OrderType.MARKET, null, null)).get(0);
         OrderResult sell = place(false, intent("ETH-USD", Side.SELL, "0.2", null, OrderType.MARKET, null, null)).get(0);
-        assertEquals("FILLED", sell.status(), sell::toString);
+        assertEquals(OrderStatus.FILLED, sell.status(), sell::toString);
         String sellFill = sell.fills().get(0).fillId();
         OrderStack.eventually(Duration.ofSeconds(20), () -> stack.ledgerWorkflow().transactionHistory(null, 1000, null)
                 .stream().anyMatch(f -> f.fill().fillId().equals(sellFill)), "the ledger workflow sees the sell");

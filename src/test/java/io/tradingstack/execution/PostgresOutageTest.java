@@ -3,6 +3,7 @@ package io.tradingstack.execution;
 import io.tradingstack.ledger.LedgerDb;
 import io.tradingstack.ledger.LedgerVerifier;
 import io.tradingstack.model.OrderIntent;
+import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.runtime.PgUrl;
@@ -52,7 +53,7 @@ class PostgresOutageTest {
                     "the ledger activity failed while PostgreSQL was down");
             pg = start(dir, port);
             OrderResult result = order.get().get(0);
-            assertEquals("FILLED", result.status(), result::toString);
+            assertEquals(OrderStatus.FILLED, result.status(), result::toString);
             LedgerVerifier.Report report = stack.verify();
             assertTrue(report.ok(), report::render);
             assertEquals(1L, report.figures().get("fills"));

@@ -83,7 +83,7 @@ class LedgerRecoveryTest {
 
         List<ReserveResult> again = on(() -> after.reserve(List.of(
                 order("mkt", OrderType.MARKET, TimeInForce.GTC, "0.02", null, "1020")), false));
-        assertEquals(ReserveResult.RECORDED, again.get(0).status(), "the same request gets its final outcome, nothing runs again");
+        assertEquals(ReserveResult.Outcome.RECORDED, again.get(0).status(), "the same request gets its final outcome, nothing runs again");
         Recovery.Report second = on(after::recover);
         assertEquals(0, second.cancelled() + second.filled() + second.releasedHolds(), "recovery is idempotent");
         pool.close();

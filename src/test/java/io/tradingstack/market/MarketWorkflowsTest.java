@@ -76,8 +76,7 @@ class MarketWorkflowsTest {
         // the stop is stored: a fresh run of the stream (as after a restart) stays stopped
         WorkflowStub.fromTyped(wf).terminate("restart");
         MarketStreamWorkflow again = client.newWorkflowStub(MarketStreamWorkflow.class, options(id));
-        vertx.eventBus().request(io.tradingstack.bus.Addresses.MARKET_SET_SYMBOLS,
-                new io.vertx.core.json.JsonObject().put("symbols", new io.vertx.core.json.JsonArray().add("BTC-USD")))
+        vertx.eventBus().request(io.tradingstack.bus.Addresses.MARKET_SET_SYMBOLS, new SetSymbols(List.of("BTC-USD")))
                 .await(5, TimeUnit.SECONDS);
         WorkflowClient.start(again::run, (MarketStreamState) null);
         FeedResilienceTest.waitFor(() -> feedSymbols().isEmpty());

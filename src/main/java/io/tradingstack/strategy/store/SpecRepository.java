@@ -3,6 +3,7 @@ package io.tradingstack.strategy.store;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
+import io.tradingstack.runtime.SqlFailures;
 import io.tradingstack.strategy.spec.StrategySpec;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -165,10 +166,17 @@ public final class SpecRepository {
         return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
-    /** Database failures other than our coded ones are STRATEGY_STORAGE (retryable by the activity). */
+    /**
+     * Database unavailability is STRATEGY_STORAGE (retryable by the activity); our coded failures
+     * keep their code and a bug in our code is INTERNAL (not retried).
+     */
     private static <T> Future<T> storage(Future<T> f) {
-        return f.recover(err -> Future.failedFuture(err instanceof CodedException ? err
-                : new CodedException(ErrorCode.STRATEGY_STORAGE, (err instanceof PgException pg ? pg.getSqlState() + " " : "")
-                        + err.getMessage())));
+        return f.recover(err -> Future.failedFuture(err instanceof CodedException || !SqlFailures.isBug(err) ? coded(err)
+                : new CodedException(ErrorCode.INTERNAL, err.getClass().getSimpleName() + ": " + err.getMessage())));
+    }
+
+    private static Throwable coded(Throwable err) {
+        return err instanceof CodedException ? err : new CodedException(ErrorCode.STRATEGY_STORAGE,
+                (err instanceof PgException pg ? pg.getSqlState() + " " : "") + err.getMessage());
     }
 }

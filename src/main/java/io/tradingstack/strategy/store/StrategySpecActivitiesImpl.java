@@ -1,12 +1,10 @@
 package io.tradingstack.strategy.store;
 
 import io.tradingstack.bus.Addresses;
-import io.tradingstack.bus.Json;
+import io.tradingstack.bus.Codecs;
 import io.tradingstack.runtime.BusBridge;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Delegates to the {@link StrategyStoreVerticle} over the bus. */
@@ -15,33 +13,21 @@ public final class StrategySpecActivitiesImpl implements StrategySpecActivities 
 
     public StrategySpecActivitiesImpl(Vertx vertx) {
         this.bus = new BusBridge(vertx);
+        Codecs.register(vertx, SpecStoreMessages.TYPES);
     }
 
     @Override
     public StoredSpec save(String specJson) {
-        JsonObject reply = bus.request(Addresses.STRATEGY_SAVE, new JsonObject().put("spec", specJson), JsonObject.class);
-        return read(reply);
+        return bus.request(Addresses.STRATEGY_SAVE, new SpecStoreMessages.Save(specJson), StoredSpec.class);
     }
 
     @Override
     public boolean delete(String market, String timeframe) {
-        JsonObject q = new JsonObject().put("market", market).put("timeframe", timeframe);
-        return bus.request(Addresses.STRATEGY_DELETE, q, JsonObject.class).getBoolean("deactivated", false);
+        return bus.request(Addresses.STRATEGY_DELETE, new SpecStoreMessages.Delete(market, timeframe), Boolean.class);
     }
 
     @Override
     public List<StoredSpec> load() {
-        JsonObject reply = bus.request(Addresses.STRATEGY_LOAD, new JsonObject(), JsonObject.class);
-        List<StoredSpec> out = new ArrayList<>();
-        reply.getJsonArray("specs").forEach(o -> out.add(read((JsonObject) o)));
-        return out;
-    }
-
-    private static StoredSpec read(JsonObject json) {
-        try {
-            return Json.MAPPER.readValue(json.encode(), StoredSpec.class);
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable store reply: " + e.getMessage(), e);
-        }
+        return bus.request(Addresses.STRATEGY_LOAD, "", SpecStoreMessages.Active.class).specs();
     }
 }

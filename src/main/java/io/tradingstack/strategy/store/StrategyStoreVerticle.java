@@ -1,7 +1,7 @@
 package io.tradingstack.strategy.store;
 
 import io.tradingstack.bus.Addresses;
-import io.tradingstack.bus.Json;
+import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.ConfigKey;
@@ -14,8 +14,6 @@ import io.tradingstack.strategy.spec.ValidationReport;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +47,15 @@ public final class StrategyStoreVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        Codecs.register(vertx, SpecStoreMessages.TYPES);
         timeframes = Arrays.stream(ctx.config().get(ConfigKey.FEATURES_TIMEFRAMES).split(",")).map(String::trim).toList();
         return ctx.postgres().compose(pg -> {
             repository = new SpecRepository(pool != null ? pool : ctx.pool());
             return seedDefaults();
         }).compose(v -> Future.all(
-                vertx.eventBus().<JsonObject>consumer(Addresses.STRATEGY_SAVE, this::save).completion(),
-                vertx.eventBus().<JsonObject>consumer(Addresses.STRATEGY_DELETE, this::delete).completion(),
-                vertx.eventBus().<JsonObject>consumer(Addresses.STRATEGY_LOAD, this::load).completion()))
+                vertx.eventBus().<SpecStoreMessages.Save>consumer(Addresses.STRATEGY_SAVE, this::save).completion(),
+                vertx.eventBus().<SpecStoreMessages.Delete>consumer(Addresses.STRATEGY_DELETE, this::delete).completion(),
+                vertx.eventBus().consumer(Addresses.STRATEGY_LOAD, this::load).completion()))
                 .compose(v -> ctx.temporal())
                 .compose(rt -> vertx.executeBlocking(() -> {
                     StrategySpecWorkflow.ensureStarted(rt.client(), ctx.config().taskQueue());
@@ -81,8 +80,8 @@ public final class StrategyStoreVerticle extends VerticleBase {
         return Future.all(seeds).mapEmpty();
     }
 
-    private void save(Message<JsonObject> msg) {
-        ValidationReport report = SpecValidator.validate(msg.body().getString("spec"), timeframes, Instant.now());
+    private void save(Message<SpecStoreMessages.Save> msg) {
+        ValidationReport report = SpecValidator.validate(msg.body().specJson(), timeframes, Instant.now());
         if (!report.valid()) {
             Replies.fail(msg, new SpecException(report.errors()));
             return;
@@ -92,29 +91,27 @@ public final class StrategyStoreVerticle extends VerticleBase {
                 Replies.fail(msg, ar.cause());
                 return;
             }
-            msg.reply(new JsonObject(Json.write(ar.result())));
+            msg.reply(ar.result());
         });
     }
 
-    private void delete(Message<JsonObject> msg) {
-        repository.delete(msg.body().getString("market"), msg.body().getString("timeframe")).onComplete(ar -> {
+    private void delete(Message<SpecStoreMessages.Delete> msg) {
+        repository.delete(msg.body().market(), msg.body().timeframe()).onComplete(ar -> {
             if (ar.failed()) {
                 Replies.fail(msg, ar.cause());
                 return;
             }
-            msg.reply(new JsonObject().put("deactivated", ar.result()));
+            msg.reply(ar.result());
         });
     }
 
-    private void load(Message<JsonObject> msg) {
+    private void load(Message<Object> msg) {
         repository.active().onComplete(ar -> {
             if (ar.failed()) {
                 Replies.fail(msg, ar.cause());
                 return;
             }
-            JsonArray specs = new JsonArray();
-            ar.result().forEach(s -> specs.add(new JsonObject(Json.write(s))));
-            msg.reply(new JsonObject().put("specs", specs));
+            msg.reply(new SpecStoreMessages.Active(ar.result()));
         });
     }
 }

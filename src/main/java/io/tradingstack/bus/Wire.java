@@ -1,17 +1,16 @@
-package io.tradingstack.ledger;
+package io.tradingstack.bus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
-import io.tradingstack.bus.Json;
 import io.vertx.core.json.JsonObject;
 
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
 /**
- * Converts the ledger's records to and from the JsonObject bodies of its bus endpoints. Decimals
+ * Converts records to and from JsonObject bodies (the JSON views and edges on the bus). Decimals
  * travel as strings: a JSON number would come back as a double from a clustered bus.
  */
 public final class Wire {
