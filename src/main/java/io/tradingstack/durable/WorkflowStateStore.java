@@ -24,10 +24,13 @@ public final class WorkflowStateStore {
                 .map(rows -> rows.size() == 0 ? null : stateOf(rows.iterator().next()));
     }
 
-    /** Stores the state when its revision is newer than the stored one; true when it was written. */
+    /**
+     * Stores the state when its revision is newer than the stored one; true when it was written.
+     * The text is cast in SQL: bound as jsonb, a Java string would be stored as a JSON string.
+     */
     public Future<Boolean> save(WorkflowState s) {
         return pool.preparedQuery("INSERT INTO workflow_state (workflow_id, workflow_type, revision, state)"
-                        + " VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (workflow_id) DO UPDATE"
+                        + " VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT (workflow_id) DO UPDATE"
                         + " SET workflow_type = EXCLUDED.workflow_type, revision = EXCLUDED.revision,"
                         + " state = EXCLUDED.state, updated_at = now() WHERE workflow_state.revision < EXCLUDED.revision")
                 .execute(Tuple.of(s.workflowId(), s.workflowType(), s.revision(), s.stateJson()))

@@ -1,5 +1,6 @@
 package io.tradingstack.arch;
 
+import io.tradingstack.bus.ErrorCode;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,7 +9,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.temporal.workflow.WorkflowInterface;
-import io.tradingstack.bus.ErrorCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The rules of the house (../shared/ARCHITECTURE.md, README "Architecture") as executable checks
+ * The rules of the house (the shared architecture page, README "Architecture") as executable checks
  * over the production classes: no package cycles, the leaves stay leaves, only the launcher knows
  * every component, components do not reach into each other's internals, workflow code stays
  * deterministic, verticles are named and reached like adapters.

@@ -5,6 +5,7 @@ import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.ledger.LedgerActivitiesImpl;
 import io.tradingstack.ledger.LedgerDb;
+import io.tradingstack.ledger.LedgerQuery;
 import io.tradingstack.ledger.LedgerVerifier;
 import io.tradingstack.ledger.PostedFill;
 import io.tradingstack.model.Fill;
@@ -162,19 +163,19 @@ class OrderAcceptanceTest {
             String lastFill = last.fills().get(0).fillId();
             OrderStack.eventually(Duration.ofSeconds(20), () -> first.ledgerWorkflow().transactionHistory(null, 100, null)
                     .stream().anyMatch(f -> f.fill().fillId().equals(lastFill)), "ledger workflow caught up");
-            status = first.query(new JsonObject().put("query", "status"));
-            history = first.query(new JsonObject().put("query", "history").put("limit", 100));
+            status = first.query(LedgerQuery.of(LedgerQuery.Kind.STATUS));
+            history = first.query(LedgerQuery.history(null, 100, null));
             workflowHistory = first.ledgerWorkflow().transactionHistory(null, 100, null);
         }
         // an embedded Temporal does not survive a restart: the resting order's workflow is gone
         TestInfra.temporal().client().newUntypedWorkflowStub(DurableNames.RestingOrder.id(resting.orderId()))
                 .terminate("simulated loss of the Temporal service");
         try (OrderStack second = new OrderStack(db, Map.of(), null)) {
-            JsonObject statusAfter = second.query(new JsonObject().put("query", "status"));
+            JsonObject statusAfter = second.query(LedgerQuery.of(LedgerQuery.Kind.STATUS));
             status.remove("asOf");
             statusAfter.remove("asOf");
             assertEquals(status, statusAfter);
-            assertEquals(history, second.query(new JsonObject().put("query", "history").put("limit", 100)));
+            assertEquals(history, second.query(LedgerQuery.history(null, 100, null)));
             OrderStack.eventually(Duration.ofSeconds(20),
                     () -> !second.ledgerWorkflow().transactionHistory(null, 100, null).isEmpty(), "ledger workflow rebuilt");
             assertEquals(workflowHistory, second.ledgerWorkflow().transactionHistory(null, 100, null));

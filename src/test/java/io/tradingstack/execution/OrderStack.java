@@ -118,7 +118,7 @@ final class OrderStack implements AutoCloseable {
     }
 
     /** A ledger query answered by the ledger verticle. */
-    io.vertx.core.json.JsonObject query(io.vertx.core.json.JsonObject q) {
+    io.vertx.core.json.JsonObject query(io.tradingstack.ledger.LedgerQuery q) {
         return vertx.eventBus().<io.vertx.core.json.JsonObject>request(Addresses.LEDGER_QUERY, q).await().body();
     }
 
