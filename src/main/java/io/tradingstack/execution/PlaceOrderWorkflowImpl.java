@@ -2,7 +2,6 @@ package io.tradingstack.execution;
 
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
-import io.tradingstack.ledger.ReserveResult;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.OrderIntent;
 import io.tradingstack.model.OrderStatus;
@@ -10,7 +9,6 @@ import io.tradingstack.model.OrderType;
 import io.tradingstack.model.TimeInForce;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;

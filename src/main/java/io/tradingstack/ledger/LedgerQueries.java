@@ -9,8 +9,6 @@ import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.TimeInForce;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;

@@ -1,6 +1,5 @@
 package io.tradingstack.mcp;
 
-import io.tradingstack.agents.BrokerAgentWorkflow;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;

@@ -14,6 +14,7 @@ import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.Tick;
+import io.tradingstack.testing.Eventually;
 import io.tradingstack.testing.TestInfra;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -161,8 +162,8 @@ class OrderAcceptanceTest {
                     OrderType.LIMIT, null, null));
             assertEquals(OrderStatus.OPEN, resting.status());
             String lastFill = last.fills().get(0).fillId();
-            OrderStack.eventually(Duration.ofSeconds(20), () -> first.ledgerWorkflow().transactionHistory(null, 100, null)
-                    .stream().anyMatch(f -> f.fill().fillId().equals(lastFill)), "ledger workflow caught up");
+            Eventually.eventually(Duration.ofSeconds(20), "ledger workflow caught up", () -> first.ledgerWorkflow().transactionHistory(null, 100, null)
+                    .stream().anyMatch(f -> f.fill().fillId().equals(lastFill)));
             status = first.query(LedgerQuery.of(LedgerQuery.Kind.STATUS));
             history = first.query(LedgerQuery.history(null, 100, null));
             workflowHistory = first.ledgerWorkflow().transactionHistory(null, 100, null);
@@ -176,14 +177,13 @@ class OrderAcceptanceTest {
             statusAfter.remove("asOf");
             assertEquals(status, statusAfter);
             assertEquals(history, second.query(LedgerQuery.history(null, 100, null)));
-            OrderStack.eventually(Duration.ofSeconds(20),
-                    () -> !second.ledgerWorkflow().transactionHistory(null, 100, null).isEmpty(), "ledger workflow rebuilt");
+            Eventually.eventually(Duration.ofSeconds(20), "ledger workflow rebuilt", () -> !second.ledgerWorkflow().transactionHistory(null, 100, null).isEmpty());
             assertEquals(workflowHistory, second.ledgerWorkflow().transactionHistory(null, 100, null));
             assertFalse(workflowHistory.isEmpty());
             assertTrue(second.verify().ok());
             // the new stack finds the open order in PostgreSQL and resumes it
             String restingId = resting.orderId();
-            OrderStack.eventually(Duration.ofSeconds(20), () -> second.watching(restingId), "resting order resumed");
+            Eventually.eventually(Duration.ofSeconds(20), "resting order resumed", () -> second.watching(restingId));
             second.publish("ETH-USD", "2989", "2990", "1");
             OrderResult done = second.orders().awaitResting(restingId, Duration.ofSeconds(30));
             assertEquals(OrderStatus.FILLED, done.status(), done::toString);

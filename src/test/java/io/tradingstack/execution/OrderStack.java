@@ -19,13 +19,11 @@ import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -125,22 +123,6 @@ final class OrderStack implements AutoCloseable {
     LedgerVerifier.Report verify() throws SQLException {
         try (Connection c = db.jdbc()) {
             return new LedgerVerifier(c).verify();
-        }
-    }
-
-    /** Waits for a condition that the system reaches asynchronously (a signal processed, a query refreshed). */
-    static void eventually(Duration limit, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + limit + ": " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 

@@ -8,6 +8,7 @@ import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.TimeInForce;
+import io.tradingstack.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,10 +95,9 @@ class PlaceOrderWorkflowTest {
         assertEquals(OrderStatus.CANCELLED, ioc.status());
         OrderResult resting = place(false, intent("ETH-USD", Side.BUY, "0.3", "2995", OrderType.LIMIT, null, TimeInForce.GTC)).get(0);
         assertEquals(OrderStatus.OPEN, resting.status());
-        OrderStack.eventually(Duration.ofSeconds(20), () -> stack.watching(resting.orderId()), "the order is watched");
+        Eventually.eventually(Duration.ofSeconds(20), "the order is watched", () -> stack.watching(resting.orderId()));
         stack.publish("ETH-USD", "2994", "2995", "0.1");
-        OrderStack.eventually(Duration.ofSeconds(20), () -> stack.orders().resting(resting.orderId()).fills().size() == 1,
-                "first partial fill");
+        Eventually.eventually(Duration.ofSeconds(20), "first partial fill", () -> stack.orders().resting(resting.orderId()).fills().size() == 1);
         assertEquals(OrderStatus.PARTIALLY_FILLED, stack.orders().resting(resting.orderId()).status());
         stack.publish("ETH-USD", "2993", "2994", "5");
         OrderResult done = stack.orders().awaitResting(resting.orderId(), Duration.ofSeconds(30));
@@ -119,8 +119,8 @@ class PlaceOrderWorkflowTest {
         OrderResult sell = place(false, intent("ETH-USD", Side.SELL, "0.2", null, OrderType.MARKET, null, null)).get(0);
         assertEquals(OrderStatus.FILLED, sell.status(), sell::toString);
         String sellFill = sell.fills().get(0).fillId();
-        OrderStack.eventually(Duration.ofSeconds(20), () -> stack.ledgerWorkflow().transactionHistory(null, 1000, null)
-                .stream().anyMatch(f -> f.fill().fillId().equals(sellFill)), "the ledger workflow sees the sell");
+        Eventually.eventually(Duration.ofSeconds(20), "the ledger workflow sees the sell", () -> stack.ledgerWorkflow().transactionHistory(null, 1000, null)
+                .stream().anyMatch(f -> f.fill().fillId().equals(sellFill)));
         List<PostedFill> eth = stack.ledgerWorkflow().transactionHistory(null, 1000, "ETH-USD");
         assertTrue(eth.stream().allMatch(f -> f.fill().symbol().equals("ETH-USD")));
         assertTrue(eth.stream().anyMatch(f -> f.fill().fillId().equals(buy.fills().get(0).fillId())));

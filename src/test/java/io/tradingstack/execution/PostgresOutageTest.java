@@ -1,5 +1,6 @@
 package io.tradingstack.execution;
 
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.ledger.LedgerDb;
 import io.tradingstack.ledger.LedgerVerifier;
 import io.tradingstack.model.OrderIntent;
@@ -7,6 +8,7 @@ import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.runtime.PgUrl;
+import io.tradingstack.testing.Eventually;
 import io.tradingstack.testing.TestInfra;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -46,11 +48,10 @@ class PostgresOutageTest {
             CompletableFuture<List<OrderResult>> order = CompletableFuture.supplyAsync(() -> stack.orders().place(
                     new PlaceOrderRequest(requestId, List.of(new OrderIntent("BTC-USD", Side.BUY, new BigDecimal("0.01"),
                             null, OrderType.MARKET, null, null)), false)));
-            OrderStack.eventually(Duration.ofSeconds(20), () -> stack.tickRequests.get() > 0, "order reached the market");
+            Eventually.eventually(Duration.ofSeconds(20), "order reached the market", () -> stack.tickRequests.get() > 0);
             pg.close();
             stack.gate.complete(null);
-            OrderStack.eventually(Duration.ofSeconds(30), () -> attempts(stack, "place-" + requestId) >= 2,
-                    "the ledger activity failed while PostgreSQL was down");
+            Eventually.eventually(Duration.ofSeconds(30), "the ledger activity failed while PostgreSQL was down", () -> attempts(stack, DurableNames.PlaceOrder.id(requestId)) >= 2);
             pg = start(dir, port);
             OrderResult result = order.get().get(0);
             assertEquals(OrderStatus.FILLED, result.status(), result::toString);

@@ -1,11 +1,11 @@
 package io.tradingstack.execution;
 
 import io.tradingstack.bus.DurableNames;
-import io.tradingstack.ledger.ExecutionLedgerWorkflow;
 import io.tradingstack.model.OrderIntent;
 import io.tradingstack.model.OrderType;
 import io.tradingstack.model.Side;
 import io.tradingstack.model.TimeInForce;
+import io.tradingstack.testing.Eventually;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +33,12 @@ class WorkflowHistoryRecorder {
             OrderResult resting = orders.place(new PlaceOrderRequest("rec-limit", List.of(
                     new OrderIntent("ETH-USD", Side.BUY, new BigDecimal("0.3"), new BigDecimal("2995"), OrderType.LIMIT, null,
                             TimeInForce.GTC)), false)).get(0);
-            OrderStack.eventually(Duration.ofSeconds(20), () -> stack.watching(resting.orderId()), "watched");
+            Eventually.eventually(Duration.ofSeconds(20), "watched", () -> stack.watching(resting.orderId()));
             stack.publish("ETH-USD", "2994", "2995", "0.1");
-            OrderStack.eventually(Duration.ofSeconds(20), () -> orders.resting(resting.orderId()).fills().size() == 1, "partial");
+            Eventually.eventually(Duration.ofSeconds(20), "partial", () -> orders.resting(resting.orderId()).fills().size() == 1);
             stack.publish("ETH-USD", "2993", "2994", "5");
             orders.awaitResting(resting.orderId(), Duration.ofSeconds(30));
-            OrderStack.eventually(Duration.ofSeconds(20), () -> stack.ledgerWorkflow().transactionHistory(null, 100, null).size() == 3,
-                    "ledger workflow caught up");
+            Eventually.eventually(Duration.ofSeconds(20), "ledger workflow caught up", () -> stack.ledgerWorkflow().transactionHistory(null, 100, null).size() == 3);
             save(stack, "place-rec-market", "place-order-market.json");
             save(stack, "place-rec-limit", "place-order-limit.json");
             save(stack, DurableNames.RestingOrder.id(resting.orderId()), "resting-order.json");

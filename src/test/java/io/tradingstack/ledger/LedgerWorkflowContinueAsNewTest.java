@@ -7,6 +7,7 @@ import io.tradingstack.bus.DurableNames;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.Liquidity;
 import io.tradingstack.model.Side;
+import io.tradingstack.testing.Eventually;
 import io.tradingstack.testing.TestInfra;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -15,6 +16,7 @@ import io.temporal.worker.WorkerFactory;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,11 +51,7 @@ class LedgerWorkflowContinueAsNewTest {
                         new BigDecimal("0.0001"), new BigDecimal("3000"), new BigDecimal("0.0018"), Liquidity.TAKER, t));
             }
             ExecutionLedgerWorkflow wf = client.newWorkflowStub(ExecutionLedgerWorkflow.class, id);
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (recorded(wf) < FILLS) {
-                assertTrue(System.nanoTime() < deadline, "the ledger workflow recorded every fill in time");
-                Thread.sleep(100);
-            }
+            Eventually.eventually(Duration.ofSeconds(60), "the ledger workflow recorded every fill", () -> recorded(wf) >= FILLS);
             assertNotEquals(firstRun, runId(id), "the workflow continued as new");
             java.util.List<?> positions = (java.util.List<?>) wf.portfolioStatus().get("positions");
             assertEquals("0.07", ((Map<?, ?>) positions.get(0)).get("qty"));

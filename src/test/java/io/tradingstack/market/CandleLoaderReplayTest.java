@@ -3,6 +3,7 @@ package io.tradingstack.market;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.model.Candle;
+import io.tradingstack.testing.Eventually;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -93,7 +94,7 @@ class CandleLoaderReplayTest {
 
     @Test
     void tradesPaginateThroughCbAfter() throws Exception {
-        FeedResilienceTest.waitFor(() -> h.exchange.market().emitted() > 30);
+        Eventually.eventually(Duration.ofSeconds(20), "h.exchange.market().emitted() > 30", () -> h.exchange.market().emitted() > 30);
         CoinbaseRest.TradePage p1 = rest.trades("BTC-USD", null, null, 10).await(5, TimeUnit.SECONDS);
         CoinbaseRest.TradePage p2 = rest.trades("BTC-USD", null, p1.cbAfter(), 10).await(5, TimeUnit.SECONDS);
         assertEquals(10, p1.trades().size());

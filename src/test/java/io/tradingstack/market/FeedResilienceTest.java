@@ -3,14 +3,15 @@ package io.tradingstack.market;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.model.Tick;
+import io.tradingstack.testing.Eventually;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,7 +36,7 @@ class FeedResilienceTest {
         feed = new MarketFeedVerticle(h.ctx);
         vertx.eventBus().<Tick>consumer(Addresses.marketTick("BTC-USD"), m -> btcTicks.incrementAndGet());
         vertx.deployVerticle(feed).await(10, TimeUnit.SECONDS);
-        waitFor(() -> btcTicks.get() >= 3);
+        Eventually.eventually(Duration.ofSeconds(20), "btcTicks.get() >= 3", () -> btcTicks.get() >= 3);
     }
 
     @AfterEach
@@ -73,13 +74,13 @@ class FeedResilienceTest {
                 DropReason.OUT_OF_ORDER_TRADE_ID);
         cases.keySet().forEach(h.exchange::sendRaw);
         long expected = cases.size();
-        waitFor(() -> feed.stats().droppedTotal() >= expected);
+        Eventually.eventually(Duration.ofSeconds(20), "feed.stats().droppedTotal() >= expected", () -> feed.stats().droppedTotal() >= expected);
         Map<DropReason, Long> counts = new java.util.EnumMap<>(DropReason.class);
         cases.values().forEach(r -> counts.merge(r, 1L, Long::sum));
         counts.forEach((reason, n) -> assertEquals(n, feed.stats().dropped(reason), reason.key()));
         assertEquals(expected, feed.stats().droppedTotal());
         long before = btcTicks.get();
-        waitFor(() -> btcTicks.get() >= before + 3);
+        Eventually.eventually(Duration.ofSeconds(20), "btcTicks.get() >= before + 3", () -> btcTicks.get() >= before + 3);
         var health = h.ctx.health().report(vertx).await(5, TimeUnit.SECONDS).getJsonObject("components").getJsonObject("feed");
         assertEquals("UP", health.getString("status"));
         assertEquals(1L, health.getJsonObject("dropped").getLong("bid_above_ask"));
@@ -90,17 +91,17 @@ class FeedResilienceTest {
     void silentFeedIsDetectedAndTheAdapterReconnects() throws Exception {
         deploy(Map.of("MARKET_HEARTBEAT_TIMEOUT_MS", "1000"));
         h.exchange.silence(true);
-        waitFor(() -> feed.stats().heartbeatTimeouts.get() >= 1);
+        Eventually.eventually(Duration.ofSeconds(20), "feed.stats().heartbeatTimeouts.get() >= 1", () -> feed.stats().heartbeatTimeouts.get() >= 1);
         h.exchange.silence(false);
         long before = btcTicks.get();
-        waitFor(() -> feed.stats().connects.get() >= 2 && btcTicks.get() >= before + 3);
+        Eventually.eventually(Duration.ofSeconds(20), "feed.stats().connects.get() >= 2 && btcTicks.get() >= before + 3", () -> feed.stats().connects.get() >= 2 && btcTicks.get() >= before + 3);
     }
 
     @Test
     void sequenceGapsAreCountedAndBackfilledOverRest() throws Exception {
         deploy(Map.of());
         h.exchange.withhold(250);
-        waitFor(() -> feed.stats().backfilledTrades.get() >= 500);
+        Eventually.eventually(Duration.ofSeconds(20), "feed.stats().backfilledTrades.get() >= 500", () -> feed.stats().backfilledTrades.get() >= 500);
         assertEquals(2, feed.stats().sequenceGaps.get(), "one gap per product");
         assertEquals(500, feed.stats().missedTrades.get());
         assertEquals(500, feed.stats().backfilledTrades.get(), "exactly the missed trades");
@@ -110,17 +111,7 @@ class FeedResilienceTest {
     @Test
     void aProductTheExchangeRejectsDoesNotBlockTheOthers() throws Exception {
         deploy(Map.of("MARKET_SYMBOLS", "SOL-USD,BTC-USD,ETH-USD"));
-        waitFor(() -> feed.stats().exchangeErrors.get() >= 1);
+        Eventually.eventually(Duration.ofSeconds(20), "feed.stats().exchangeErrors.get() >= 1", () -> feed.stats().exchangeErrors.get() >= 1);
         assertTrue(feed.stats().ticks.get() >= 3);
-    }
-
-    static void waitFor(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 20 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

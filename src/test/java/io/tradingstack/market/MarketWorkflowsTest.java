@@ -2,6 +2,7 @@ package io.tradingstack.market;
 
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.DurableNames;
+import io.tradingstack.testing.Eventually;
 import io.tradingstack.testing.TestInfra;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,14 +63,14 @@ class MarketWorkflowsTest {
         String id = DurableNames.MarketStream.ID + "-" + UUID.randomUUID();
         MarketStreamWorkflow wf = client.newWorkflowStub(MarketStreamWorkflow.class, options(id));
         WorkflowClient.start(wf::run, new MarketStreamState(List.of("BTC-USD", "ETH-USD"), Map.of(), 1, 3, 0));
-        FeedResilienceTest.waitFor(() -> wf.stats().getOrDefault("ticks", 0L) > 0);
+        Eventually.eventually(Duration.ofSeconds(20), "wf.stats().getOrDefault(\"ticks\", 0L) > 0", () -> wf.stats().getOrDefault("ticks", 0L) > 0);
         wf.setSymbols(List.of("ETH-USD"));
-        FeedResilienceTest.waitFor(() -> wf.symbols().equals(List.of("ETH-USD")));
+        Eventually.eventually(Duration.ofSeconds(20), "wf.symbols().equals(List.of(\"ETH-USD\"))", () -> wf.symbols().equals(List.of("ETH-USD")));
         assertEquals(List.of("ETH-USD"), feedSymbols());
-        FeedResilienceTest.waitFor(() -> wf.generation() >= 1);
+        Eventually.eventually(Duration.ofSeconds(20), "wf.generation() >= 1", () -> wf.generation() >= 1);
         assertEquals(List.of("ETH-USD"), wf.symbols(), "symbols survive continue-as-new");
         wf.stop();
-        FeedResilienceTest.waitFor(() -> wf.symbols().isEmpty());
+        Eventually.eventually(Duration.ofSeconds(20), "wf.symbols().isEmpty()", () -> wf.symbols().isEmpty());
         assertTrue(feedSymbols().isEmpty(), "stop unsubscribes everything");
         WorkflowExecutionHistory history = client.fetchHistory(id);
         WorkflowReplayer.replayWorkflowExecution(history, MarketStreamWorkflowImpl.class);
@@ -79,7 +81,7 @@ class MarketWorkflowsTest {
         vertx.eventBus().request(io.tradingstack.bus.Addresses.MARKET_SET_SYMBOLS, new SetSymbols(List.of("BTC-USD")))
                 .await(5, TimeUnit.SECONDS);
         WorkflowClient.start(again::run, (MarketStreamState) null);
-        FeedResilienceTest.waitFor(() -> feedSymbols().isEmpty());
+        Eventually.eventually(Duration.ofSeconds(20), "feedSymbols().isEmpty()", () -> feedSymbols().isEmpty());
         assertEquals(List.of(), again.symbols());
         if (System.getProperty("record.histories") != null) {
             java.nio.file.Files.writeString(java.nio.file.Path.of("src/test/resources/histories/market-stream.json"),

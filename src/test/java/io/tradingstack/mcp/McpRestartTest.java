@@ -4,6 +4,7 @@ import io.tradingstack.app.Stack;
 import io.tradingstack.app.VerticleSpec;
 import io.tradingstack.runtime.AppConfig;
 import io.tradingstack.runtime.AppContext;
+import io.tradingstack.testing.Eventually;
 import io.tradingstack.testing.TestInfra;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -92,42 +93,22 @@ class McpRestartTest {
         }
     }
 
-    private static Map<String, Object> awaitDone(Node node, String workflowId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        Map<String, Object> r;
-        do {
-            r = node.ok("get_backtest_result", Map.of("workflow_id", workflowId));
-            if ("DONE".equals(r.get("status"))) {
-                return r;
-            }
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("backtest not done in 120 s: " + r);
+    private static Map<String, Object> awaitDone(Node node, String workflowId) {
+        return Eventually.eventuallyGet(Duration.ofSeconds(120), "backtest " + workflowId + " done",
+                () -> node.ok("get_backtest_result", Map.of("workflow_id", workflowId)), r -> "DONE".equals(r.get("status")));
     }
 
     /** A market buy, then (bounded) until the ledger has recorded its fill. */
-    private static void awaitBuyRecorded(Node node) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        Map<String, Object> order;
-        do {
-            McpSchema.CallToolResult r = node.client().callTool(new McpSchema.CallToolRequest("place_mock_order",
-                    Map.of("orders", List.of(Map.of("symbol", "BTC-USD", "side", "BUY", "qty", 0.01)))));
-            order = McpServerTest.structured(r);
-            if (!Boolean.TRUE.equals(r.isError())) {
-                break;
-            }
-            Thread.sleep(250); // no price yet: the feed is still connecting
-        } while (System.nanoTime() < deadline);
-        do {
+    private static void awaitBuyRecorded(Node node) {
+        // no price yet while the feed is still connecting: the buy is refused until it has one
+        Eventually.eventually(Duration.ofSeconds(60), "a market buy accepted", () -> !Boolean.TRUE.equals(node.client()
+                .callTool(new McpSchema.CallToolRequest("place_mock_order",
+                        Map.of("orders", List.of(Map.of("symbol", "BTC-USD", "side", "BUY", "qty", 0.01))))).isError()));
+        Eventually.eventually(Duration.ofSeconds(60), "the buy reached the ledger", () -> {
             @SuppressWarnings("unchecked")
-            List<Object> positions = List.copyOf(((Map<String, Object>) node.ok("get_portfolio_status", Map.of())
-                    .get("positions")).keySet());
-            if (positions.contains("BTC-USD")) {
-                return;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the buy never reached the ledger: " + order);
+            Map<String, Object> positions = (Map<String, Object>) node.ok("get_portfolio_status", Map.of()).get("positions");
+            return positions.containsKey("BTC-USD");
+        });
     }
 
     /** The part of the portfolio that does not move with the market. */

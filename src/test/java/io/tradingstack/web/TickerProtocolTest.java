@@ -7,6 +7,7 @@ import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.model.Tick;
 import io.tradingstack.runtime.AppContext;
+import io.tradingstack.testing.Eventually;
 import io.tradingstack.testing.TestInfra;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -140,7 +142,7 @@ class TickerProtocolTest {
         WsClient b = connect(port);
         assertThrows(Exception.class, () -> connect(port));
         a.socket.close().await(5, TimeUnit.SECONDS);
-        waitFor(() -> ticker().getInteger("connections") == 1);
+        Eventually.eventually(Duration.ofSeconds(30), "ticker().getInteger(\"connections\") == 1", () -> ticker().getInteger("connections") == 1);
         WsClient c = connect(port);
         c.send("{\"type\":\"subscribe\",\"symbols\":[\"BTC-USD\"]}");
         c.next("subscribed", 5000);
@@ -170,7 +172,7 @@ class TickerProtocolTest {
                 publish(tick("BTC-USD", ++seq[0], "100"));
             }
         });
-        waitFor(() -> ticker().getLong("slowDisconnects") >= 1);
+        Eventually.eventually(Duration.ofSeconds(30), "ticker().getLong(\"slowDisconnects\") >= 1", () -> ticker().getLong("slowDisconnects") >= 1);
         vertx.cancelTimer(timer);
         slow.socket.resume();
         assertEquals(1, ticker().getInteger("connections"), "only the slow client was cut off");
@@ -183,16 +185,5 @@ class TickerProtocolTest {
 
     private JsonObject ticker() throws Exception {
         return ctx.health().report(vertx).await(5, TimeUnit.SECONDS).getJsonObject("components").getJsonObject("ticker");
-    }
-
-    /** Polls a condition on an observable counter (no fixed sleeps); fails after 30 s. */
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 30 s");
-            }
-            Thread.sleep(50);
-        }
     }
 }

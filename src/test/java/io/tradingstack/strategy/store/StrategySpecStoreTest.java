@@ -11,6 +11,7 @@ import io.tradingstack.runtime.AppContext;
 import io.tradingstack.strategy.DefaultSpecs;
 import io.tradingstack.strategy.StrategySpecs;
 import io.tradingstack.testing.Bundled;
+import io.tradingstack.testing.Eventually;
 import io.tradingstack.testing.TestInfra;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowClient;
@@ -27,12 +28,10 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -140,7 +139,7 @@ class StrategySpecStoreTest {
         vertx = Vertx.vertx();
         deploy(vertx);
         StrategySpecWorkflow again = store();
-        eventually(() -> again.get(m2, "1h") != null, "the new run reloaded " + m2);
+        Eventually.eventually("the new run reloaded " + m2, () -> again.get(m2, "1h") != null);
         StoredSpec reloaded = again.get(m2, "1h");
         assertEquals(m2Spec.version(), reloaded.version());
         assertEquals(m2Spec.rowId(), reloaded.rowId());
@@ -180,7 +179,7 @@ class StrategySpecStoreTest {
     @Test
     void theShippedSpecIsStoredOnceForAConfiguredMarketWithoutOne() throws Exception {
         StrategySpecWorkflow store = store();
-        eventually(() -> store.list() != null, "store running");
+        Eventually.eventually("store running", () -> store.list() != null);
         // m1 and m2 have no shipped spec: nothing was seeded for them
         assertNull(store.get(m1, null));
         SpecRepository repo = new SpecRepository(TestInfra.postgres().pool(vertx, 2));
@@ -196,22 +195,7 @@ class StrategySpecStoreTest {
     }
 
     private static void awaitEvents(StrategySpecWorkflow store, int n) {
-        eventually(() -> store.events().size() >= n, n + " store events");
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within 30 s: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.eventually(n + " store events", () -> store.events().size() >= n);
     }
 
     static String spec(String market, String timeframe, String id, String entry) {
