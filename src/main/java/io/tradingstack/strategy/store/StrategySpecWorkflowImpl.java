@@ -1,5 +1,6 @@
 package io.tradingstack.strategy.store;
 
+import io.tradingstack.bus.ErrorCode;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -85,15 +86,10 @@ public final class StrategySpecWorkflowImpl implements StrategySpecWorkflow {
         }
     }
 
-    /** The numeric code carried by a coded activity failure (its message starts with it). */
+    /** The numeric code of a coded activity failure (its failure type is the code's name); null when uncoded. */
     private static Integer code(ActivityFailure e) {
-        String m = message(e);
-        int space = m.indexOf(' ');
-        try {
-            return Integer.valueOf(space < 0 ? m : m.substring(0, space));
-        } catch (NumberFormatException notCoded) {
-            return null;
-        }
+        return e.getCause() instanceof ApplicationFailure af
+                ? ErrorCode.named(af.getType()).map(ErrorCode::code).orElse(null) : null;
     }
 
     private static String message(ActivityFailure e) {
