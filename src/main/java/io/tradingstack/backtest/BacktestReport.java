@@ -1,15 +1,8 @@
 package io.tradingstack.backtest;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tradingstack.bus.Json;
 import io.tradingstack.model.Fill;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +14,9 @@ import java.util.Map;
 /**
  * Builds {@code report.json} (snake_case, field order fixed) from a result. Everything but
  * {@code throughput} depends only on the input, so two runs give byte-identical reports once
- * throughput is removed.
+ * throughput is removed. Values are plain (maps, lists, strings, numbers), written by {@link ReportJson}.
  */
 public final class BacktestReport {
-    static final ObjectMapper MAPPER = Json.MAPPER.copy().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-
     private BacktestReport() {
     }
 
@@ -47,12 +38,14 @@ public final class BacktestReport {
         costs.put("execution", "next bar open, bid = ask = open, slippage and taker fee from PaperFillModel");
         m.put("costs", costs);
         m.put("risk_limits", limits(config));
-        m.put("metrics", Metrics.compute(r, config.initialCash()));
+        Drawdown drawdown = Drawdown.of(curve);
+        m.put("metrics", Metrics.compute(r, config.initialCash(), drawdown));
         m.put("final_state", finalState(r));
         m.put("orders", r.orders());
         m.put("fills", r.fills().stream().map(BacktestReport::fill).toList());
         m.put("trades", r.trades().stream().map(BacktestReport::trade).toList());
-        m.put("equity_curve", equity(curve));
+        m.put("equity_curve", equity(curve, CurveSample.indices(curve, drawdown)));
+        m.put("equity_curve_full", fullCurve(curve));
         m.put("limit_enforcement", r.limitEnforcement().toJson());
         m.put("data_issues", dataIssues(ds));
         m.put("throughput", throughput(r));
@@ -112,15 +105,25 @@ public final class BacktestReport {
         return m;
     }
 
-    private static List<Map<String, Object>> equity(EquityCurve c) {
-        List<Map<String, Object>> out = new ArrayList<>(c.size());
-        for (int i = 0; i < c.size(); i++) {
+    private static List<Map<String, Object>> equity(EquityCurve c, int[] indices) {
+        List<Map<String, Object>> out = new ArrayList<>(indices.length);
+        for (int i : indices) {
             Map<String, Object> p = new LinkedHashMap<>(2);
             p.put("time", Instant.ofEpochSecond(c.time(i)).toString());
-            p.put("equity", c.equity(i).setScale(Metrics.SCALE, RoundingMode.HALF_EVEN));
+            p.put("equity", c.equity(i));
             out.add(p);
         }
         return out;
+    }
+
+    /** Where every point is: {@link EquityCsv} writes it beside report.json. */
+    private static Map<String, Object> fullCurve(EquityCurve c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", EquityCsv.FILE);
+        m.put("format", "gzip CSV");
+        m.put("columns", EquityCsv.COLUMNS);
+        m.put("points", c.size());
+        return m;
     }
 
     private static Map<String, Object> dataIssues(List<Dataset> ds) {
@@ -143,11 +146,6 @@ public final class BacktestReport {
     }
 
     public static void writeJson(Map<String, Object> report, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ReportJson.write(report, file);
     }
 }

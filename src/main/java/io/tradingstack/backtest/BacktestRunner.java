@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Loads the data of a request, runs the engine and writes report.json and report.html: the CLI and the activity share it. */
+/**
+ * Loads the data of a request, runs the engine and writes report.json, report.html and the full
+ * equity curve (equity.csv.gz): the CLI and the activity share it.
+ */
 public final class BacktestRunner {
     /** {@code --strategy spec-id:ID}: an active spec of the store, by id. */
     public static final String SPEC_ID = "spec-id:";
@@ -54,7 +57,8 @@ public final class BacktestRunner {
         Map<String, Object> report = BacktestReport.build(result, config, name);
         Path out = Path.of(req.outDir());
         BacktestReport.writeJson(report, out.resolve("report.json"));
-        HtmlReport.write(report, result.equity(), out.resolve("report.html"));
+        HtmlReport.write(report, out.resolve("report.html"));
+        EquityCsv.write(result.equity(), out.resolve(EquityCsv.FILE));
         return new Outcome(report, result, summary(report, result, out));
     }
 

@@ -196,6 +196,11 @@ final class Book {
         return cash;
     }
 
+    /** Cash plus the profit reserve: everything not held in positions. */
+    BigDecimal cashAndReserve() {
+        return cashAndReserve;
+    }
+
     BigDecimal position(int symbol) {
         return positions[symbol];
     }

@@ -8,8 +8,6 @@ import io.tradingstack.bus.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,23 +25,22 @@ public final class DatasetLoader {
      * @param timeframe timeframe to use, or null to infer it from the timestamps
      */
     public static Dataset load(Path file, String symbol, String timeframe) {
-        String text = read(file);
-        String trimmed = text.stripLeading();
-        Parsed parsed;
-        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
-            parsed = parseJson(file, trimmed);
-        } else {
-            parsed = CsvRows.parse(file, text);
+        byte[] text = read(file);
+        int first = 0;
+        while (first < text.length && Character.isWhitespace(text[first])) {
+            first++;
         }
+        Parsed parsed = first < text.length && (text[first] == '[' || text[first] == '{')
+                ? parseJson(file, text) : CsvRows.parse(file, text);
         String sym = symbol != null ? symbol : parsed.symbol() != null ? parsed.symbol() : Symbols.fromFileName(file);
         return DataPolicy.apply(sym, timeframe, parsed.rows(), parsed.issues(), file.getFileName().toString().replaceFirst("\\.gz$", ""));
     }
 
     /** Rows of one file with the symbol the file names, if any. */
-    record Parsed(List<RawRow> rows, String symbol, DataIssues issues) {
+    record Parsed(Rows rows, String symbol, DataIssues issues) {
     }
 
-    private static Parsed parseJson(Path file, String text) {
+    private static Parsed parseJson(Path file, byte[] text) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(text);
@@ -55,7 +52,7 @@ public final class DatasetLoader {
                     + (root.isArray() && !root.isEmpty() && root.get(0).isObject() ? " (it holds objects, e.g. trades)" : ""));
         }
         DataIssues issues = new DataIssues();
-        List<RawRow> rows = new ArrayList<>(root.size());
+        Rows rows = new Rows(root.size());
         long line = 0;
         for (JsonNode r : root) {
             line++;
@@ -65,8 +62,8 @@ public final class DatasetLoader {
                 issues.example(issues.invalidExamples, "row " + line + ": expected 6 numbers");
                 continue;
             }
-            rows.add(new RawRow(Timestamps.epochSecond(r.get(0).asText()), r.get(1).asDouble(), r.get(2).asDouble(),
-                    r.get(3).asDouble(), r.get(4).asDouble(), r.get(5).asDouble(), line));
+            rows.add(Timestamps.epochSecond(r.get(0).asText()), r.get(1).asDouble(), r.get(2).asDouble(),
+                    r.get(3).asDouble(), r.get(4).asDouble(), r.get(5).asDouble(), line);
         }
         return new Parsed(rows, null, issues);
     }
@@ -75,14 +72,14 @@ public final class DatasetLoader {
         return new CodedException(ErrorCode.BACKTEST_BAD_DATA, file.getFileName() + ": " + why);
     }
 
-    private static String read(Path file) {
+    private static byte[] read(Path file) {
         try {
             if (file.getFileName().toString().endsWith(".gz")) {
                 try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
-                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    return in.readAllBytes();
                 }
             }
-            return Files.readString(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CodedException(ErrorCode.BACKTEST_BAD_DATA, "cannot read " + file + ": " + e.getMessage());
         }

@@ -98,6 +98,7 @@ final class EngineRun {
         long start = firstStart();
         portfolio.fund("initial-cash", config.initialCash(), Instant.ofEpochSecond(start));
         book.refresh();
+        curve.cash(book.cashAndReserve());
         book.appendEquity(curve, start);
         long done = 0;
         int s;
@@ -235,6 +236,7 @@ final class EngineRun {
             return;
         }
         book.refresh(o.symbol());
+        curve.cash(book.cashAndReserve());
         fillLog.add(fill);
         trades.onFill(fill, book.position(o.symbol()));
         orders.filled++;

@@ -48,10 +48,10 @@ public final class ExchangeCandles implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, e.getMessage());
         }
-        List<RawRow> rows = new ArrayList<>(load.candles().size());
+        Rows rows = new Rows(load.candles().size());
         long line = 0;
         for (var c : load.candles()) {
-            rows.add(new RawRow(c.start().getEpochSecond(), c.open(), c.high(), c.low(), c.close(), c.volume(), ++line));
+            rows.add(c.start().getEpochSecond(), c.open(), c.high(), c.low(), c.close(), c.volume(), ++line);
         }
         DataIssues issues = new DataIssues();
         issues.rowsRead = rows.size();

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A self-contained {@code report.html}: inline CSS and SVG only (no scripts, fonts or external
- * links), equity and drawdown charts, metrics, trades, fills, limit enforcement and data issues.
+ * links), equity and drawdown charts (from report.json's downsampled curve), metrics, trades, fills,
+ * limit enforcement and data issues.
  * Long tables are cut at {@link #MAX_ROWS} rows; report.json has them all.
  */
 public final class HtmlReport {
@@ -19,7 +20,7 @@ public final class HtmlReport {
     }
 
     @SuppressWarnings("unchecked")
-    public static String render(Map<String, Object> report, EquityCurve curve) {
+    public static String render(Map<String, Object> report) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Backtest ")
                 .append(esc(report.get("pair"))).append("</title><style>")
@@ -33,8 +34,9 @@ public final class HtmlReport {
                 .append(", initial cash ").append(esc(report.get("initial_cash"))).append(" ")
                 .append(esc(report.get("quote_currency"))).append("</p>");
         h.append("<h2>Metrics</h2>").append(keyValues((Map<String, Object>) report.get("metrics")));
-        h.append("<h2>Equity</h2>").append(Charts.equity(curve));
-        h.append("<h2>Drawdown</h2>").append(Charts.drawdown(curve));
+        Charts charts = Charts.of((List<Map<String, Object>>) report.get("equity_curve"));
+        h.append("<h2>Equity</h2>").append(charts.equity());
+        h.append("<h2>Drawdown</h2>").append(charts.drawdown());
         h.append("<h2>Orders</h2>").append(keyValues((Map<String, Object>) report.get("orders")));
         h.append("<h2>Trades</h2>").append(table((List<Map<String, Object>>) report.get("trades")));
         h.append("<h2>Fills</h2>").append(table((List<Map<String, Object>>) report.get("fills")));
@@ -46,9 +48,9 @@ public final class HtmlReport {
         return h.toString();
     }
 
-    public static void write(Map<String, Object> report, EquityCurve curve, Path file) {
+    public static void write(Map<String, Object> report, Path file) {
         try {
-            Files.writeString(file, render(report, curve));
+            Files.writeString(file, render(report));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

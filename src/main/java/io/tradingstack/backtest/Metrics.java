@@ -28,6 +28,10 @@ public final class Metrics {
     }
 
     public static Map<String, Object> compute(BacktestResult r, BigDecimal initialCash) {
+        return compute(r, initialCash, Drawdown.of(r.equity()));
+    }
+
+    static Map<String, Object> compute(BacktestResult r, BigDecimal initialCash, Drawdown drawdown) {
         EquityCurve curve = r.equity();
         BigDecimal finalEquity = curve.last();
         double total = finalEquity.divide(initialCash, MathContext.DECIMAL64).doubleValue() - 1.0;
@@ -43,7 +47,7 @@ public final class Metrics {
                 daily.size() < MIN_DAILY_RETURNS ? few : "daily returns have zero variance");
         put(m, reasons, "sortino", daily.size() < MIN_DAILY_RETURNS ? null : round(sortino(daily)),
                 daily.size() < MIN_DAILY_RETURNS ? few : "no negative daily return");
-        m.put("max_drawdown", maxDrawdown(curve));
+        m.put("max_drawdown", drawdown.value());
         tradeStats(r.trades(), m, reasons);
         m.put("final_equity", finalEquity.setScale(SCALE, RoundingMode.HALF_EVEN));
         m.put("fees", r.fees());
@@ -55,20 +59,7 @@ public final class Metrics {
 
     /** Max drawdown as a fraction, exact to {@link #SCALE} decimals. */
     public static BigDecimal maxDrawdown(EquityCurve curve) {
-        BigDecimal peak = curve.equity(0);
-        BigDecimal worst = BigDecimal.ZERO;
-        for (int i = 0; i < curve.size(); i++) {
-            BigDecimal v = curve.equity(i);
-            if (v.compareTo(peak) > 0) {
-                peak = v;
-            } else if (peak.signum() > 0) {
-                BigDecimal dd = peak.subtract(v).divide(peak, MathContext.DECIMAL64);
-                if (dd.compareTo(worst) > 0) {
-                    worst = dd;
-                }
-            }
-        }
-        return worst.setScale(SCALE, RoundingMode.HALF_EVEN);
+        return Drawdown.of(curve).value();
     }
 
     private static void put(Map<String, Object> m, Map<String, String> reasons, String key, Object value, String why) {
@@ -98,20 +89,21 @@ public final class Metrics {
         m.put("trades", trades.size());
     }
 
+    /** Returns between the equity at each UTC day's last close (the first point opens the first day). */
     static List<Double> dailyReturns(EquityCurve curve) {
         List<Double> closes = new ArrayList<>();
         closes.add(curve.equity(0).doubleValue());
         long day = Math.floorDiv(curve.time(0), 86_400L);
-        double last = closes.get(0);
+        int last = 0;
         for (int i = 1; i < curve.size(); i++) {
             long d = Math.floorDiv(curve.time(i) - 1, 86_400L);
             if (d != day) {
-                closes.add(last);
+                closes.add(curve.equity(last).doubleValue());
                 day = d;
             }
-            last = curve.equity(i).doubleValue();
+            last = i;
         }
-        closes.add(last);
+        closes.add(curve.equity(last).doubleValue());
         List<Double> returns = new ArrayList<>();
         for (int i = 1; i < closes.size(); i++) {
             returns.add(closes.get(i) / closes.get(i - 1) - 1.0);

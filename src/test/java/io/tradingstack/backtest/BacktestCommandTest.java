@@ -125,7 +125,7 @@ class BacktestCommandTest {
     }
 
     private static JsonNode checkReport(Path out) throws Exception {
-        JsonNode r = BacktestReport.MAPPER.readTree(out.resolve("report.json").toFile());
+        JsonNode r = ReportMapper.MAPPER.readTree(out.resolve("report.json").toFile());
         for (String k : List.of("pair", "timeframe", "start", "end", "bars", "initial_cash", "metrics", "fills", "trades",
                 "equity_curve", "limit_enforcement", "data_issues", "throughput")) {
             assertTrue(r.has(k), k);

@@ -48,7 +48,7 @@ class BacktestEngineTest {
 
     static JsonNode reportJson(BacktestResult r) throws Exception {
         Map<String, Object> report = BacktestReport.build(r, BacktestConfig.defaults(), EmaRsiAtrStrategy.NAME);
-        return BacktestReport.MAPPER.readTree(BacktestReport.MAPPER.writeValueAsString(report));
+        return ReportMapper.MAPPER.readTree(ReportJson.toJson(report));
     }
 
     @Test
@@ -110,7 +110,7 @@ class BacktestEngineTest {
         JsonNode b = reportJson(run(List.of(btcHourly), new EmaRsiAtrStrategy()));
         ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("throughput");
         ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("throughput");
-        assertEquals(BacktestReport.MAPPER.writeValueAsString(a), BacktestReport.MAPPER.writeValueAsString(b));
+        assertEquals(ReportMapper.MAPPER.writeValueAsString(a), ReportMapper.MAPPER.writeValueAsString(b));
     }
 
     @Test
@@ -215,7 +215,7 @@ class BacktestEngineTest {
                 new BigDecimal("80"), new BigDecimal("3"), null, 1, java.util.Set.of(), java.util.Set.of());
         BacktestConfig config = BacktestConfig.defaults().withLimits(limits, null);
         BacktestResult r = new BacktestEngine(config).run(List.of(btcHourly), new EmaRsiAtrStrategy(), ProgressListener.NONE);
-        JsonNode report = BacktestReport.MAPPER.valueToTree(BacktestReport.build(r, config, EmaRsiAtrStrategy.NAME));
+        JsonNode report = ReportMapper.MAPPER.valueToTree(BacktestReport.build(r, config, EmaRsiAtrStrategy.NAME));
         long blocked = 0;
         for (JsonNode day : report.get("limit_enforcement")) {
             long n = day.get("trades_blocked_by_max_trades_per_day").asLong();

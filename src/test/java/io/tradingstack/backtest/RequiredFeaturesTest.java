@@ -49,7 +49,7 @@ class RequiredFeaturesTest {
         JsonNode b = BacktestEngineTest.reportJson(BacktestEngineTest.run(List.of(eth), full));
         ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("throughput");
         ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("throughput");
-        assertEquals(BacktestReport.MAPPER.writeValueAsString(b), BacktestReport.MAPPER.writeValueAsString(a));
+        assertEquals(ReportMapper.MAPPER.writeValueAsString(b), ReportMapper.MAPPER.writeValueAsString(a));
     }
 
     @Test
