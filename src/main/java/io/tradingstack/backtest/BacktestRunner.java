@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -56,10 +58,23 @@ public final class BacktestRunner {
         BacktestResult result = new BacktestEngine(config).run(datasets, strategy, progress);
         Map<String, Object> report = BacktestReport.build(result, config, name);
         Path out = Path.of(req.outDir());
-        BacktestReport.writeJson(report, out.resolve("report.json"));
-        HtmlReport.write(report, out.resolve("report.html"));
-        EquityCsv.write(result.equity(), out.resolve(EquityCsv.FILE));
+        writeReports(report, result, out);
         return new Outcome(report, result, summary(report, result, out));
+    }
+
+    /** The full curve is written on another core while this thread writes report.json and report.html. */
+    private static void writeReports(Map<String, Object> report, BacktestResult result, Path out) {
+        CompletableFuture<Void> curve = CompletableFuture.runAsync(() -> EquityCsv.write(result.equity(), out.resolve(EquityCsv.FILE)));
+        try {
+            BacktestReport.writeJson(report, out.resolve("report.json"));
+            HtmlReport.write(report, out.resolve("report.html"));
+        } finally {
+            try {
+                curve.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
     }
 
     private static Strategy byId(String id, Function<String, StrategySpec> specsById) {

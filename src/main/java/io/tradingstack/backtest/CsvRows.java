@@ -1,11 +1,15 @@
 package io.tradingstack.backtest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * CSV parsing for the generic header and the CryptoDataDownload layout (banner, then header),
- * straight from the file's bytes: fields are located by their commas and numbers parsed in place
- * ({@link Numbers}), so a row costs no String, no split and no regular expression.
+ * streamed from the file through one reused buffer: fields are located by their commas and numbers
+ * parsed in place ({@link Numbers}), so a row costs no String, no split and no regular expression,
+ * and the file is never held in memory whole.
  */
 final class CsvRows {
     private static final int HEADER_LINES = 3;
@@ -13,11 +17,12 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    static DatasetLoader.Parsed parse(Path file, byte[] text) {
-        Lines lines = new Lines(text);
+    /** @param sizeHint expected bytes (0 when unknown), to size the columns once */
+    static DatasetLoader.Parsed parse(Path file, InputStream in, long sizeHint) throws IOException {
+        Lines lines = new Lines(in);
         Columns cols = null;
         for (int i = 0; i < HEADER_LINES && lines.next(); i++) {
-            Columns c = Columns.of(Numbers.text(text, lines.start, lines.end).split(","));
+            Columns c = Columns.of(lines.text(lines.start, lines.end).split(","));
             if (c.complete()) {
                 cols = c;
                 break;
@@ -27,8 +32,12 @@ final class CsvRows {
             throw DatasetLoader.bad(file, "no CSV header with timestamp,open,high,low,close,volume"
                     + " (or CryptoDataDownload 'Unix Timestamp,...,Open,High,Low,Close,Volume ...')");
         }
+        return rows(lines, cols, sizeHint);
+    }
+
+    private static DatasetLoader.Parsed rows(Lines lines, Columns cols, long sizeHint) throws IOException {
         DataIssues issues = new DataIssues();
-        Rows rows = new Rows(text.length / 40);
+        Rows rows = new Rows((int) Math.min(Integer.MAX_VALUE / 8, sizeHint / 40));
         int[] fields = new int[2 * (cols.width() + 1)];
         String symbol = null;
         while (lines.next()) {
@@ -36,16 +45,17 @@ final class CsvRows {
                 continue;
             }
             issues.rowsRead++;
+            byte[] b = lines.buf;
             try {
-                int found = split(text, lines.start, lines.end, fields);
+                int found = split(b, lines.start, lines.end, fields);
                 if (found <= cols.max()) {
                     throw new IllegalArgumentException("expected at least " + (cols.max() + 1) + " columns, found " + found);
                 }
-                rows.add(Numbers.epochSecond(text, fields[2 * cols.time], fields[2 * cols.time + 1]),
-                        num(text, fields, cols.open), num(text, fields, cols.high), num(text, fields, cols.low),
-                        num(text, fields, cols.close), num(text, fields, cols.volume), lines.number);
+                rows.add(Numbers.epochSecond(b, fields[2 * cols.time], fields[2 * cols.time + 1]),
+                        num(b, fields, cols.open), num(b, fields, cols.high), num(b, fields, cols.low),
+                        num(b, fields, cols.close), num(b, fields, cols.volume), lines.number);
                 if (symbol == null && cols.symbol >= 0 && cols.symbol < found) {
-                    symbol = Symbols.normalize(Numbers.text(text, fields[2 * cols.symbol], fields[2 * cols.symbol + 1]));
+                    symbol = Symbols.normalize(lines.text(fields[2 * cols.symbol], fields[2 * cols.symbol + 1]));
                 }
             } catch (RuntimeException e) {
                 issues.invalidRows++;
@@ -76,40 +86,79 @@ final class CsvRows {
         return n;
     }
 
-    /** Walks the lines of the text; {@code end} excludes the line break ({@code \n} or {@code \r\n}). */
+    /**
+     * The lines of a stream, read in blocks into one buffer (grown only for a line longer than it);
+     * {@code buf[start, end)} is the current line without its break ({@code \n} or {@code \r\n}).
+     */
     private static final class Lines {
-        private final byte[] b;
+        private static final int BLOCK = 1 << 16;
+        private final InputStream in;
+        byte[] buf = new byte[BLOCK];
+        private int filled;
         private int next;
+        private boolean eof;
         int start;
         int end;
         long number;
 
-        Lines(byte[] b) {
-            this.b = b;
+        Lines(InputStream in) {
+            this.in = in;
         }
 
-        boolean next() {
-            if (next >= b.length) {
+        boolean next() throws IOException {
+            int i = next;
+            while (true) {
+                while (i < filled && buf[i] != '\n') {
+                    i++;
+                }
+                if (i < filled || eof) {
+                    break;
+                }
+                i -= compact();
+                fill();
+            }
+            if (next >= filled) {
                 return false;
             }
             start = next;
-            int i = start;
-            while (i < b.length && b[i] != '\n') {
-                i++;
-            }
-            next = i + 1;
-            end = i > start && b[i - 1] == '\r' ? i - 1 : i;
+            next = Math.min(i + 1, filled);
+            end = i > start && buf[i - 1] == '\r' ? i - 1 : i;
             number++;
             return true;
         }
 
+        /** Moves the unread rest to the front; returns by how much it moved. */
+        private int compact() {
+            int shift = next;
+            System.arraycopy(buf, next, buf, 0, filled - next);
+            filled -= shift;
+            next = 0;
+            if (filled == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            return shift;
+        }
+
+        private void fill() throws IOException {
+            int n = in.read(buf, filled, buf.length - filled);
+            if (n < 0) {
+                eof = true;
+            } else {
+                filled += n;
+            }
+        }
+
         boolean blank() {
             for (int i = start; i < end; i++) {
-                if (b[i] > ' ') {
+                if (buf[i] > ' ') {
                     return false;
                 }
             }
             return true;
+        }
+
+        String text(int from, int to) {
+            return Numbers.text(buf, from, to);
         }
     }
 

@@ -1,15 +1,15 @@
 package io.tradingstack.backtest;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -30,8 +30,8 @@ public final class ReportJson {
     public static void write(Map<String, Object> report, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                write(report, w);
+            try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                write(report, g);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -40,20 +40,18 @@ public final class ReportJson {
 
     public static String toJson(Object value) {
         StringWriter w = new StringWriter();
-        try {
-            write(value, w);
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            write(value, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return w.toString();
     }
 
-    private static void write(Object value, Writer w) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(w)) {
-            g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-            g.useDefaultPrettyPrinter();
-            value(g, value);
-        }
+    private static void write(Object value, JsonGenerator g) throws IOException {
+        g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        g.useDefaultPrettyPrinter();
+        value(g, value);
     }
 
     private static void value(JsonGenerator g, Object v) throws IOException {
