@@ -4,6 +4,7 @@ import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.risk.RiskConfig;
 import io.tradingstack.runtime.ConfigKey;
+import io.tradingstack.strategy.BuyAndHoldStrategy;
 import io.tradingstack.strategy.SpecStrategy;
 import io.tradingstack.strategy.Strategies;
 import io.tradingstack.strategy.Strategy;
@@ -54,6 +55,8 @@ public final class BacktestRunner {
             datasets = forSpec(datasets, spec, req.timeframe());
             config = config.withLimits(spec.spec().riskOverrides().tighten(config.limits()), config.adjustments());
             name = spec.name();
+        } else if (strategy instanceof BuyAndHoldStrategy) {
+            config = config.withLimits(BuyAndHoldStrategy.fullInvestment(config.limits()), config.adjustments());
         }
         BacktestResult result = new BacktestEngine(config).run(datasets, strategy, progress);
         Map<String, Object> report = BacktestReport.build(result, config, name);
