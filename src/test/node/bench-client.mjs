@@ -2,7 +2,8 @@
 // (one call in flight per session), optionally spread over P node processes so that the client
 // is not the bottleneck. Usage:
 //   node bench-client.mjs <base-url> <sessions> <measure-s> <warmup-s> [processes] [bearer-token]
-// Prints one JSON line: {calls, seconds, calls_per_second, p50_ms, p90_ms, p99_ms, errors}.
+// Prints one JSON line: {calls, seconds, calls_per_second, p50_ms, p90_ms, p99_ms, errors, all_calls}
+// (all_calls counts the warm-up too, for CPU per call).
 import { fork } from "node:child_process";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -23,6 +24,7 @@ async function load(n, startAt, endAt) {
   }
   const latencies = [];
   let errors = 0;
+  let calls = 0;
   await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now() - warmup * 1000)));
   await Promise.all(clients.map(async (c) => {
     while (Date.now() < endAt) {
@@ -33,12 +35,13 @@ async function load(n, startAt, endAt) {
       } catch {
         errors++;
       }
+      calls++;
       const now = Date.now();
       if (now >= startAt && now < endAt) latencies.push(performance.now() - t0);
     }
   }));
   await Promise.all(clients.map((c) => c.close()));
-  return { latencies, errors };
+  return { latencies, errors, calls };
 }
 
 function pct(sorted, p) {
@@ -68,6 +71,7 @@ if (process.argv.includes("--child")) {
   }
   const all = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const errors = results.reduce((s, r) => s + r.errors, 0);
+  const allCalls = results.reduce((s, r) => s + r.calls, 0);
   console.log(JSON.stringify({ calls: all.length, seconds: measure, calls_per_second: all.length / measure,
-    p50_ms: pct(all, 0.5), p90_ms: pct(all, 0.9), p99_ms: pct(all, 0.99), errors, sessions, processes: procs }));
+    p50_ms: pct(all, 0.5), p90_ms: pct(all, 0.9), p99_ms: pct(all, 0.99), errors, all_calls: allCalls, sessions, processes: procs }));
 }

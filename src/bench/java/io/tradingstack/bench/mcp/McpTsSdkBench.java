@@ -58,10 +58,15 @@ public final class McpTsSdkBench {
         // alternating rounds (ref, ours, ours, ref): the machine's load moves while the bench runs
         List<Map<String, Object>> refRounds = new java.util.ArrayList<>();
         List<Map<String, Object>> ourRounds = new java.util.ArrayList<>();
-        refRounds.add(drive(referenceUrl, sessions, measure, warmup, procs));
-        ourRounds.add(drive(ours, sessions, measure, warmup, procs));
-        ourRounds.add(drive(ours, sessions, measure, warmup, procs));
-        refRounds.add(drive(referenceUrl, sessions, measure, warmup, procs));
+        Cpu refCpu = () -> ProcCpu.ofPid(reference.pid());
+        Cpu ourCpu = () -> ProcCpu.ofThisJvm() + ProcCpu.ofDescendants("postgres");
+        double idle0 = ourCpu.ms();
+        Thread.sleep(5000);
+        double ourIdleCpuMsPerS = (ourCpu.ms() - idle0) / 5;
+        refRounds.add(drive(referenceUrl, sessions, measure, warmup, procs, refCpu));
+        ourRounds.add(drive(ours, sessions, measure, warmup, procs, ourCpu));
+        ourRounds.add(drive(ours, sessions, measure, warmup, procs, ourCpu));
+        refRounds.add(drive(referenceUrl, sessions, measure, warmup, procs, refCpu));
         reference.destroy();
         Map<String, Object> ref = summary(refRounds);
         Map<String, Object> our = summary(ourRounds);
@@ -72,6 +77,10 @@ public final class McpTsSdkBench {
                 + procs + " node processes, one call in flight per session");
         figures.put("reference", ref);
         figures.put("ours", our);
+        figures.put("ours_idle_cpu_ms_per_s", ourIdleCpuMsPerS);
+        figures.put("cpu_note", "server_cpu_ms_per_call: the server's CPU time over a round (ours: this JVM, with its embedded "
+                + "Temporal service, feed and replay exchange, plus PostgreSQL) / every call of the round, warm-up included; "
+                + "client_cpu_ms_per_call: user+system time of the node client processes / the same calls");
         figures.put("ratio", ((Number) our.get("calls_per_second")).doubleValue()
                 / ((Number) ref.get("calls_per_second")).doubleValue());
         figures.put("goal", ">= 2x the reference, p99 <= 50 ms");
@@ -92,6 +101,10 @@ public final class McpTsSdkBench {
                 .average().orElse(0));
         out.put("p50_ms", rounds.stream().mapToDouble(r -> ((Number) r.get("p50_ms")).doubleValue()).max().orElse(0));
         out.put("p99_ms", rounds.stream().mapToDouble(r -> ((Number) r.get("p99_ms")).doubleValue()).max().orElse(0));
+        out.put("server_cpu_ms_per_call", rounds.stream().mapToDouble(r -> ((Number) r.get("server_cpu_ms_per_call")).doubleValue())
+                .average().orElse(0));
+        out.put("client_cpu_ms_per_call", rounds.stream().mapToDouble(r -> ((Number) r.get("client_cpu_ms_per_call")).doubleValue())
+                .average().orElse(0));
         out.put("errors", rounds.stream().mapToLong(r -> ((Number) r.get("errors")).longValue()).sum());
         out.put("rounds", rounds);
         return out;
@@ -114,16 +127,35 @@ public final class McpTsSdkBench {
         client.closeGracefully();
     }
 
+    /** CPU time (ms) of the server under test, read before and after a round. */
+    private interface Cpu {
+        double ms();
+    }
+
+    /**
+     * One round; besides the client's figures, the server's CPU per call (its CPU time over the
+     * round divided by every call of the round, warm-up included) and the client's (user + system
+     * time of the client processes, from /usr/bin/time).
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> drive(String url, int sessions, int measure, int warmup, int procs) throws Exception {
-        Process p = new ProcessBuilder("node", "bench-client.mjs", url, String.valueOf(sessions), String.valueOf(measure),
-                String.valueOf(warmup), String.valueOf(procs)).directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
+    private static Map<String, Object> drive(String url, int sessions, int measure, int warmup, int procs, Cpu server) throws Exception {
+        double cpu0 = server.ms();
+        Process p = new ProcessBuilder("/usr/bin/time", "-f", "client-cpu %U %S", "node", "bench-client.mjs", url,
+                String.valueOf(sessions), String.valueOf(measure), String.valueOf(warmup), String.valueOf(procs))
+                .directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(measure + warmup + 120L, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("bench client failed:\n" + text);
         }
+        double serverMs = server.ms() - cpu0;
         String last = text.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() ->
                 new IllegalStateException("no result from the bench client:\n" + text));
-        return Json.MAPPER.readValue(last, Map.class);
+        Map<String, Object> round = new LinkedHashMap<>(Json.MAPPER.readValue(last, Map.class));
+        double all = ((Number) round.get("all_calls")).doubleValue();
+        String[] clientCpu = text.lines().filter(l -> l.startsWith("client-cpu ")).findFirst().orElseThrow().split(" ");
+        round.put("server_cpu_ms_per_call", serverMs / all);
+        round.put("client_cpu_ms_per_call", 1000 * (Double.parseDouble(clientCpu[1]) + Double.parseDouble(clientCpu[2])) / all);
+        System.out.println(url + " " + round);
+        return round;
     }
 }
