@@ -63,6 +63,8 @@ public final class LedgerBench {
         int pgbenchSec = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path root = Files.createTempDirectory("ledger-bench-");
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("postgres_durability", PostgresRuntime.Durability.DURABLE + " (the production default: fsync and synchronous commit on)");
+        out.put("load_average_at_start", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (PostgresRuntime pg = PostgresRuntime.startEmbedded(root.resolve("postgres"))) {
             pg.migrate();
             Vertx vertx = Vertx.vertx();
@@ -75,6 +77,7 @@ public final class LedgerBench {
                 vertx.close().await();
             }
         }
+        out.put("load_average_at_end", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         BenchResults.write("ledger", out);
         System.exit(0);
     }
