@@ -4,11 +4,6 @@ import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
-import io.tradingstack.execution.RiskMessages.AdmitRequest;
-import io.tradingstack.execution.RiskMessages.Adjust;
-import io.tradingstack.execution.RiskMessages.AdjustmentsQuery;
-import io.tradingstack.execution.RiskMessages.EnforcementQuery;
-import io.tradingstack.execution.RiskMessages.Revoke;
 import io.tradingstack.ledger.LedgerMessages;
 import io.tradingstack.risk.RiskAdjustment;
 import io.tradingstack.risk.RiskAdjustments;
@@ -60,26 +55,26 @@ public final class RiskGateVerticle extends VerticleBase {
             store = new RiskStore(pool != null ? pool : ctx.pool());
             gate = new RiskGate(vertx, store, limits, RiskSettings.costRate(ctx.config()));
             return Future.all(List.of(
-                    vertx.eventBus().<AdmitRequest>consumer(Addresses.RISK_ADMIT, this::admit).completion(),
-                    vertx.eventBus().<EnforcementQuery>consumer(Addresses.RISK_ENFORCEMENT, this::enforcement).completion(),
-                    vertx.eventBus().<AdjustmentsQuery>consumer(Addresses.RISK_ADJUSTMENTS, this::adjustments).completion(),
-                    vertx.eventBus().<Adjust>consumer(Addresses.RISK_ADJUST, this::adjust).completion(),
-                    vertx.eventBus().<Revoke>consumer(Addresses.RISK_REVOKE, this::revoke).completion()));
+                    vertx.eventBus().<RiskMessages.AdmitRequest>consumer(Addresses.RISK_ADMIT, this::admit).completion(),
+                    vertx.eventBus().<RiskMessages.EnforcementQuery>consumer(Addresses.RISK_ENFORCEMENT, this::enforcement).completion(),
+                    vertx.eventBus().<RiskMessages.AdjustmentsQuery>consumer(Addresses.RISK_ADJUSTMENTS, this::adjustments).completion(),
+                    vertx.eventBus().<RiskMessages.Adjust>consumer(Addresses.RISK_ADJUST, this::adjust).completion(),
+                    vertx.eventBus().<RiskMessages.Revoke>consumer(Addresses.RISK_REVOKE, this::revoke).completion()));
         }).onSuccess(v -> ctx.health().register("risk", () -> Future.succeededFuture(HealthRegistry.up()
                 .put("limits", new JsonObject(RiskViews.limits(limits))))));
     }
 
-    private void admit(Message<AdmitRequest> msg) {
+    private void admit(Message<RiskMessages.AdmitRequest> msg) {
         reply(msg, gate.admit(msg.body()));
     }
 
-    private void enforcement(Message<EnforcementQuery> msg) {
+    private void enforcement(Message<RiskMessages.EnforcementQuery> msg) {
         LocalDate day = msg.body().date() != null ? msg.body().date() : LocalDate.now(ZoneOffset.UTC);
         reply(msg, store.decisions(day).compose(d -> store.day(day).map(stored -> new RiskMessages.Enforcement(
                 RiskViews.day(d), d.voided(), RiskViews.limits(gate.limits()), stored == null ? null : stored.anchor()))));
     }
 
-    private void adjustments(Message<AdjustmentsQuery> msg) {
+    private void adjustments(Message<RiskMessages.AdjustmentsQuery> msg) {
         Instant now = Instant.now();
         int limit = Math.max(1, Math.min(MAX_ADJUSTMENTS, msg.body().limit()));
         reply(msg, store.adjustments(limit).compose(all -> store.current(now).map(current -> {
@@ -88,11 +83,11 @@ public final class RiskGateVerticle extends VerticleBase {
         })));
     }
 
-    private void adjust(Message<Adjust> msg) {
+    private void adjust(Message<RiskMessages.Adjust> msg) {
         reply(msg, store.add(msg.body().adjustment(), msg.body().idempotencyKey()));
     }
 
-    private void revoke(Message<Revoke> msg) {
+    private void revoke(Message<RiskMessages.Revoke> msg) {
         reply(msg, store.revoke(msg.body().id(), msg.body().reason(), Instant.now()).compose(a -> a != null
                 ? Future.succeededFuture(a)
                 : Future.<RiskAdjustment>failedFuture(new io.tradingstack.bus.CodedException(ErrorCode.RISK_BAD_ADJUSTMENT,
