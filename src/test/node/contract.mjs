@@ -113,6 +113,7 @@ try {
     triggers: [{ id: "t", category: "trend_continuation", direction: "long", entry_rule: "rsi_14 >> 30" }],
     stop_loss: { type: "pct", value: 2 }, sizing: { rule: "fixed_fraction", fraction: 0.1 } } }, "validate_strategy_spec (invalid)");
   await call("get_llm_usage");
+  await call("evaluate_strategy", { market: "BTC-USD", bars: 5 });
   const started = await call("run_backtest", { pair: "BTC-USD", timeframe: "1h", start: "2023-04-10", end: "2023-04-12" });
   const btDeadline = Date.now() + 120000;
   let bt;

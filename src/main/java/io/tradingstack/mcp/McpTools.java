@@ -18,6 +18,7 @@ public final class McpTools {
         tools.addAll(new BacktestTools(ctx).tools());
         tools.addAll(new RiskTools(ctx).tools());
         tools.addAll(new SpecTools(ctx).tools());
+        tools.add(new EvaluateTool(ctx).tool());
         return tools;
     }
 }

@@ -91,6 +91,9 @@ class McpContractTest {
         assertFalse(invalid.getBoolean("valid"));
         assertEquals("triggers[0].entry_rule", invalid.getJsonArray("errors").getJsonObject(0).getString("path"), invalid.encode());
         assertEquals("offline", ok(calls, "get_llm_usage").getString("provider"));
+        JsonObject evaluated = ok(calls, "evaluate_strategy");
+        assertEquals(5, evaluated.getJsonArray("bars").size(), evaluated.encode());
+        assertTrue(evaluated.getInteger("bars_fetched") > 5, "a warm-up precedes the window: " + evaluated.getInteger("bars_fetched"));
         JsonObject afterStop = calls.getJsonObject("place_mock_order (after stop)");
         assertTrue(afterStop.getBoolean("isError"), afterStop.encode());
         assertNotEquals("INTERNAL", afterStop.getString("error"), "an order after a stop is a coded rejection");
