@@ -2,6 +2,7 @@ package io.tradingstack.app;
 
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.execution.ExecutionMessages;
+import io.tradingstack.features.CandleHistory;
 import io.tradingstack.ledger.LedgerMessages;
 import io.tradingstack.market.SetSymbols;
 import io.tradingstack.runtime.WorkflowState;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  */
 public final class BusMessages {
     public static final List<Class<? extends Record>> ALL = Stream.of(Codecs.MODEL_TYPES, LedgerMessages.TYPES,
-            ExecutionMessages.TYPES, SpecStoreMessages.TYPES, SetSymbols.MESSAGES, WorkflowState.MESSAGES)
+            ExecutionMessages.TYPES, SpecStoreMessages.TYPES, SetSymbols.MESSAGES, WorkflowState.MESSAGES,
+            CandleHistory.MESSAGES)
             .flatMap(List::stream).toList();
 
     private BusMessages() {

@@ -30,6 +30,8 @@ public final class Addresses {
     public static final String FEATURES_LATEST_VECTOR = "ts.features.latest-vector";
     /** Endpoint: list the technical-metrics catalogue. */
     public static final String FEATURES_LIST_METRICS = "ts.features.list-metrics";
+    /** Endpoint: the candle history of a symbol and timeframe (features.CandleHistory.Request → CandleHistory). */
+    public static final String FEATURES_CANDLES = "ts.features.candles";
     /** Endpoint: compute technical metrics (JsonObject request). */
     public static final String FEATURES_COMPUTE_METRICS = "ts.features.compute-metrics";
 
@@ -48,6 +50,8 @@ public final class Addresses {
     // durable
     /** Endpoint: a workflow's stored state (JsonObject {workflowId}) → {workflowId, workflowType, revision, state} or {}. */
     public static final String STATE_LOAD = "ts.durable.state-load";
+    /** Endpoint: the stored states of one workflow type, newest first (WorkflowState.ListRequest → Listed). */
+    public static final String STATE_LIST = "ts.durable.state-list";
     /** Endpoint: store a workflow's state if newer (JsonObject {workflowId, workflowType, revision, state}). */
     public static final String STATE_SAVE = "ts.durable.state-save";
 
@@ -58,6 +62,14 @@ public final class Addresses {
     public static final String EXECUTION_CANCEL = "ts.execution.cancel";
     /** Endpoint: start or stop watching a resting limit order (JsonObject {orderId, symbol, side, limitPrice, watch}). */
     public static final String EXECUTION_WATCH = "ts.execution.watch";
+
+    // risk
+    /**
+     * Endpoint: the live risk gate's {@code limit_enforcement} of a UTC day (body: the date as
+     * YYYY-MM-DD text; reply: JSON in the shape of the backtest report's entries). Answered where the
+     * gate runs; the dashboard shows "not available" while no node answers it.
+     */
+    public static final String RISK_LIMIT_ENFORCEMENT = "ts.risk.limit-enforcement";
 
     // strategy
     /** Endpoint: validate and store a spec as the active one of its market and timeframe (JsonObject {spec: JSON text}). */

@@ -154,6 +154,10 @@ public final class LedgerVerticle extends VerticleBase {
             case PERFORMANCE -> performance(q.from(Instant.now()));
             case SNAPSHOT -> snapshot(q);
             case OPEN_ORDERS -> ledger.queries().openLimitOrders().map(StoredOrder.Open::new);
+            case EQUITY -> ledger.queries().equityCurve(q.from(Instant.now())).map(s -> new JsonObject()
+                    .put("sampleSeconds", sampleSec).put("samples", new JsonArray(s.subList(Math.max(0,
+                            s.size() - (q.limit() == null ? MAX_SNAPSHOT_SAMPLES : q.limit())), s.size())
+                            .stream().map(Wire::toJson).toList())));
         };
     }
 
