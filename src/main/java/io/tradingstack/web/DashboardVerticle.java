@@ -62,7 +62,8 @@ public final class DashboardVerticle extends VerticleBase {
     }
 
     private static void pages(Router router) {
-        router.get("/").handler(rc -> rc.reroute("/dashboard/index.html"));
+        // a redirect, not a reroute: the page's relative links must resolve under /dashboard/
+        router.get("/").handler(rc -> rc.response().setStatusCode(302).putHeader("Location", "/dashboard/").end());
         router.get("/dashboard/vendor/echarts.min.js").handler(Assets.echarts());
         router.route("/dashboard/*").handler(StaticHandler.create("web").setCachingEnabled(false));
     }
