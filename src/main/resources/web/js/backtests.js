@@ -38,7 +38,7 @@ function progress(r) {
 export async function refresh() {
   const b = await get('/api/backtests');
   table(document.getElementById('b-list'), [
-    { label: 'Backtest', cell: r => r.workflow_id },
+    { label: 'Backtest', id: true, cell: r => r.workflow_id },
     { label: 'Status', cell: r => r.status, cls: r => r.status === 'DONE' ? 'pos' : r.status === 'RUNNING' ? '' : 'neg' },
     { label: 'Pair', cell: r => r.pair || '–' },
     { label: 'Timeframe', cell: r => r.timeframe },

@@ -48,13 +48,20 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-/** Fills a table: columns [{label, num, cell: row => text|Node, cls: row => class}]. */
+/** Fills a table: columns [{label, num, id, cell: row => text|Node, cls: row => class}]; id: a long identifier, cut with its full text as title. */
 export function table(target, columns, rows, empty = 'none') {
   const head = el('tr', {}, ...columns.map(c => el('th', c.num ? { class: 'num' } : {}, c.label)));
   const body = rows.length ? rows.map(r => el('tr', {}, ...columns.map(c =>
-    el('td', { class: [c.num ? 'num' : '', c.cls ? c.cls(r) : ''].join(' ').trim() }, c.cell(r)))))
+    cellOf(c, r))))
     : [el('tr', {}, el('td', { class: 'muted', colspan: String(columns.length) }, empty))];
   target.replaceChildren(head, ...body);
+}
+
+function cellOf(c, r) {
+  const content = c.cell(r);
+  const attrs = { class: [c.num ? 'num' : '', c.id ? 'id' : '', c.cls ? c.cls(r) : ''].join(' ').trim() };
+  if (c.id && typeof content === 'string') attrs.title = content;
+  return el('td', attrs, content);
 }
 
 /** Timeframe label (1m, 5m, 1h, 1d) in seconds. */

@@ -47,7 +47,7 @@ async function portfolio() {
 async function orders() {
   const o = await get('/api/orders/open');
   table(document.getElementById('t-orders'), [
-    { label: 'Order', cell: r => r.order_id },
+    { label: 'Order', id: true, cell: r => r.order_id },
     { label: 'Side', cell: r => r.side, cls: r => r.side === 'BUY' ? 'pos' : 'neg' },
     { label: 'Symbol', cell: r => r.symbol },
     { label: 'Quantity', num: true, cell: r => qty(r.qty) },
@@ -77,7 +77,7 @@ async function fills() {
   const f = await get('/api/fills?limit=50');
   table(document.getElementById('t-fills'), [
     { label: 'Time (UTC)', cell: r => time(r.fill.time) },
-    { label: 'Order', cell: r => r.fill.order_id },
+    { label: 'Order', id: true, cell: r => r.fill.order_id },
     { label: 'Symbol', cell: r => r.fill.symbol },
     { label: 'Side', cell: r => r.fill.side, cls: r => r.fill.side === 'BUY' ? 'pos' : 'neg' },
     { label: 'Quantity', num: true, cell: r => qty(r.fill.qty) },
@@ -98,9 +98,10 @@ async function equity() {
       textStyle: { color: '#8b9bb0', fontSize: 13, fontWeight: 'normal' } },
     tooltip: { trigger: 'axis', valueFormatter: v => money(v) + ' USD' },
     grid: { left: 80, right: 20, top: 20, bottom: 30 },
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', min: Date.now() - 24 * 3600 * 1000, max: Date.now() },
     yAxis: { type: 'value', scale: true, axisLabel: { formatter: v => money(v) }, splitLine: { lineStyle: { color: '#243040' } } },
-    series: [{ type: 'line', name: 'equity', showSymbol: false, data: points, lineStyle: { color: '#4ea1ff' } }],
+    series: [{ type: 'line', name: 'equity', showSymbol: points.length < 60, symbolSize: 5, data: points,
+      lineStyle: { color: '#4ea1ff' }, itemStyle: { color: '#4ea1ff' } }],
   }, true);
 }
 

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
@@ -129,17 +128,18 @@ class CockpitTest {
         String orderId = String.valueOf(resting.get("order_id"));
         assertEquals("OPEN", resting.get("status"), resting.toString());
         b.driver.get(node.base() + "/dashboard/#trading");
-        eventually(BOUND, "the MCP order among the open orders", () -> text(b, "t-orders").contains(orderId));
-        eventually(BOUND, "the fill among the transactions", () -> text(b, "t-fills").contains(String.valueOf(filled.get("order_id"))));
+        By cancelButton = By.cssSelector("#t-orders button[data-order='" + orderId + "']");
+        eventually(BOUND, "the MCP order among the open orders", () -> !b.driver.findElements(cancelButton).isEmpty());
+        eventually(BOUND, "the fill among the transactions", () -> !b.driver.findElements(
+                By.cssSelector("#t-fills td[title='" + filled.get("order_id") + "']")).isEmpty());
         eventually(BOUND, "the position", () -> text(b, "t-positions").contains("ETH-USD"));
         String summary = text(b, "t-summary");
         assertTrue(summary.contains("P&L gross") && summary.contains("P&L net"), summary);
         assertTrue(text(b, "t-limits").startsWith("Not available") || text(b, "t-limits").contains("Counter"), text(b, "t-limits"));
         b.screenshot("trading");
-        WebElement cancel = b.driver.findElement(By.cssSelector("button[data-order='" + orderId + "']"));
-        cancel.click();
+        b.driver.findElement(cancelButton).click();
         eventually(BOUND, "the cancel acknowledged", () -> text(b, "t-orders-msg").equals("Cancel requested for " + orderId + "."));
-        eventually(BOUND, "the order gone from the open orders", () -> !text(b, "t-orders").contains(orderId));
+        eventually(BOUND, "the order gone from the open orders", () -> b.driver.findElements(cancelButton).isEmpty());
         assertTrue(!node.get("/api/orders/open").contains(orderId), "the ledger no longer lists it as open");
     }
 
@@ -150,9 +150,11 @@ class CockpitTest {
         b.driver.findElement(By.id("b-start")).click();
         String started = eventuallyGet(BOUND, "the start acknowledged", () -> text(b, "b-msg"), t -> t.startsWith("Started"));
         String workflowId = started.split(" ")[1];
-        eventually(BOUND, "the backtest listed", () -> text(b, "b-list").contains(workflowId));
+        By row = By.xpath("//table[@id='b-list']//tr[td[@title='" + workflowId + "']]");
+        eventually(BOUND, "the backtest listed", () -> !b.driver.findElements(row).isEmpty());
         eventually(Duration.ofSeconds(120), "the backtest done with a report link", () ->
-                !b.driver.findElements(By.cssSelector("#b-list a[href='/backtests/" + workflowId + "/report.html']")).isEmpty());
+                b.driver.findElement(row).getText().contains("DONE")
+                        && !b.driver.findElements(By.cssSelector("#b-list a[href='/backtests/" + workflowId + "/report.html']")).isEmpty());
         b.screenshot("backtests");
         assertTrue(node.get("/backtests/" + workflowId + "/report.html").contains("<html"), "the report is served");
     }
