@@ -50,6 +50,10 @@ export function el(tag, attrs = {}, ...children) {
 
 /** Fills a table: columns [{label, num, id, cell: row => text|Node, cls: row => class}]; id: a long identifier, cut with its full text as title. */
 export function table(target, columns, rows, empty = 'none') {
+  // unchanged data keeps the table as it is: no flicker, and a button is not replaced under the pointer
+  const key = JSON.stringify([columns.map(c => c.label), rows, empty]);
+  if (target.dataset.key === key) return;
+  target.dataset.key = key;
   const head = el('tr', {}, ...columns.map(c => el('th', c.num ? { class: 'num' } : {}, c.label)));
   const body = rows.length ? rows.map(r => el('tr', {}, ...columns.map(c =>
     cellOf(c, r))))

@@ -72,6 +72,9 @@ class CockpitTest {
         }
         eventually(BOUND, "Temporal worker series (reported every second)",
                 () -> scrape().hasFamily("temporal_workflow_task_") || scrape().hasFamily("temporal_activity_"));
+        // what a scraper sees, kept for the README's metrics list
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "metrics-sample.txt"), scrape().toString());
     }
 
     @Test
@@ -110,6 +113,12 @@ class CockpitTest {
         b.screenshot("markets");
     }
 
+    /** The text of a table's row whose id cell is {@code id} ("" when absent), read in one step: tables re-render as data moves. */
+    private static String row(Browser b, String table, String id) {
+        return String.valueOf(b.js("const td = document.querySelector('#' + arguments[0] + ' td[title=\"' + arguments[1] + '\"]');"
+                + " return td ? td.parentElement.innerText : '';", table, id));
+    }
+
     /** Candles drawn in the markets chart (0 until the first draw). */
     private static int candles(Browser b) {
         return ((Number) b.js("const c = typeof echarts === 'undefined' ? null : echarts.getInstanceByDom(document.getElementById('m-chart'));"
@@ -137,7 +146,8 @@ class CockpitTest {
         assertTrue(summary.contains("P&L gross") && summary.contains("P&L net"), summary);
         assertTrue(text(b, "t-limits").startsWith("Not available") || text(b, "t-limits").contains("Counter"), text(b, "t-limits"));
         b.screenshot("trading");
-        b.driver.findElement(cancelButton).click();
+        // found and clicked in one step: the table is re-rendered when the orders change
+        b.js("document.querySelector(arguments[0]).click()", "#t-orders button[data-order='" + orderId + "']");
         eventually(BOUND, "the cancel acknowledged", () -> text(b, "t-orders-msg").equals("Cancel requested for " + orderId + "."));
         eventually(BOUND, "the order gone from the open orders", () -> b.driver.findElements(cancelButton).isEmpty());
         assertTrue(!node.get("/api/orders/open").contains(orderId), "the ledger no longer lists it as open");
@@ -150,10 +160,9 @@ class CockpitTest {
         b.driver.findElement(By.id("b-start")).click();
         String started = eventuallyGet(BOUND, "the start acknowledged", () -> text(b, "b-msg"), t -> t.startsWith("Started"));
         String workflowId = started.split(" ")[1];
-        By row = By.xpath("//table[@id='b-list']//tr[td[@title='" + workflowId + "']]");
-        eventually(BOUND, "the backtest listed", () -> !b.driver.findElements(row).isEmpty());
+        eventually(BOUND, "the backtest listed", () -> !row(b, "b-list", workflowId).isEmpty());
         eventually(Duration.ofSeconds(120), "the backtest done with a report link", () ->
-                b.driver.findElement(row).getText().contains("DONE")
+                row(b, "b-list", workflowId).contains("DONE")
                         && !b.driver.findElements(By.cssSelector("#b-list a[href='/backtests/" + workflowId + "/report.html']")).isEmpty());
         b.screenshot("backtests");
         assertTrue(node.get("/backtests/" + workflowId + "/report.html").contains("<html"), "the report is served");
