@@ -107,7 +107,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
         public void start() throws Exception {
             try {
-                stack.start().compose(v -> stack.recordStart(nodeName(config))).await(120, TimeUnit.SECONDS);
+                stack.start(nodeName(config)).await(120, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.error("Start-up failed: {}", rootMessage(e));
                 throw e;

@@ -185,6 +185,6 @@ class RepositoryFilesTest {
 
     private static boolean isText(Path f) {
         String n = f.getFileName().toString();
-        return !n.endsWith(".gz") && !n.equals("package-lock.json") && !f.toString().contains("node_modules");
+        return !n.endsWith(".gz") && !n.endsWith(".png") && !n.equals("package-lock.json") && !f.toString().contains("node_modules");
     }
 }
