@@ -1,6 +1,9 @@
 package io.tradingstack.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import java.io.IOException;
@@ -10,7 +13,8 @@ import java.util.Properties;
 
 /**
  * Third-party browser code served from its webjar on the classpath (Apache ECharts for the charts),
- * under a stable path so the pages do not name the library's version.
+ * under a stable path so the pages do not name the library's version. The file is read once, on a
+ * worker thread at start: serving it from inside a jar would otherwise extract it on the event loop.
  */
 final class Assets {
     private static final String ECHARTS_POM = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
@@ -18,10 +22,21 @@ final class Assets {
     private Assets() {
     }
 
-    static Handler<RoutingContext> echarts() {
+    /** The handler of the ECharts bundle, once its bytes are loaded. */
+    static Future<Handler<RoutingContext>> echarts(Vertx vertx) {
         String path = "META-INF/resources/webjars/echarts/" + version(ECHARTS_POM) + "/dist/echarts.min.js";
-        return rc -> rc.response().putHeader("content-type", "text/javascript; charset=utf-8")
-                .putHeader("cache-control", "max-age=86400").sendFile(path);
+        return vertx.executeBlocking(() -> read(path), false).map(bytes -> rc -> rc.response()
+                .putHeader("content-type", "text/javascript; charset=utf-8")
+                .putHeader("cache-control", "max-age=86400").end(bytes));
+    }
+
+    private static Buffer read(String resource) throws IOException {
+        try (InputStream in = Assets.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing " + resource + " on the classpath");
+            }
+            return Buffer.buffer(in.readAllBytes());
+        }
     }
 
     /** The webjar's version from its Maven metadata (kept in the fat jar). */

@@ -41,8 +41,8 @@ public final class DashboardVerticle extends VerticleBase {
         BacktestRuns runs = new BacktestRuns(vertx, ctx.config(), temporal);
         ReportFiles reports = new ReportFiles(BacktestLauncher.runsDir(ctx.config()));
         CsrfGuard csrf = new CsrfGuard();
-        ctx.addRoutes(router -> {
-            pages(router);
+        return Assets.echarts(vertx).onSuccess(charts -> ctx.addRoutes(router -> {
+            pages(router, charts);
             router.get("/api/session").handler(rc -> HttpAnswers.json(rc, 200,
                     Map.of("csrf_token", csrf.token(rc), "csrf_header", CsrfGuard.HEADER)));
             router.get("/api/markets").handler(api::markets);
@@ -57,14 +57,13 @@ public final class DashboardVerticle extends VerticleBase {
             router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(guarded(csrf));
             router.post("/api/orders/:id/cancel").handler(actions::cancel);
             router.post("/api/backtests").handler(actions::startBacktest);
-        });
-        return Future.succeededFuture();
+        }));
     }
 
-    private static void pages(Router router) {
+    private static void pages(Router router, Handler<RoutingContext> charts) {
         // a redirect, not a reroute: the page's relative links must resolve under /dashboard/
         router.get("/").handler(rc -> rc.response().setStatusCode(302).putHeader("Location", "/dashboard/").end());
-        router.get("/dashboard/vendor/echarts.min.js").handler(Assets.echarts());
+        router.get("/dashboard/vendor/echarts.min.js").handler(charts);
         router.route("/dashboard/*").handler(StaticHandler.create("web").setCachingEnabled(false));
     }
 
