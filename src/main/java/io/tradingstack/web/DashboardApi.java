@@ -4,6 +4,7 @@ import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Plain;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.execution.RiskMessages;
 import io.tradingstack.features.CandleHistory;
 import io.tradingstack.ledger.LedgerQuery;
 import io.tradingstack.ledger.StoredOrder;
@@ -111,11 +112,21 @@ final class DashboardApi {
             HttpAnswers.error(rc, ErrorCode.WEB_BAD_REQUEST, "date must be YYYY-MM-DD");
             return;
         }
-        HttpAnswers.reply(rc, ask(Addresses.RISK_LIMIT_ENFORCEMENT, date).map(body -> {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            HttpAnswers.error(rc, ErrorCode.WEB_BAD_REQUEST, "date must be a calendar day YYYY-MM-DD");
+            return;
+        }
+        HttpAnswers.reply(rc, this.<RiskMessages.Enforcement>ask(Addresses.RISK_ENFORCEMENT, new RiskMessages.EnforcementQuery(day))
+                .map(e -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("available", true);
             out.put("date", date);
-            out.put("limit_enforcement", Plain.of(body));
+            out.put("limit_enforcement", Plain.of(e.day()));
+            out.put("limits", Plain.of(e.limits()));
+            out.put("anchor", e.anchor());
             return out;
         }).recover(err -> {
             if (Replies.codeOf(err) != ErrorCode.BUS_NO_HANDLER) {

@@ -35,6 +35,7 @@ public final class DashboardVerticle extends VerticleBase {
         Codecs.register(vertx, LedgerMessages.TYPES);
         Codecs.register(vertx, CandleHistory.MESSAGES);
         Codecs.register(vertx, WorkflowState.MESSAGES);
+        Codecs.register(vertx, io.tradingstack.execution.RiskMessages.TYPES);
         TemporalAccess temporal = new TemporalAccess(ctx);
         DashboardApi api = new DashboardApi(vertx, ctx.config());
         TradingActions actions = new TradingActions(vertx, ctx.config(), temporal);
