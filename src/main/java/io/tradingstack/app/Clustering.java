@@ -45,9 +45,17 @@ public final class Clustering {
 
     /** A clustered Vert.x whose event bus binds to CLUSTER_HOST. */
     public static Future<Vertx> clusteredVertx(AppConfig config, VertxOptions options) {
+        return clusteredVertx(config, options, null);
+    }
+
+    /** The same, reporting Vert.x metrics to the node's registry when one is given. */
+    public static Future<Vertx> clusteredVertx(AppConfig config, VertxOptions options, io.tradingstack.runtime.Meters meters) {
         options.getEventBusOptions().setHost(config.get(ConfigKey.CLUSTER_HOST)).setPort(0);
-        return Vertx.builder()
-                .with(options)
+        io.vertx.core.VertxBuilder builder = Vertx.builder().with(options);
+        if (meters != null) {
+            builder.withMetrics(NodeMetrics.factory(meters));
+        }
+        return builder
                 .withClusterManager(new HazelcastClusterManager(hazelcastConfig(config)))
                 .buildClustered();
     }

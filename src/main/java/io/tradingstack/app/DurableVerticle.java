@@ -35,7 +35,8 @@ public final class DurableVerticle extends VerticleBase {
         TemporalRuntime provided = ctx.temporal().succeeded() ? ctx.temporal().result() : null;
         return vertx.executeBlocking(() -> {
             ownsRuntime = provided == null;
-            runtime = ownsRuntime ? TemporalRuntime.start(config.temporalAddress(), config.temporalNamespace()) : provided;
+            runtime = ownsRuntime ? TemporalRuntime.start(config.temporalAddress(),
+                    config.temporalNamespace(), ctx.meters().registry()) : provided;
             factory = WorkerFactory.newInstance(runtime.client());
             WorkflowRegistry.register(factory.newWorker(config.taskQueue(), WorkerOptions.newBuilder()
                     .setMaxConcurrentActivityExecutionSize(200)

@@ -15,7 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The node's HTTP server on HTTP_PORT: {@code /health}, {@code /ready}, and the routes other
+ * The node's HTTP server on HTTP_PORT: {@code /health}, {@code /ready}, {@code /metrics}, and the routes other
  * components contributed (WebSocket ticker, dashboard). Also answers health over the bus so
  * workflows can ask for it. Deployed last so every contribution is in place.
  */
@@ -34,6 +34,7 @@ public final class HttpVerticle extends VerticleBase {
         router.route().handler(new HttpAccess(ctx.config())::handle);
         router.get("/health").handler(this::health);
         router.get("/ready").handler(this::ready);
+        router.get("/metrics").handler(this::metrics);
         ctx.routes().forEach(contributor -> contributor.accept(router));
         Future<?> bus = vertx.eventBus().<Object>consumer(Addresses.APP_HEALTH,
                 msg -> ctx.health().report(vertx).onSuccess(msg::reply)).completion();
@@ -56,6 +57,17 @@ public final class HttpVerticle extends VerticleBase {
             rc.response().setStatusCode(up ? 200 : 503)
                     .putHeader("content-type", "application/json")
                     .end(Secrets.redact(body.encodePrettily()));
+        });
+    }
+
+    /** Prometheus text exposition; rendered off the event loop (a scrape walks every series). */
+    private void metrics(RoutingContext rc) {
+        vertx.executeBlocking(() -> ctx.meters().scrape(), false).onComplete(ar -> {
+            if (ar.failed()) {
+                rc.fail(ar.cause());
+                return;
+            }
+            rc.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(ar.result());
         });
     }
 

@@ -3,6 +3,7 @@ package io.tradingstack.app;
 import io.tradingstack.runtime.AppConfig;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.ConfigKey;
+import io.tradingstack.runtime.Meters;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.slf4j.Logger;
@@ -95,16 +96,18 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     public record Node(Stack stack, AppConfig config) {
         public static Node create(AppConfig config, List<VerticleSpec> specs, Set<String> roles, boolean cluster)
                 throws Exception {
-            VertxOptions options = new VertxOptions().setPreferNativeTransport(false);
+            VertxOptions options = new VertxOptions().setPreferNativeTransport(false)
+                    .setMetricsOptions(NodeMetrics.options());
+            Meters meters = Meters.withJvm();
             Vertx vertx = cluster
-                    ? Clustering.clusteredVertx(config, options).await(60, TimeUnit.SECONDS)
-                    : Vertx.builder().with(options).build();
-            return new Node(new Stack(new AppContext(config, vertx), specs, roles), config);
+                    ? Clustering.clusteredVertx(config, options, meters).await(60, TimeUnit.SECONDS)
+                    : Vertx.builder().with(options).withMetrics(NodeMetrics.factory(meters)).build();
+            return new Node(new Stack(new AppContext(config, vertx, meters), specs, roles), config);
         }
 
         public void start() throws Exception {
             try {
-                stack.start().compose(v -> stack.recordStart(nodeName(config))).await(120, TimeUnit.SECONDS);
+                stack.start(nodeName(config)).await(120, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.error("Start-up failed: {}", rootMessage(e));
                 throw e;

@@ -53,6 +53,14 @@ public final class Stack {
 
     /** Starts the node and completes when it is ready; fails with the first component that could not start. */
     public Future<Void> start() {
+        return start(null);
+    }
+
+    /**
+     * The same, recording the start of {@code node} (when not null) in PostgreSQL before the node
+     * reports ready, so a /health that says UP counts this start.
+     */
+    public Future<Void> start(String node) {
         Vertx vertx = ctx.vertx();
         BusMessages.register(vertx);
         Runnable deployed = ctx.starting("deployment");
@@ -79,6 +87,9 @@ public final class Stack {
         }
         // Done when every component is deployed and its start-up work (recovery, the ledger
         // workflow's first snapshot) is finished: the node is ready.
+        if (node != null) {
+            chain = chain.compose(v -> recordStart(node));
+        }
         return chain.onSuccess(v -> deployed.run()).compose(v -> ctx.whenReady());
     }
 

@@ -30,6 +30,8 @@ public final class Addresses {
     public static final String FEATURES_LATEST_VECTOR = "ts.features.latest-vector";
     /** Endpoint: list the technical-metrics catalogue. */
     public static final String FEATURES_LIST_METRICS = "ts.features.list-metrics";
+    /** Endpoint: the candle history of a symbol and timeframe (features.CandleHistory.Request → CandleHistory). */
+    public static final String FEATURES_CANDLES = "ts.features.candles";
     /** Endpoint: compute technical metrics (JsonObject request). */
     public static final String FEATURES_COMPUTE_METRICS = "ts.features.compute-metrics";
 
@@ -48,6 +50,8 @@ public final class Addresses {
     // durable
     /** Endpoint: a workflow's stored state (JsonObject {workflowId}) → {workflowId, workflowType, revision, state} or {}. */
     public static final String STATE_LOAD = "ts.durable.state-load";
+    /** Endpoint: the stored states of one workflow type, newest first (WorkflowState.ListRequest → Listed). */
+    public static final String STATE_LIST = "ts.durable.state-list";
     /** Endpoint: store a workflow's state if newer (JsonObject {workflowId, workflowType, revision, state}). */
     public static final String STATE_SAVE = "ts.durable.state-save";
 

@@ -72,6 +72,10 @@ public enum ErrorCode {
     // 7000-7099 mcp
     MCP_BAD_ARGUMENTS(7000, "invalid tool arguments"),
     MCP_RATE_LIMITED(7004, "rate limited"),
+    // 7070-7089 web: the dashboard's HTTP API
+    WEB_BAD_REQUEST(7070, "invalid dashboard request"),
+    WEB_CSRF(7071, "missing or wrong CSRF token on a write request"),
+    WEB_NOT_AVAILABLE(7072, "not available on this node"),
     // 8000-8099 backtest
     BACKTEST_BAD_DATA(8000, "invalid backtest data"),
     BACKTEST_BAD_ARGUMENTS(8001, "invalid backtest arguments"),
@@ -141,7 +145,7 @@ public enum ErrorCode {
             case 40 -> "ledger";
             case 50 -> "execution";
             case 60 -> "risk";
-            case 70 -> "mcp";
+            case 70 -> code >= 7070 && code < 7090 ? "web" : "mcp";
             case 80 -> "backtest";
             case 91 -> "strategy";
             default -> "agents";

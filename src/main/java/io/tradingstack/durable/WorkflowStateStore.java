@@ -24,6 +24,18 @@ public final class WorkflowStateStore {
                 .map(rows -> rows.size() == 0 ? null : stateOf(rows.iterator().next()));
     }
 
+    /** The newest states of a workflow type (last written first). */
+    public Future<java.util.List<WorkflowState>> list(String workflowType, int limit) {
+        return pool.preparedQuery("SELECT workflow_id, workflow_type, revision, state::text AS state FROM workflow_state"
+                        + " WHERE workflow_type = $1 ORDER BY updated_at DESC, workflow_id LIMIT $2")
+                .execute(Tuple.of(workflowType, limit))
+                .map(rows -> {
+                    java.util.List<WorkflowState> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(stateOf(r)));
+                    return out;
+                });
+    }
+
     /**
      * Stores the state when its revision is newer than the stored one; true when it was written.
      * The text is cast in SQL: bound as jsonb, a Java string would be stored as a JSON string.

@@ -31,7 +31,8 @@ public final class WorkflowStateVerticle extends VerticleBase {
             store = new WorkflowStateStore(ctx.pool());
             return Future.all(
                     vertx.eventBus().<WorkflowState.Load>consumer(Addresses.STATE_LOAD, this::load).completion(),
-                    vertx.eventBus().<WorkflowState>consumer(Addresses.STATE_SAVE, this::save).completion());
+                    vertx.eventBus().<WorkflowState>consumer(Addresses.STATE_SAVE, this::save).completion(),
+                    vertx.eventBus().<WorkflowState.ListRequest>consumer(Addresses.STATE_LIST, this::list).completion());
         });
     }
 
@@ -41,6 +42,16 @@ public final class WorkflowStateVerticle extends VerticleBase {
                 Replies.fail(msg, storage(ar.cause()));
             } else {
                 msg.reply(new WorkflowState.Loaded(ar.result()));
+            }
+        });
+    }
+
+    private void list(Message<WorkflowState.ListRequest> msg) {
+        store.list(msg.body().workflowType(), msg.body().limit()).onComplete(ar -> {
+            if (ar.failed()) {
+                Replies.fail(msg, storage(ar.cause()));
+            } else {
+                msg.reply(new WorkflowState.Listed(ar.result()));
             }
         });
     }

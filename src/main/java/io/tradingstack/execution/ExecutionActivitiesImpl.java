@@ -21,6 +21,8 @@ import io.tradingstack.model.Tick;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.BusBridge;
 import io.tradingstack.runtime.ConfigKey;
+import io.tradingstack.runtime.Meters;
+import io.micrometer.core.instrument.Counter;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -57,6 +59,20 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
 
     @Override
     public List<Prepared> prepare(String requestId, List<OrderIntent> intents, boolean allOrNothing) {
+        List<Prepared> prepared = checkAndHold(requestId, intents, allOrNothing);
+        prepared.forEach(this::count);
+        return prepared;
+    }
+
+    /** {@code ts.orders{outcome, code}}: every order after pre-trade checks and holds, rejections per code. */
+    private void count(Prepared p) {
+        Counter.builder(Meters.ORDERS).description("orders after pre-trade checks and holds, per outcome and code")
+                .tag("outcome", p.status().name().toLowerCase(java.util.Locale.ROOT))
+                .tag("code", p.code() == null ? "none" : p.code().name())
+                .register(ctx.meters().registry()).increment();
+    }
+
+    private List<Prepared> checkAndHold(String requestId, List<OrderIntent> intents, boolean allOrNothing) {
         List<Prepared> out = new ArrayList<>();
         List<RiskMessages.Admit> toHold = new ArrayList<>();
         Map<String, Tick> ticks = new HashMap<>();

@@ -112,6 +112,11 @@ public final class CandleAggregator {
         return new Candle(symbol, timeframe.seconds(), Instant.ofEpochSecond(barStartSec), o, h, l, c, v);
     }
 
+    /** The bar being built (its close so far), or null when no bar is open. */
+    public Candle openBar() {
+        return open ? new Candle(symbol, timeframe.seconds(), Instant.ofEpochSecond(barStartSec), o, h, l, c, v) : null;
+    }
+
     public long late() {
         return late;
     }

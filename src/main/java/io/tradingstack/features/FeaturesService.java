@@ -170,6 +170,23 @@ public final class FeaturesService {
         return s == null ? null : s.engine.latest();
     }
 
+    /** The last {@code limit} closed candles (oldest first) and the open bar; null for an unknown symbol or timeframe. */
+    public CandleHistory history(String symbol, String timeframe, int limit) {
+        Slot s = slot(symbol, timeframe);
+        if (s == null) {
+            return null;
+        }
+        List<Bar> bars = s.engine.series().getBarData();
+        List<Candle> out = new ArrayList<>(Math.min(limit, bars.size()));
+        int seconds = s.aggregator.timeframe().seconds();
+        for (Bar b : bars.subList(Math.max(0, bars.size() - limit), bars.size())) {
+            out.add(new Candle(symbol, seconds, b.getBeginTime().toInstant(), b.getOpenPrice().doubleValue(),
+                    b.getHighPrice().doubleValue(), b.getLowPrice().doubleValue(), b.getClosePrice().doubleValue(),
+                    b.getVolume().doubleValue()));
+        }
+        return new CandleHistory(symbol, timeframe, out, s.aggregator.openBar());
+    }
+
     /** A copy of the cached bars (oldest first), safe to hand to another thread. */
     public List<Bar> bars(String symbol, String timeframe) {
         Slot s = slot(symbol, timeframe);

@@ -58,6 +58,7 @@ public final class FeaturesVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        io.tradingstack.bus.Codecs.register(vertx, CandleHistory.MESSAGES);
         try {
             AppConfig cfg = ctx.config();
             List<Timeframe> tfs = new ArrayList<>();
@@ -77,6 +78,7 @@ public final class FeaturesVerticle extends VerticleBase {
         }
         consumers.add(bus.consumer(Addresses.FEATURES_LATEST_VECTOR, this::onLatest));
         consumers.add(bus.consumer(Addresses.FEATURES_LIST_METRICS, m -> m.reply(catalogue.list())));
+        consumers.add(bus.<CandleHistory.Request>consumer(Addresses.FEATURES_CANDLES, this::onCandles));
         consumers.add(bus.<JsonObject>consumer(Addresses.FEATURES_COMPUTE_METRICS, this::onCompute));
         timerId = vertx.setPeriodic(1000, id -> publish(service.closeDue(Instant.now())));
         ctx.health().register("features", this::health);
@@ -159,6 +161,17 @@ public final class FeaturesVerticle extends VerticleBase {
             return;
         }
         m.reply(FeatureEngine.restamp(v, Instant.now()), Headers.following(m, VECTOR_TYPE, Instant.now()));
+    }
+
+    private void onCandles(Message<CandleHistory.Request> m) {
+        CandleHistory.Request r = m.body();
+        CandleHistory h = service.history(r.symbol(), r.timeframe(), r.limit());
+        if (h == null) {
+            Replies.fail(m, ErrorCode.FEATURES_BAD_PARAMETER, "unknown symbol/timeframe " + r.symbol() + " " + r.timeframe()
+                    + "; available symbols: " + service.symbols() + ", timeframes: " + labels());
+            return;
+        }
+        m.reply(h);
     }
 
     /**

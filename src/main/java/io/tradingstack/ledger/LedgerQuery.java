@@ -27,7 +27,9 @@ public record LedgerQuery(Kind kind, String orderId, String fillId, Instant sinc
         /** Status, risk, and the fills and equity samples after the caller's marks. */
         SNAPSHOT,
         /** Open limit orders (for the resting-order watch after a restart). */
-        OPEN_ORDERS
+        OPEN_ORDERS,
+        /** Equity samples since a time, the last {@code limit} of them. */
+        EQUITY
     }
 
     public LedgerQuery {
@@ -58,6 +60,10 @@ public record LedgerQuery(Kind kind, String orderId, String fillId, Instant sinc
 
     public static LedgerQuery performance(Instant since, Long windowSeconds) {
         return new LedgerQuery(Kind.PERFORMANCE, null, null, since, windowSeconds, null, null, null, null);
+    }
+
+    public static LedgerQuery equity(Instant since, int limit) {
+        return new LedgerQuery(Kind.EQUITY, null, null, since, null, limit, null, null, null);
     }
 
     public static LedgerQuery snapshot(long fillsAfter, Instant samplesAfter, int limit) {

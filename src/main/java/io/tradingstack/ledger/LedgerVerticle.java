@@ -11,6 +11,8 @@ import io.tradingstack.model.Tick;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.Meters;
+import io.micrometer.core.instrument.Counter;
 import io.tradingstack.runtime.SqlFailures;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -93,6 +95,7 @@ public final class LedgerVerticle extends VerticleBase {
                 return;
             }
             msg.reply(ar.result());
+            count(ar.result());
             if (!ar.result().duplicate()) {
                 Fill f = ar.result().fill();
                 LOG.info("Fill {} of order {}: {} {} {} at {} fee {} ({}), entry {}, realized {}", f.fillId(), f.orderId(),
@@ -101,6 +104,18 @@ public final class LedgerVerticle extends VerticleBase {
                 vertx.eventBus().publish(Addresses.LEDGER_FILL_RECORDED, ar.result().fill());
             }
         });
+    }
+
+    /** {@code ts.ledger.postings{result}} per fill posting asked; {@code ts.fills{symbol, side, liquidity}} per fill posted. */
+    private void count(PostedFill posted) {
+        var registry = ctx.meters().registry();
+        Counter.builder(Meters.LEDGER_POSTINGS).description("fill postings asked of the ledger: posted (one balanced entry) or duplicate")
+                .tag("result", posted.duplicate() ? "duplicate" : "posted").register(registry).increment();
+        if (!posted.duplicate()) {
+            Fill f = posted.fill();
+            Counter.builder(Meters.FILLS).description("fills recorded in the ledger").tag("symbol", f.symbol())
+                    .tag("side", f.side().name()).tag("liquidity", f.liquidity().name()).register(registry).increment();
+        }
     }
 
     private void reserve(Message<ReserveRequest> msg) {
@@ -139,6 +154,10 @@ public final class LedgerVerticle extends VerticleBase {
             case PERFORMANCE -> performance(q.from(Instant.now()));
             case SNAPSHOT -> snapshot(q);
             case OPEN_ORDERS -> ledger.queries().openLimitOrders().map(StoredOrder.Open::new);
+            case EQUITY -> ledger.queries().equityCurve(q.from(Instant.now())).map(s -> new JsonObject()
+                    .put("sampleSeconds", sampleSec).put("samples", new JsonArray(s.subList(Math.max(0,
+                            s.size() - (q.limit() == null ? MAX_SNAPSHOT_SAMPLES : q.limit())), s.size())
+                            .stream().map(Wire::toJson).toList())));
         };
     }
 

@@ -6,6 +6,9 @@ import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.Meters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -77,7 +80,9 @@ public final class LlmVerticle extends VerticleBase {
         try {
             executor.execute(() -> {
                 try {
-                    msg.reply(service.chat(call.request(), call.callKey(), null));
+                    LlmResult result = service.chat(call.request(), call.callKey(), null);
+                    count(call.request().agent(), result);
+                    msg.reply(result);
                 } catch (RuntimeException e) {
                     LOG.warn("LLM chat failed unexpectedly: {}", e.toString());
                     Replies.fail(msg, ErrorCode.INTERNAL, String.valueOf(e.getMessage()));
@@ -86,6 +91,19 @@ public final class LlmVerticle extends VerticleBase {
         } catch (RejectedExecutionException e) {
             Replies.fail(msg, ErrorCode.NOT_READY, "llm component is stopping");
         }
+    }
+
+    /** Calls per agent and outcome, tokens per agent and kind, cost per agent (USD, from the price table). */
+    private void count(String agent, LlmResult r) {
+        MeterRegistry registry = ctx.meters().registry();
+        Counter.builder(Meters.LLM_CALLS).description("LLM chat results per agent and outcome (ok or the error code)")
+                .tag("agent", agent).tag("outcome", r.ok() ? "ok" : r.code().name()).register(registry).increment();
+        Counter.builder(Meters.LLM_TOKENS).description("LLM tokens per agent").tag("agent", agent).tag("kind", "input")
+                .register(registry).increment(r.usage().inputTokens());
+        Counter.builder(Meters.LLM_TOKENS).description("LLM tokens per agent").tag("agent", agent).tag("kind", "output")
+                .register(registry).increment(r.usage().outputTokens());
+        Counter.builder(Meters.LLM_COST).description("LLM cost per agent in USD (price table)").tag("agent", agent)
+                .register(registry).increment(r.costUsd().doubleValue());
     }
 
     private JsonObject health() {

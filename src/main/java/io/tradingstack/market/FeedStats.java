@@ -1,6 +1,13 @@
 package io.tradingstack.market;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.runtime.Meters;
 import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -42,6 +49,18 @@ public final class FeedStats {
         Map<DropReason, Long> out = new EnumMap<>(DropReason.class);
         for (DropReason r : DropReason.values()) {
             out.put(r, dropped(r));
+        }
+        return out;
+    }
+
+    /** Publishes the message and drop counters as Prometheus series; returns the meters (to remove at stop). */
+    public List<Meter> bindTo(MeterRegistry registry) {
+        List<Meter> out = new ArrayList<>();
+        out.add(FunctionCounter.builder(Meters.MARKET_MESSAGES, messages, AtomicLong::get)
+                .description("raw messages received from the exchange feed").register(registry));
+        for (DropReason r : DropReason.values()) {
+            out.add(FunctionCounter.builder(Meters.MARKET_DROPPED, this, s -> s.dropped(r))
+                    .description("feed messages dropped by validation, per reason").tag("reason", r.key()).register(registry));
         }
         return out;
     }

@@ -12,6 +12,9 @@ import io.tradingstack.runtime.AppConfig;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.Meters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -24,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,7 @@ public final class MarketFeedVerticle extends VerticleBase {
     private CoinbaseRest rest;
     private CandleLoader loader;
     private String restUrl;
+    private List<Meter> meters = new ArrayList<>();
 
     public MarketFeedVerticle(AppContext ctx) {
         this.ctx = ctx;
@@ -64,9 +69,10 @@ public final class MarketFeedVerticle extends VerticleBase {
         DeliveryOptions publish = new DeliveryOptions().setLocalOnly(!"false".equals(config.get(ConfigKey.MARKET_TICKS_LOCAL_ONLY)));
         EventBus bus = vertx.eventBus();
         Codecs.register(vertx, SetSymbols.MESSAGES);
-        Map<String, String> topics = new HashMap<>();
+        Map<String, Topic> topics = new HashMap<>();
+        meters = stats.bindTo(ctx.meters().registry());
         feed = new MarketFeed(vertx, wsUrl, symbols, validator, stats, new TradeBackfill(rest, stats),
-                tick -> bus.publish(topics.computeIfAbsent(tick.symbol(), Addresses::marketTick), tick, publish),
+                tick -> topics.computeIfAbsent(tick.symbol(), this::topic).publish(bus, tick, publish),
                 new Backoff(250, 30_000, new SecureRandom()),
                 Duration.ofMillis(config.integer(ConfigKey.MARKET_HEARTBEAT_TIMEOUT_MS)), Clock.systemUTC());
         ctx.health().register("feed", this::health);
@@ -76,6 +82,21 @@ public final class MarketFeedVerticle extends VerticleBase {
                 bus.<SetSymbols>consumer(Addresses.MARKET_SET_SYMBOLS, this::setSymbols).completion(),
                 bus.<JsonObject>consumer(Addresses.MARKET_FETCH_CANDLES, this::fetchCandles).completion());
         return consumers.onSuccess(v -> feed.start());
+    }
+
+    /** A symbol's tick topic and its published-ticks counter, looked up once per symbol. */
+    private record Topic(String address, Counter ticks) {
+        void publish(EventBus bus, Tick tick, DeliveryOptions options) {
+            bus.publish(address, tick, options);
+            ticks.increment();
+        }
+    }
+
+    private Topic topic(String symbol) {
+        Counter ticks = Counter.builder(Meters.MARKET_TICKS).description("validated ticks published on the bus")
+                .tag("symbol", symbol).register(ctx.meters().registry());
+        meters.add(ticks);
+        return new Topic(Addresses.marketTick(symbol), ticks);
     }
 
     private void latestTick(Message<String> msg) {
@@ -148,6 +169,7 @@ public final class MarketFeedVerticle extends VerticleBase {
         if (rest != null) {
             rest.close();
         }
+        meters.forEach(ctx.meters().registry()::remove);
         return Future.succeededFuture();
     }
 }

@@ -1,17 +1,14 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.backtest.BacktestLauncher;
 import io.tradingstack.backtest.BacktestProgress;
-import io.tradingstack.backtest.BacktestRequest;
 import io.tradingstack.backtest.BacktestRun;
 import io.tradingstack.backtest.BacktestSummary;
-import io.tradingstack.backtest.Timeframes;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
-import io.tradingstack.risk.RiskConfig;
-import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.runtime.WorkflowState;
 import io.tradingstack.strategy.Strategies;
 import io.grpc.Status;
@@ -32,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static io.tradingstack.mcp.Schemas.enumOf;
 import static io.tradingstack.mcp.Schemas.object;
@@ -46,10 +42,8 @@ import static io.tradingstack.mcp.Schemas.symbol;
  * is a simulation over recorded candles that places no order and changes no portfolio.
  */
 final class BacktestTools {
-    private static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
-    /** Numeric risk keys a client may override; the veto lists stay with the risk config file. */
-    private static final List<String> RISK_NUMBERS = List.of("max_position_risk_pct", "max_symbol_exposure_pct",
-            "max_portfolio_exposure_pct", "max_daily_loss_pct", "max_daily_risk_budget_pct", "max_trades_per_day");
+    private static final String DATE = BacktestLauncher.DATE;
+    private static final List<String> RISK_NUMBERS = BacktestLauncher.RISK_NUMBERS;
 
     private final ToolContext ctx;
 
@@ -62,7 +56,7 @@ final class BacktestTools {
         RISK_NUMBERS.forEach(k -> risk.put(k, Schemas.positiveNumber("risk limit " + k + " (reference risk key)")));
         Map<String, Object> runSchema = object(props(
                 "pair", symbol("product, e.g. BTC-USD"),
-                "timeframe", pattern(string("bar length: 1m, 5m, 15m, 1h, 6h, 1d (default 1h)"), "^[1-9][0-9]{0,2}[mhd]$"),
+                "timeframe", pattern(string("bar length: 1m, 5m, 15m, 1h, 6h, 1d (default 1h)"), BacktestLauncher.TIMEFRAME),
                 "source", enumOf("bundled (default): the recorded real 1-minute candles shipped with the market "
                         + "component, offline; exchange: candles from COINBASE_REST_URL through the DATA_DIR cache",
                         "bundled", "exchange"),
@@ -121,67 +115,38 @@ final class BacktestTools {
         return s;
     }
 
+    /** The one launch path (backtest.BacktestLauncher), shared with the dashboard's form. */
     private Future<ToolResult> run(ToolCall call) {
-        String workflowId = DurableNames.Backtest.MCP_ID_PREFIX + UUID.randomUUID().toString().substring(0, 8);
-        Path runDir = ctx.config().dataDir().resolve("backtesting").resolve("runs").resolve(workflowId);
-        BacktestRequest request;
+        BacktestLauncher.Args args;
         try {
-            request = request(call, runDir);
+            args = args(call);
         } catch (CodedException e) {
             return Future.succeededFuture(ToolResult.error(e.code(), e.getMessage()));
         }
-        Future<BacktestRequest> prepared = "exchange".equals(call.string("source", "bundled"))
-                ? Future.succeededFuture(request)
-                : ctx.vertx().executeBlocking(() -> withBundledData(request, call, runDir), false);
-        return prepared.compose(r -> ctx.temporal().start(workflowId, DurableNames.Backtest.TYPE, r).map(runId -> {
-            call.notifier().info("backtest " + workflowId + " started");
+        return new BacktestLauncher(ctx.config()).launch(ctx.vertx(), args, ctx.temporal()::start).map(started -> {
+            call.notifier().info("backtest " + started.workflowId() + " started");
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("workflow_id", workflowId);
-            out.put("run_id", runId);
+            out.put("workflow_id", started.workflowId());
+            out.put("run_id", started.runId());
             out.put("status", "STARTED");
-            out.put("pair", r.pairs().get(0));
-            out.put("timeframe", r.timeframe());
-            out.put("strategy", r.strategy());
-            out.put("report_dir", runDir.toString());
+            out.put("pair", started.pair());
+            out.put("timeframe", started.timeframe());
+            out.put("strategy", started.strategy());
+            out.put("report_dir", started.reportDir());
             return ToolResult.ok(out);
-        }), err -> Future.succeededFuture(err instanceof CodedException c
+        }).recover(err -> Future.succeededFuture(err instanceof CodedException c
                 ? ToolResult.error(c.code(), c.getMessage()) : ToolResult.error(ErrorCode.INTERNAL, err.getMessage())));
     }
 
-    /** Validates what the schema cannot express; nothing is started when this throws. */
-    private BacktestRequest request(ToolCall call, Path runDir) {
-        String pair = call.string("pair", null);
-        String timeframe = call.string("timeframe", "1h");
-        if (Timeframes.seconds(timeframe) < 60) {
-            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "timeframe must be at least 1m");
-        }
-        String start = call.string("start", null);
-        String end = call.string("end", null);
-        if (start != null && end != null && BacktestData.day(start).isAfter(BacktestData.day(end))) {
-            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "start must not be after end");
-        }
-        if ("exchange".equals(call.string("source", "bundled")) && (start == null || end == null)) {
-            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "source exchange needs start and end");
-        }
-        Map<String, String> risk = new LinkedHashMap<>();
+    private static BacktestLauncher.Args args(ToolCall call) {
+        Map<String, BigDecimal> risk = new LinkedHashMap<>();
         if (call.arg("risk_overrides") instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> risk.put(String.valueOf(k), new BigDecimal(String.valueOf(v)).toPlainString()));
+            m.forEach((k, v) -> risk.put(String.valueOf(k), new BigDecimal(String.valueOf(v))));
         }
-        if (!RiskConfig.KEYS.containsAll(risk.keySet())) {
-            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "unknown risk key in " + risk.keySet());
-        }
-        return new BacktestRequest(List.of(), List.of(pair), start, end, timeframe,
-                call.string("strategy", Strategies.DEFAULT), null, risk, decimal(call, "initial_cash"),
-                decimal(call, "fee_bps"), decimal(call, "slippage_bps"), ctx.config().dataDir().toString(),
-                ctx.config().get(ConfigKey.COINBASE_REST_URL), runDir.toString());
-    }
-
-    private static BacktestRequest withBundledData(BacktestRequest r, ToolCall call, Path runDir) {
-        Path file = BacktestData.writeBundled(r.pairs().get(0), call.string("start", null), call.string("end", null),
-                runDir.resolve("candles-1m.json"));
-        return new BacktestRequest(List.of(file.toString()), r.pairs(), null, null, r.timeframe(), r.strategy(),
-                r.riskConfig(), r.riskOverrides(), r.initialCash(), r.feeBps(), r.slippageBps(), r.dataDir(),
-                r.exchangeUrl(), r.outDir());
+        return new BacktestLauncher.Args(call.string("pair", null), call.string("timeframe", null),
+                call.string("source", null), call.string("start", null), call.string("end", null),
+                call.string("strategy", null), decimal(call, "initial_cash"), decimal(call, "fee_bps"),
+                decimal(call, "slippage_bps"), risk);
     }
 
     private Future<ToolResult> result(ToolCall call) {

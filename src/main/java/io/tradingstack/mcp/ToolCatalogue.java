@@ -7,6 +7,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
+import io.tradingstack.runtime.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,7 @@ public final class ToolCatalogue {
     private final JsonSchemaValidator validator;
     private final AuditJournal audit;
     private final java.util.function.BooleanSupplier ready;
+    private MeterRegistry meters = new SimpleMeterRegistry();
 
     public ToolCatalogue(Set<Tier> tiers, SessionRateLimiter limiter, JsonSchemaValidator validator,
                          AuditJournal audit) {
@@ -46,6 +51,12 @@ public final class ToolCatalogue {
         this.validator = validator;
         this.audit = audit;
         this.ready = ready;
+    }
+
+    /** Records every call's latency per tool and outcome in this registry (the node's /metrics). */
+    public ToolCatalogue metered(MeterRegistry registry) {
+        this.meters = registry;
+        return this;
     }
 
     public List<McpServerFeatures.AsyncToolSpecification> specifications(Collection<ToolSpec> tools) {
@@ -68,8 +79,17 @@ public final class ToolCatalogue {
         return McpServerFeatures.AsyncToolSpecification.builder()
                 .tool(tool)
                 .callHandler((exchange, request) -> Mono.fromCompletionStage(
-                        invoke(spec, exchange, request).toCompletionStage()).map(this::toMcp))
+                        timed(spec, exchange, request).toCompletionStage()).map(this::toMcp))
                 .build();
+    }
+
+    /** {@link #invoke} timed into {@code ts.mcp.tool.calls{tool, outcome}} (a histogram: latency per tool). */
+    private Future<ToolResult> timed(ToolSpec spec, McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Timer.Sample sample = Timer.start(meters);
+        return invoke(spec, exchange, request).onSuccess(r -> sample.stop(Timer.builder(Meters.MCP_CALLS)
+                .description("MCP tool calls: latency per tool and outcome (ok or the error code)")
+                .tag("tool", spec.name()).tag("outcome", r.isError() ? r.code().name() : "ok")
+                .publishPercentileHistogram().register(meters)));
     }
 
     /** The whole pipeline of one call; never fails, every problem is an error result. */

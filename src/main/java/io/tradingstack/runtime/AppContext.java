@@ -26,10 +26,17 @@ public final class AppContext {
     private volatile Pool pool;
     private final java.util.Set<String> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Promise<Void>> readyWaiters = new CopyOnWriteArrayList<>();
+    private final Meters meters;
 
     public AppContext(AppConfig config, Vertx vertx) {
+        this(config, vertx, new Meters());
+    }
+
+    /** With the node's metrics registry (the one Vert.x reports to). */
+    public AppContext(AppConfig config, Vertx vertx, Meters meters) {
         this.config = Objects.requireNonNull(config);
         this.vertx = Objects.requireNonNull(vertx);
+        this.meters = Objects.requireNonNull(meters);
     }
 
     public AppConfig config() {
@@ -42,6 +49,11 @@ public final class AppContext {
 
     public HealthRegistry health() {
         return health;
+    }
+
+    /** The node's metrics, scraped at /metrics. */
+    public Meters meters() {
+        return meters;
     }
 
     /** Adds routes to the main HTTP server (HTTP_PORT); must be called before the HTTP verticle starts. */

@@ -31,11 +31,27 @@ public record WorkflowState(String workflowId, String workflowType, long revisio
     public record Loaded(WorkflowState state) {
     }
 
+    /** Body of {@code ts.durable.state-list}: the newest {@code limit} states of a workflow type. */
+    public record ListRequest(String workflowType, int limit) {
+        public ListRequest {
+            if (workflowType == null || workflowType.isBlank() || limit < 1 || limit > 1000) {
+                throw new IllegalArgumentException("a workflow type and a limit of 1-1000 are required");
+            }
+        }
+    }
+
+    /** Reply of {@code ts.durable.state-list}: newest first. */
+    public record Listed(List<WorkflowState> states) {
+        public Listed {
+            states = List.copyOf(states);
+        }
+    }
+
     /** Reply of {@code ts.durable.state-save}: false when a newer revision was already stored. */
     public record Saved(boolean written) {
     }
 
     /** The records of the state endpoints, each with a codec. */
     public static final List<Class<? extends Record>> MESSAGES = List.of(WorkflowState.class, Load.class, Loaded.class,
-            Saved.class);
+            Saved.class, ListRequest.class, Listed.class);
 }

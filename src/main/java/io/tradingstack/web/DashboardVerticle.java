@@ -1,30 +1,29 @@
 package io.tradingstack.web;
 
-import io.tradingstack.bus.Addresses;
+import io.tradingstack.backtest.BacktestLauncher;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.ErrorCode;
-import io.tradingstack.bus.Json;
-import io.tradingstack.bus.Plain;
-import io.tradingstack.bus.Replies;
+import io.tradingstack.features.CandleHistory;
 import io.tradingstack.ledger.LedgerMessages;
-import io.tradingstack.ledger.LedgerQuery;
 import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.WorkflowState;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 
-import java.util.List;
 import java.util.Map;
 
-import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
-
 /**
- * Serves the dashboard: one self-contained page (no external scripts or fonts) that reads
- * {@code /health}, {@code /api/*} and the WebSocket ticker of the same server.
+ * Serves the dashboard (markets, trading, backtests, agents): static pages and modules from the jar
+ * (the chart library from its webjar, no CDN) and their JSON API on HTTP_PORT, behind the port's
+ * Host/Origin and token checks; write requests also need the session's CSRF token.
  */
 public final class DashboardVerticle extends VerticleBase {
+    private static final long BODY_LIMIT = 16 * 1024;
     private final AppContext ctx;
 
     public DashboardVerticle(AppContext ctx) {
@@ -34,52 +33,49 @@ public final class DashboardVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Codecs.register(vertx, LedgerMessages.TYPES);
-        ctx.addRoutes(router -> {
-            router.get("/").handler(rc -> rc.reroute("/dashboard/index.html"));
-            router.route("/dashboard/*").handler(StaticHandler.create("web").setCachingEnabled(false));
-            router.get("/api/portfolio").handler(this::portfolio);
-        });
-        return Future.succeededFuture();
+        Codecs.register(vertx, CandleHistory.MESSAGES);
+        Codecs.register(vertx, WorkflowState.MESSAGES);
+        Codecs.register(vertx, io.tradingstack.execution.RiskMessages.TYPES);
+        TemporalAccess temporal = new TemporalAccess(ctx);
+        DashboardApi api = new DashboardApi(vertx, ctx.config());
+        TradingActions actions = new TradingActions(vertx, ctx.config(), temporal);
+        BacktestRuns runs = new BacktestRuns(vertx, ctx.config(), temporal);
+        ReportFiles reports = new ReportFiles(BacktestLauncher.runsDir(ctx.config()));
+        CsrfGuard csrf = new CsrfGuard();
+        return Assets.echarts(vertx).onSuccess(charts -> ctx.addRoutes(router -> {
+            pages(router, charts);
+            router.get("/api/session").handler(rc -> HttpAnswers.json(rc, 200,
+                    Map.of("csrf_token", csrf.token(rc), "csrf_header", CsrfGuard.HEADER)));
+            router.get("/api/markets").handler(api::markets);
+            router.get("/api/candles").handler(api::candles);
+            router.get("/api/portfolio").handler(api::portfolio);
+            router.get("/api/fills").handler(api::fills);
+            router.get("/api/orders/open").handler(api::openOrders);
+            router.get("/api/equity").handler(api::equity);
+            router.get("/api/limit-enforcement").handler(api::limitEnforcement);
+            router.get("/api/backtests").handler(rc -> HttpAnswers.reply(rc, runs.list()));
+            router.get("/backtests/:id/:file").handler(reports::serve);
+            router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(guarded(csrf));
+            router.post("/api/orders/:id/cancel").handler(actions::cancel);
+            router.post("/api/backtests").handler(actions::startBacktest);
+        }));
     }
 
-    private static final List<String> MONEY = List.of("cash", "available_cash", "reserve", "equity", "funding",
-            "realized_pnl", "fees", "qty", "available_qty", "average_cost", "cost_basis", "mark", "market_value",
-            "unrealized_pnl");
-
-    /**
-     * The house conventions for an HTTP answer: snake_case keys and amounts as JSON numbers (the
-     * ledger sends them over the bus as exact decimal text, which would become doubles otherwise).
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> shape(JsonObject status) {
-        Map<String, Object> out = Plain.object(status);
-        numbers(out);
-        if (out.get("positions") instanceof List<?> positions) {
-            positions.forEach(p -> numbers((Map<String, Object>) p));
-        }
-        return out;
+    private static void pages(Router router, Handler<RoutingContext> charts) {
+        // a redirect, not a reroute: the page's relative links must resolve under /dashboard/
+        router.get("/").handler(rc -> rc.response().setStatusCode(302).putHeader("Location", "/dashboard/").end());
+        router.get("/dashboard/vendor/echarts.min.js").handler(charts);
+        router.route("/dashboard/*").handler(StaticHandler.create("web").setCachingEnabled(false));
     }
 
-    private static void numbers(Map<String, Object> m) {
-        for (String k : MONEY) {
-            if (m.get(k) instanceof String text) {
-                m.put(k, Plain.decimal(new java.math.BigDecimal(text)));
+    private static Handler<RoutingContext> guarded(CsrfGuard csrf) {
+        return rc -> {
+            if (csrf.valid(rc)) {
+                rc.next();
+            } else {
+                HttpAnswers.error(rc, ErrorCode.WEB_CSRF, "write requests need the " + CsrfGuard.HEADER
+                        + " header of this session (GET /api/session)");
             }
-        }
-    }
-
-    /** The ledger's portfolio status, wherever the ledger runs in the cluster. */
-    private void portfolio(RoutingContext rc) {
-        vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, LedgerQuery.of(LedgerQuery.Kind.STATUS),
-                new DeliveryOptions().setSendTimeout(3000)).onComplete(ar -> {
-                    if (ar.succeeded()) {
-                        rc.response().putHeader("content-type", "application/json").end(Json.write(shape(ar.result().body())));
-                    } else {
-                        ErrorCode code = Replies.codeOf(ar.cause());
-                        rc.response().setStatusCode(code == ErrorCode.BUS_NO_HANDLER ? 404 : 503)
-                                .putHeader("content-type", "application/json")
-                                .end(new JsonObject().put("code", code.code()).put("message", ar.cause().getMessage()).encode());
-                    }
-                });
+        };
     }
 }

@@ -49,10 +49,12 @@ class LauncherTest {
         Files.copy(Path.of("verticles.json"), work.resolve("verticles.json"));
         Path dataDir = work.resolve("data");
         int port = TestInfra.freePort();
+        // every port free, not the defaults: other test runs on the same machine may hold those
         Map<String, String> env = Map.of("HTTP_PORT", String.valueOf(port), "MCP_PORT", String.valueOf(TestInfra.freePort()),
-                "OPENAI_API_KEY", OPENAI_KEY, "MCP_AUTH_TOKEN", MCP_TOKEN);
+                "REPLAY_PORT", String.valueOf(TestInfra.freePort()), "OPENAI_API_KEY", OPENAI_KEY, "MCP_AUTH_TOKEN", MCP_TOKEN);
         JsonObject first = runOnce(work, env, port, "text");
         JsonObject second = runOnce(work, Map.of("HTTP_PORT", String.valueOf(port), "LOG_FORMAT", "json",
+                "MCP_PORT", String.valueOf(TestInfra.freePort()), "REPLAY_PORT", String.valueOf(TestInfra.freePort()),
                 "OPENAI_API_KEY", OPENAI_KEY), port, "json");
         long startsBefore = first.getJsonObject("components").getJsonObject("postgres").getLong("starts");
         long startsAfter = second.getJsonObject("components").getJsonObject("postgres").getLong("starts");

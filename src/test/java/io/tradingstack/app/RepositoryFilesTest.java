@@ -61,6 +61,62 @@ class RepositoryFilesTest {
         }
     }
 
+    /** Production-like start order: every service has a healthcheck and waits for what it needs to be healthy. */
+    @Test
+    void dockerComposeStartsEachServiceWhenItsDependenciesAreHealthy() throws Exception {
+        JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker-compose.yml").toFile()).get("services");
+        for (String name : List.of("temporal-ui", "prometheus")) {
+            assertTrue(services.has(name), "service " + name);
+        }
+        Iterator<String> names = services.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode svc = services.get(name);
+            JsonNode test = svc.path("healthcheck").path("test");
+            assertTrue(test.isArray() && test.size() > 1 && !"NONE".equals(test.get(0).asText()), name + " has a healthcheck");
+            JsonNode deps = svc.path("depends_on");
+            assertTrue(deps.isMissingNode() || deps.isObject(), name + ": depends_on with conditions, not a bare list");
+            Iterator<String> needed = deps.fieldNames();
+            while (needed.hasNext()) {
+                String dep = needed.next();
+                assertTrue(services.has(dep), name + " depends on unknown service " + dep);
+                assertEquals("service_healthy", deps.get(dep).path("condition").asText(), name + " waits for " + dep);
+            }
+        }
+        for (String port : List.of("7233", "8088", "8080", "8081", "8082", "9090")) {
+            assertTrue(services.toString().contains("\"127.0.0.1:" + port + ":"), "port " + port + " on loopback only");
+        }
+    }
+
+    /** Prometheus scrapes every application node at its HTTP_PORT, with the nodes' token, and the nodes allow that Host. */
+    @Test
+    void prometheusTargetsAreTheNodesHttpPorts() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode services = yaml.readTree(Path.of("docker-compose.yml").toFile()).get("services");
+        JsonNode prometheus = services.get("prometheus");
+        assertTrue(prometheus.get("volumes").toString().contains("./deploy/prometheus.yml:/etc/prometheus/prometheus.yml"));
+        JsonNode job = yaml.readTree(Path.of("deploy", "prometheus.yml").toFile()).get("scrape_configs").get(0);
+        assertEquals("/metrics", job.get("metrics_path").asText());
+        Set<String> targets = new TreeSet<>();
+        job.get("static_configs").forEach(c -> c.get("targets").forEach(t -> targets.add(t.asText())));
+        Set<String> nodes = new TreeSet<>();
+        Iterator<String> names = services.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode env = services.get(name).path("environment");
+            if (!env.has("HTTP_PORT")) {
+                continue;
+            }
+            String target = name + ":" + env.get("HTTP_PORT").asText();
+            nodes.add(target);
+            assertEquals(job.get("authorization").get("credentials").asText(), env.path("HTTP_AUTH_TOKEN").asText(),
+                    "Prometheus sends " + name + "'s HTTP_AUTH_TOKEN");
+            assertTrue(env.path("MCP_ALLOWED_ORIGINS").asText().contains("http://" + target), name + " allows Host " + target);
+        }
+        assertEquals(Set.of("node-a:8081", "node-b:8081"), nodes);
+        assertEquals(nodes, targets, "Prometheus scrapes exactly the application nodes");
+    }
+
     @Test
     void verticlesJsonIsValidAndHttpIsLast() {
         List<VerticleSpec> specs = VerticleSpec.load();
@@ -118,7 +174,7 @@ class RepositoryFilesTest {
                 }
             }
         }
-        for (String f : List.of("README.md", "pom.xml", "verticles.json", "docker-compose.yml", ".env.example")) {
+        for (String f : List.of("README.md", "pom.xml", "verticles.json", "docker-compose.yml", ".env.example", "deploy/prometheus.yml")) {
             String text = Files.readString(Path.of(f));
             if (text.contains(machineRoot) || text.contains(sibling)) {
                 offenders.add(f);
@@ -129,6 +185,6 @@ class RepositoryFilesTest {
 
     private static boolean isText(Path f) {
         String n = f.getFileName().toString();
-        return !n.endsWith(".gz") && !n.equals("package-lock.json") && !f.toString().contains("node_modules");
+        return !n.endsWith(".gz") && !n.endsWith(".png") && !n.equals("package-lock.json") && !f.toString().contains("node_modules");
     }
 }

@@ -18,7 +18,7 @@ class DashboardShapeTest {
         JsonObject status = new JsonObject().put("asOf", "2026-01-01T00:00:00Z").put("cash", "996.7").put("availableCash", "996.7")
                 .put("realizedPnl", "0.00000001").put("positions", new JsonArray().add(new JsonObject().put("symbol", "BTC-USD")
                         .put("qty", "0.01").put("averageCost", "30000").put("mark", null)));
-        Map<String, Object> out = DashboardVerticle.shape(status);
+        Map<String, Object> out = Shapes.ledger(status);
         assertEquals(new BigDecimal("996.7"), out.get("available_cash"));
         assertEquals("0.00000001", ((BigDecimal) out.get("realized_pnl")).toPlainString());
         Map<String, Object> pos = ((List<Map<String, Object>>) out.get("positions")).get(0);
@@ -28,5 +28,16 @@ class DashboardShapeTest {
         assertEquals("{\"as_of\":\"2026-01-01T00:00:00Z\",\"cash\":996.7,\"available_cash\":996.7,\"realized_pnl\":0.00000001,"
                 + "\"positions\":[{\"symbol\":\"BTC-USD\",\"qty\":0.01,\"average_cost\":30000,\"mark\":null}]}",
                 io.tradingstack.bus.Json.write(out));
+    }
+
+    @Test
+    void portfolioCarriesPnlGrossAndNetExactly() {
+        JsonObject status = new JsonObject().put("equity", "1000.35").put("funding", "1000").put("realizedPnl", "0.5")
+                .put("fees", "0.15").put("positions", new JsonArray()
+                        .add(new JsonObject().put("symbol", "BTC-USD").put("unrealizedPnl", "0.1"))
+                        .add(new JsonObject().put("symbol", "ETH-USD").put("unrealizedPnl", "-0.1")));
+        Map<String, Object> out = Shapes.portfolio(status);
+        assertEquals(new BigDecimal("0.5"), out.get("pnl_gross"), "realized + unrealized, before fees");
+        assertEquals(new BigDecimal("0.35"), out.get("pnl_net"), "gross - fees = equity - funding");
     }
 }

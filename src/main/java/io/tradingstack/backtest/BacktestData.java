@@ -1,4 +1,4 @@
-package io.tradingstack.mcp;
+package io.tradingstack.backtest;
 
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;

@@ -1,0 +1,171 @@
+package io.tradingstack.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.tradingstack.testing.Eventually.eventually;
+import static io.tradingstack.testing.Eventually.eventuallyGet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The operator's cockpit against a whole node: {@code /metrics} as Prometheus scrapes it, and the
+ * dashboard in a real headless Chromium (pages, live ticks, an MCP order cancelled from the page, a
+ * backtest started from the page), with a screenshot of each page under target/screenshots.
+ */
+class CockpitTest {
+    private static final Duration BOUND = Duration.ofSeconds(60);
+    private static CockpitNode node;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = CockpitNode.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private static PrometheusText scrape() throws Exception {
+        return new PrometheusText(node.get("/metrics"));
+    }
+
+    @Test
+    void metricsAreGuardedLikeTheRestOfThePort() throws Exception {
+        assertEquals(401, node.status("/metrics", null));
+        assertEquals(401, node.status("/metrics", "Bearer wrong"));
+        assertEquals(200, node.status("/metrics", "Bearer " + CockpitNode.TOKEN));
+    }
+
+    @Test
+    void namedSeriesMoveAfterAnOrderAndATick() throws Exception {
+        PrometheusText before = scrape();
+        double ticks = before.sum("ts_market_ticks_total", "symbol=\"BTC-USD\"");
+        eventually(BOUND, "ts_market_ticks_total{symbol=BTC-USD} moves with the feed",
+                () -> scrape().sum("ts_market_ticks_total", "symbol=\"BTC-USD\"") > ticks);
+
+        Map<String, Object> order = node.placeOrder(Map.of("symbol", "BTC-USD", "side", "BUY", "qty", 0.001, "type", "market"));
+        assertEquals("FILLED", order.get("status"), order.toString());
+        PrometheusText after = eventuallyGet(BOUND, "the order's series", CockpitTest::scrape, m ->
+                m.sum("ts_orders_total", "outcome=\"accepted\"") > Math.max(0, before.sum("ts_orders_total", "outcome=\"accepted\""))
+                        && m.sum("ts_fills_total", "symbol=\"BTC-USD\"", "side=\"BUY\"")
+                        > Math.max(0, before.sum("ts_fills_total", "symbol=\"BTC-USD\"", "side=\"BUY\""))
+                        && m.sum("ts_ledger_postings_total", "result=\"posted\"")
+                        > Math.max(0, before.sum("ts_ledger_postings_total", "result=\"posted\"")));
+        assertTrue(after.sum("ts_mcp_tool_calls_seconds_count", "tool=\"place_mock_order\"", "outcome=\"ok\"")
+                > Math.max(0, before.sum("ts_mcp_tool_calls_seconds_count", "tool=\"place_mock_order\"", "outcome=\"ok\"")));
+        assertTrue(after.sum("ts_mcp_tool_calls_seconds_bucket", "tool=\"place_mock_order\"") > 0, "a latency histogram");
+        List<String> families = List.of("vertx_eventbus_", "vertx_http_server_requests_total", "temporal_", "jvm_memory_used_bytes",
+                "process_uptime_seconds");
+        for (String family : families) {
+            assertTrue(after.hasFamily(family), family + " in\n" + after);
+        }
+        eventually(BOUND, "Temporal worker series (reported every second)",
+                () -> scrape().hasFamily("temporal_workflow_task_") || scrape().hasFamily("temporal_activity_"));
+        // what a scraper sees, kept for the README's metrics list
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "metrics-sample.txt"), scrape().toString());
+    }
+
+    @Test
+    void dashboardInARealBrowser() throws Exception {
+        try (Browser browser = Browser.start(io.tradingstack.testing.TestInfra.newDir("chromium-"))) {
+            // the operator's way in: the token once in the address, then an HttpOnly cookie
+            browser.driver.get(node.base() + "/?token=" + CockpitNode.TOKEN);
+            eventually(BOUND, "the dashboard without the token in its address", () ->
+                    browser.driver.getCurrentUrl().equals(node.base() + "/dashboard/"));
+            markets(browser);
+            trading(browser);
+            backtests(browser);
+            browser.driver.get(node.base() + "/dashboard/#agents");
+            eventually(BOUND, "components listed", () -> text(browser, "a-components").contains("ledger"));
+            browser.screenshot("agents");
+            assertEquals(List.of(), browser.consoleErrors(), "no console error");
+        }
+    }
+
+    private static String text(Browser browser, String id) {
+        return browser.driver.findElement(By.id(id)).getText();
+    }
+
+    private static void markets(Browser b) throws Exception {
+        eventually(BOUND, "the ticker socket live", () -> text(b, "ticker-state").equals("ticker: live"));
+        eventually(BOUND, "candles from the features history", () -> candles(b) > 10);
+        String first = eventuallyGet(BOUND, "a live BTC-USD tick rendered", () -> text(b, "m-last"),
+                t -> t.startsWith("BTC-USD") && t.endsWith("USD"));
+        String quotes = text(b, "m-quotes");
+        assertTrue(quotes.contains("BTC-USD") && quotes.contains("ETH-USD"), quotes);
+        String firstTime = text(b, "m-quotes");
+        eventually(BOUND, "ticks keep rendering", () -> !text(b, "m-quotes").equals(firstTime));
+        new Select(b.driver.findElement(By.id("m-timeframe"))).selectByValue("5m");
+        eventually(BOUND, "the 5m chart", () -> candles(b) > 10);
+        assertTrue(first.matches("BTC-USD\\s+[0-9,]+\\.\\d{2} USD"), "money with 2 decimals: " + first);
+        b.screenshot("markets");
+    }
+
+    /** The text of a table's row whose id cell is {@code id} ("" when absent), read in one step: tables re-render as data moves. */
+    private static String row(Browser b, String table, String id) {
+        return String.valueOf(b.js("const td = document.querySelector('#' + arguments[0] + ' td[title=\"' + arguments[1] + '\"]');"
+                + " return td ? td.parentElement.innerText : '';", table, id));
+    }
+
+    /** Candles drawn in the markets chart (0 until the first draw). */
+    private static int candles(Browser b) {
+        return ((Number) b.js("const c = typeof echarts === 'undefined' ? null : echarts.getInstanceByDom(document.getElementById('m-chart'));"
+                + " const o = c && c.getOption(); return o && o.series && o.series.length ? o.series[0].data.length : 0;")).intValue();
+    }
+
+    private static void trading(Browser b) throws Exception {
+        Map<String, Object> filled = node.placeOrder(Map.of("symbol", "ETH-USD", "side", "BUY", "qty", 0.05, "type", "market"));
+        assertEquals("FILLED", filled.get("status"), filled.toString());
+        // a buy limit 10 % under the market: within the price band, resting until cancelled
+        java.math.BigDecimal below = node.ctx.vertx().eventBus().<io.tradingstack.model.Tick>request(
+                io.tradingstack.bus.Addresses.MARKET_LATEST_TICK, "BTC-USD").await(5, java.util.concurrent.TimeUnit.SECONDS)
+                .body().price().multiply(new java.math.BigDecimal("0.9")).setScale(2, java.math.RoundingMode.DOWN);
+        Map<String, Object> resting = node.placeOrder(Map.of("symbol", "BTC-USD", "side", "BUY", "qty", 0.002,
+                "type", "limit", "price", below, "time_in_force", "GTC"));
+        String orderId = String.valueOf(resting.get("order_id"));
+        assertEquals("OPEN", resting.get("status"), resting.toString());
+        b.driver.get(node.base() + "/dashboard/#trading");
+        By cancelButton = By.cssSelector("#t-orders button[data-order='" + orderId + "']");
+        eventually(BOUND, "the MCP order among the open orders", () -> !b.driver.findElements(cancelButton).isEmpty());
+        eventually(BOUND, "the fill among the transactions", () -> !b.driver.findElements(
+                By.cssSelector("#t-fills td[title='" + filled.get("order_id") + "']")).isEmpty());
+        eventually(BOUND, "the position", () -> text(b, "t-positions").contains("ETH-USD"));
+        String summary = text(b, "t-summary");
+        assertTrue(summary.contains("P&L gross") && summary.contains("P&L net"), summary);
+        // the node runs the live risk gate (role ledger): today's limit_enforcement counts the orders above
+        eventually(BOUND, "today's limit_enforcement", () -> text(b, "t-limits").contains("trades attempted"));
+        b.screenshot("trading");
+        // found and clicked in one step: the table is re-rendered when the orders change
+        b.js("document.querySelector(arguments[0]).click()", "#t-orders button[data-order='" + orderId + "']");
+        eventually(BOUND, "the cancel acknowledged", () -> text(b, "t-orders-msg").equals("Cancel requested for " + orderId + "."));
+        eventually(BOUND, "the order gone from the open orders", () -> b.driver.findElements(cancelButton).isEmpty());
+        assertTrue(!node.get("/api/orders/open").contains(orderId), "the ledger no longer lists it as open");
+    }
+
+    private static void backtests(Browser b) throws Exception {
+        b.driver.get(node.base() + "/dashboard/#backtests");
+        eventually(BOUND, "the form's pairs", () -> !b.driver.findElements(By.cssSelector("#b-pair option")).isEmpty());
+        new Select(b.driver.findElement(By.id("b-pair"))).selectByValue("BTC-USD");
+        b.driver.findElement(By.id("b-start")).click();
+        String started = eventuallyGet(BOUND, "the start acknowledged", () -> text(b, "b-msg"), t -> t.startsWith("Started"));
+        String workflowId = started.split(" ")[1];
+        eventually(BOUND, "the backtest listed", () -> !row(b, "b-list", workflowId).isEmpty());
+        eventually(Duration.ofSeconds(120), "the backtest done with a report link", () ->
+                row(b, "b-list", workflowId).contains("DONE")
+                        && !b.driver.findElements(By.cssSelector("#b-list a[href='/backtests/" + workflowId + "/report.html']")).isEmpty());
+        b.screenshot("backtests");
+        assertTrue(node.get("/backtests/" + workflowId + "/report.html").contains("<html"), "the report is served");
+    }
+}
