@@ -87,7 +87,7 @@ try {
     if (!orderId || history?.structured?.transactions?.some((t) => t.order_id === orderId)) break;
     await sleep(200);
   } while (Date.now() < deadline);
-  await call("get_portfolio_status");
+  const status = await call("get_portfolio_status");
   await call("get_performance_metrics", { window_days: 1 });
   await call("get_risk_metrics");
   await call("get_pnl_status_with_quality");
@@ -100,8 +100,13 @@ try {
     price: limitPrice }] }, "place_mock_order (resting limit)");
   await call("cancel_order", { order_id: resting?.structured?.orders?.[0]?.order_id ?? "none" });
   await call("cancel_order", { order_id: "ord-unknown" }, "cancel_order (unknown)");
-  await call("place_mock_order", { orders: [{ symbol: "BTC-USD", side: "BUY", qty: 0.5, type: "market",
-    stop_price: Math.max(1, Math.round(price * 50) / 100) }] }, "place_mock_order (risk gate)");
+  // Sized from the live equity (the shared test ledger keeps the funding of whichever test created it):
+  // a tenth of the equity with its stop near zero risks ~10 % of equity, over the 2 % per-trade cap,
+  // while staying inside the exposure caps and the cash.
+  const equity = Number(status?.structured?.total_portfolio_value ?? 0);
+  const gatedQty = price > 0 ? Math.max(0.0001, Math.floor(equity * 0.1 / price * 10000) / 10000) : 0.5;
+  await call("place_mock_order", { orders: [{ symbol: "BTC-USD", side: "BUY", qty: gatedQty, type: "market",
+    stop_price: 1 }] }, "place_mock_order (risk gate)");
   await call("get_limit_enforcement");
   await call("get_limit_enforcement", { date: "2020-01-01" }, "get_limit_enforcement (quiet day)");
   await call("get_risk_adjustments", { limit: 10 });
