@@ -6,6 +6,7 @@ import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.TraceHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -58,7 +59,7 @@ public final class LlmVerticle extends VerticleBase {
         });
         LlmCodecs.register(vertx);
         return ctx.postgres()
-                .compose(pg -> vertx.executeBlocking(() -> settings.newService(new PgCallLog(ctx.pool()), Clock.systemUTC()), false))
+                .compose(pg -> vertx.executeBlocking(() -> settings.newService(new PgCallLog(ctx.pool()), Clock.systemUTC(), ctx.telemetry()), false))
                 .compose(s -> {
                     service = s;
                     return Future.all(List.of(
@@ -75,8 +76,10 @@ public final class LlmVerticle extends VerticleBase {
     private void chat(Message<LlmCall> msg) {
         LlmCall call = msg.body();
         try {
+            // The caller's trace (an agent decision) travels in the headers; the call's span joins it.
+            io.opentelemetry.context.Context parent = TraceHeaders.extract(msg.headers());
             executor.execute(() -> {
-                try {
+                try (io.opentelemetry.context.Scope ignored = parent.makeCurrent()) {
                     msg.reply(service.chat(call.request(), call.callKey(), null));
                 } catch (RuntimeException e) {
                     LOG.warn("LLM chat failed unexpectedly: {}", e.toString());

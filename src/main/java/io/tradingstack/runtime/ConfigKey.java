@@ -88,7 +88,17 @@ public enum ConfigKey {
         return s;
     }), "per-agent caps overriding LLM_MAX_CALLS_PER_DAY / LLM_MAX_TOKENS_PER_DAY"),
     LLM_PRICES_FILE("", Parsers.TEXT, "JSON price table (USD per 1M input/output tokens per model) merged over the built-in one"),
-    HTTP_AUTH_TOKEN("", Parsers.TEXT, "bearer token for HTTP_PORT (dashboard, /health, /api, /ws/ticker; /ready stays open); empty = none", true);
+    HTTP_AUTH_TOKEN("", Parsers.TEXT, "bearer token for HTTP_PORT (dashboard, /health, /api, /ws/ticker; /ready stays open); empty = none", true),
+    OTEL_EXPORTER_OTLP_ENDPOINT("", Parsers.URL_OR_EMPTY,
+            "OTLP/HTTP base URL for traces (spans go to <url>/v1/traces); empty = no tracing, nothing exported"),
+    OTEL_EXPORTER_OTLP_HEADERS("", Parsers.of("empty or key=value pairs, comma-separated, values percent-encoded",
+            s -> {
+                OtlpSettings.parseHeaders(s);
+                return s;
+            }), "headers sent with every export, e.g. Authorization=Basic%20<base64> for Langfuse", true),
+    OTEL_SERVICE_NAME("trading-stack", Parsers.NAME, "service.name of the exported spans"),
+    OTEL_CAPTURE_CONTENT("false", Parsers.oneOf("true", "false"),
+            "true = LLM prompt and answer text recorded as span events; false = never in spans");
 
     private final String defaultValue;
     private final Parsers.Parser parser;
