@@ -75,7 +75,7 @@ public final class LlmService implements Llm {
             tracing.end(span, result);
             return result;
         } catch (RuntimeException e) {
-            tracing.crashed(span, e);
+            tracing.crashed(span);
             throw e;
         }
     }

@@ -75,7 +75,7 @@ final class LlmTracing {
     }
 
     /** An unexpected exception out of the service: the span still ends, marked INTERNAL. */
-    void crashed(Span span, RuntimeException e) {
+    void crashed(Span span) {
         if (span.isRecording()) {
             failed(span, io.tradingstack.bus.ErrorCode.INTERNAL.name());
             span.end();
