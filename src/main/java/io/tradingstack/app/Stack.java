@@ -166,7 +166,7 @@ public final class Stack {
         return postgres;
     }
 
-    /** Undeploys in reverse order, closes Vert.x, then stops PostgreSQL. Blocking, bounded. */
+    /** Undeploys in reverse order, closes Vert.x, flushes traces, then stops PostgreSQL. Blocking, bounded. */
     public void stop() {
         if (!stopping.compareAndSet(false, true)) {
             return;
@@ -185,6 +185,7 @@ public final class Stack {
         } catch (Exception e) {
             LOG.warn("Vert.x did not close in time: {}", e.getMessage());
         }
+        ctx.telemetry().close();
         PostgresRuntime pg = postgres != null ? postgres : awaitStartingPostgres();
         if (pg != null && ownsPostgres) {
             pg.close();

@@ -1,6 +1,8 @@
 package io.tradingstack.llm;
 
+import io.opentelemetry.api.trace.Span;
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.runtime.Telemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +30,16 @@ public final class LlmService implements Llm {
     private final UsageMeter meter;
     private final RetryPolicy retry;
     private final Clock clock;
+    private final LlmTracing tracing;
 
     public LlmService(LlmProvider provider, CallLog log, PriceTable prices, UsageMeter meter, RetryPolicy retry, Clock clock) {
+        this(provider, log, prices, meter, retry, clock, Telemetry.noop());
+    }
+
+    /** @param telemetry where each call's span goes ({@link Telemetry#noop()}: none) */
+    public LlmService(LlmProvider provider, CallLog log, PriceTable prices, UsageMeter meter, RetryPolicy retry, Clock clock,
+                      Telemetry telemetry) {
+        this.tracing = new LlmTracing(telemetry);
         this.provider = provider;
         this.log = log;
         this.prices = prices;
@@ -58,8 +68,20 @@ public final class LlmService implements Llm {
      * retries of an activity, so a retry returns the answer its first attempt stored.
      */
     public LlmResult chat(LlmRequest request, String callKey, StreamListener listener) {
-        long start = System.nanoTime();
         String model = request.model() != null ? request.model() : provider.defaultModel();
+        Span span = tracing.start(request, provider.name(), model);
+        try {
+            LlmResult result = answer(request, model, callKey, listener);
+            tracing.end(span, result);
+            return result;
+        } catch (RuntimeException e) {
+            tracing.crashed(span);
+            throw e;
+        }
+    }
+
+    private LlmResult answer(LlmRequest request, String model, String callKey, StreamListener listener) {
+        long start = System.nanoTime();
         Call call = new Call(request, model, Canonical.requestHash(request, provider.name(), model), callKey, start);
         Optional<LlmResult> stored = callKey == null ? Optional.empty() : lookup(() -> log.answerForKey(callKey))
                 .map(a -> ok(call, a.id(), a.response(), TokenUsage.NONE, BigDecimal.ZERO, 0, true, false));

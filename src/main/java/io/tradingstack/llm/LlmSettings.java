@@ -74,8 +74,14 @@ public record LlmSettings(String provider, String baseUrl, String apiKey, String
 
     /** A service with this configuration over {@code log}; fails when the price file is unusable. */
     public LlmService newService(CallLog log, java.time.Clock clock) {
+        return newService(log, clock, io.tradingstack.runtime.Telemetry.noop());
+    }
+
+    /** As {@link #newService(CallLog, java.time.Clock)}, with a span per call to {@code telemetry}. */
+    public LlmService newService(CallLog log, java.time.Clock clock, io.tradingstack.runtime.Telemetry telemetry) {
         PriceTable prices = PriceTable.load(pricesFile);
-        return new LlmService(newProvider(), log, prices, new UsageMeter(defaultCaps, agentCaps, clock), retryPolicy(), clock);
+        return new LlmService(newProvider(), log, prices, new UsageMeter(defaultCaps, agentCaps, clock), retryPolicy(),
+                clock, telemetry);
     }
 
     public RetryPolicy retryPolicy() {

@@ -9,6 +9,7 @@ import io.tradingstack.runtime.HealthRegistry;
 import io.tradingstack.runtime.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.runtime.TraceHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -61,7 +62,7 @@ public final class LlmVerticle extends VerticleBase {
         });
         LlmCodecs.register(vertx);
         return ctx.postgres()
-                .compose(pg -> vertx.executeBlocking(() -> settings.newService(new PgCallLog(ctx.pool()), Clock.systemUTC()), false))
+                .compose(pg -> vertx.executeBlocking(() -> settings.newService(new PgCallLog(ctx.pool()), Clock.systemUTC(), ctx.telemetry()), false))
                 .compose(s -> {
                     service = s;
                     return Future.all(List.of(
@@ -78,8 +79,10 @@ public final class LlmVerticle extends VerticleBase {
     private void chat(Message<LlmCall> msg) {
         LlmCall call = msg.body();
         try {
+            // The caller's trace (an agent decision) travels in the headers; the call's span joins it.
+            io.opentelemetry.context.Context parent = TraceHeaders.extract(msg.headers());
             executor.execute(() -> {
-                try {
+                try (io.opentelemetry.context.Scope ignored = parent.makeCurrent()) {
                     LlmResult result = service.chat(call.request(), call.callKey(), null);
                     count(call.request().agent(), result);
                     msg.reply(result);

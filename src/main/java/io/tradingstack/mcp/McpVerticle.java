@@ -80,7 +80,7 @@ public final class McpVerticle extends VerticleBase {
         WorkflowGateway gateway = new WorkflowGateway(temporal.client(), config.taskQueue(), executor);
         Set<Tier> tiers = Tier.parseAll(config.mcpTiers());
         ToolCatalogue catalogue = new ToolCatalogue(tiers, limiter, McpJsonDefaults.getSchemaValidator(),
-                new AuditJournal(ctx.pool()), ctx::ready).metered(ctx.meters().registry());
+                new AuditJournal(ctx.pool()), ctx::ready, ctx.telemetry()).metered(ctx.meters().registry());
         var specs = catalogue.specifications(McpTools.all(ToolContext.of(gateway, vertx, config)));
         toolCount = specs.size();
         mcp = McpServer.async(transport)

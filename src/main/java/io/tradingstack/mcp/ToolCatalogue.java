@@ -26,7 +26,7 @@ import java.util.Set;
  * registered, so the others are neither listed nor callable. Every call passes, in order: the
  * session's rate limit, the node's readiness (NOT_READY while it starts), the argument bounds
  * ({@link ArgumentLimits}) and schema validation (a failure executes nothing), the handler, then the
- * audit journal for audited tools (rejected calls included).
+ * audit journal for audited tools (rejected calls included). Each call is one span when tracing is on.
  */
 public final class ToolCatalogue {
     private static final Logger LOG = LoggerFactory.getLogger(ToolCatalogue.class);
@@ -37,6 +37,7 @@ public final class ToolCatalogue {
     private final AuditJournal audit;
     private final java.util.function.BooleanSupplier ready;
     private MeterRegistry meters = new SimpleMeterRegistry();
+    private final ToolTracing tracing;
 
     public ToolCatalogue(Set<Tier> tiers, SessionRateLimiter limiter, JsonSchemaValidator validator,
                          AuditJournal audit) {
@@ -46,11 +47,19 @@ public final class ToolCatalogue {
     /** @param ready false while the node is starting: every call then answers NOT_READY and runs nothing */
     public ToolCatalogue(Set<Tier> tiers, SessionRateLimiter limiter, JsonSchemaValidator validator,
                          AuditJournal audit, java.util.function.BooleanSupplier ready) {
+        this(tiers, limiter, validator, audit, ready, io.tradingstack.runtime.Telemetry.noop());
+    }
+
+    /** @param telemetry where a span per call goes ({@code Telemetry.noop()}: none) */
+    public ToolCatalogue(Set<Tier> tiers, SessionRateLimiter limiter, JsonSchemaValidator validator,
+                         AuditJournal audit, java.util.function.BooleanSupplier ready,
+                         io.tradingstack.runtime.Telemetry telemetry) {
         this.tiers = tiers;
         this.limiter = limiter;
         this.validator = validator;
         this.audit = audit;
         this.ready = ready;
+        this.tracing = telemetry.enabled() ? new ToolTracing(telemetry) : ToolTracing.OFF;
     }
 
     /** Records every call's latency per tool and outcome in this registry (the node's /metrics). */
@@ -95,6 +104,7 @@ public final class ToolCatalogue {
     /** The whole pipeline of one call; never fails, every problem is an error result. */
     Future<ToolResult> invoke(ToolSpec spec, McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
         String session = exchange.sessionId() == null ? "unknown" : exchange.sessionId();
+        io.opentelemetry.api.trace.Span span = tracing.start(spec, session);
         Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
         Future<ToolResult> outcome;
         if (!limiter.tryAcquire(session)) {
@@ -107,7 +117,7 @@ public final class ToolCatalogue {
             outcome = validated(spec, args).map(Future::succeededFuture)
                     .orElseGet(() -> run(spec, new ToolCall(session, args, notifier(exchange, request))));
         }
-        return spec.audited() ? outcome.compose(r -> journal(session, spec.name(), args, r)) : outcome;
+        return tracing.finish(span, spec.audited() ? outcome.compose(r -> journal(session, spec.name(), args, r)) : outcome);
     }
 
     /** An error result when the arguments are out of bounds or do not match the schema; nothing runs then. */

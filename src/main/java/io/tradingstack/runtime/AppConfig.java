@@ -117,6 +117,11 @@ public final class AppConfig {
             }
         }
         PgUrl.parse(pgUrl()).ifPresent(url -> Secrets.register(url.password()));
+        // Each decoded header value (and the credential after an auth scheme) may be printed alone.
+        OtlpSettings.parseHeaders(get(ConfigKey.OTEL_EXPORTER_OTLP_HEADERS)).values().forEach(v -> {
+            Secrets.register(v);
+            Secrets.register(v.substring(v.indexOf(' ') + 1));
+        });
     }
 
     public static boolean isLoopback(String host) {

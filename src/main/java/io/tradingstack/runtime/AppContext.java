@@ -27,6 +27,7 @@ public final class AppContext {
     private final java.util.Set<String> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Promise<Void>> readyWaiters = new CopyOnWriteArrayList<>();
     private final Meters meters;
+    private final Telemetry telemetry;
 
     public AppContext(AppConfig config, Vertx vertx) {
         this(config, vertx, new Meters());
@@ -37,6 +38,8 @@ public final class AppContext {
         this.config = Objects.requireNonNull(config);
         this.vertx = Objects.requireNonNull(vertx);
         this.meters = Objects.requireNonNull(meters);
+        this.telemetry = Telemetry.start(OtlpSettings.from(config));
+        health.register("telemetry", () -> Future.succeededFuture(telemetry.health()));
     }
 
     public AppConfig config() {
@@ -45,6 +48,11 @@ public final class AppContext {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** The node's tracer: exporting when OTEL_EXPORTER_OTLP_ENDPOINT is set, else a no-op. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     public HealthRegistry health() {

@@ -31,7 +31,7 @@ public final class BusBridge {
     }
 
     public <T> T request(String address, Object body, Class<T> replyType) {
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout.toMillis());
+        DeliveryOptions options = TraceHeaders.inject(new DeliveryOptions().setSendTimeout(timeout.toMillis()));
         try {
             Object reply = vertx.eventBus().request(address, body, options)
                     .await(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).body();

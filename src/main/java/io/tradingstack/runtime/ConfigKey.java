@@ -95,7 +95,17 @@ public enum ConfigKey {
     RISK_MAX_PORTFOLIO_EXPOSURE_PCT("", Parsers.PERCENT_OR_EMPTY, "live gate: percent of equity in all positions; empty = file or 95"),
     RISK_MAX_DAILY_LOSS_PCT("", Parsers.PERCENT_OR_EMPTY, "live gate: no new entries once equity is this percent below the day's anchor; empty = file or 5"),
     RISK_MAX_DAILY_RISK_BUDGET_PCT("", Parsers.PERCENT_OR_EMPTY, "live gate: percent of the day's anchor that entries may risk in a day; empty = file or off"),
-    RISK_MAX_TRADES_PER_DAY("", Parsers.INT_OR_EMPTY, "live gate: approved orders per UTC day (exits exempt); empty = file or 500");
+    RISK_MAX_TRADES_PER_DAY("", Parsers.INT_OR_EMPTY, "live gate: approved orders per UTC day (exits exempt); empty = file or 500"),
+    OTEL_EXPORTER_OTLP_ENDPOINT("", Parsers.URL_OR_EMPTY,
+            "OTLP/HTTP base URL for traces (spans go to <url>/v1/traces); empty = no tracing, nothing exported"),
+    OTEL_EXPORTER_OTLP_HEADERS("", Parsers.of("empty or key=value pairs, comma-separated, values percent-encoded",
+            s -> {
+                OtlpSettings.parseHeaders(s);
+                return s;
+            }), "headers sent with every export, e.g. Authorization=Basic%20<base64> for Langfuse", true),
+    OTEL_SERVICE_NAME("trading-stack", Parsers.NAME, "service.name of the exported spans"),
+    OTEL_CAPTURE_CONTENT("false", Parsers.oneOf("true", "false"),
+            "true = LLM prompt and answer text recorded as span events; false = never in spans");
 
     private final String defaultValue;
     private final Parsers.Parser parser;
