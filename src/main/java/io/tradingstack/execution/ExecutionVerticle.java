@@ -5,7 +5,7 @@ import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
-import io.tradingstack.bus.Wire;
+import io.tradingstack.bus.Json;
 import io.tradingstack.ledger.ExecutionLedgerWorkflow;
 import io.tradingstack.ledger.LedgerMessages;
 import io.tradingstack.ledger.LedgerQuery;
@@ -117,7 +117,7 @@ public final class ExecutionVerticle extends VerticleBase {
         }
         vertx.executeBlocking(() -> new OrderService(client, ctx.config().taskQueue()).place(request), false)
                 .onSuccess(results -> msg.reply(new JsonObject().put("requestId", request.requestId())
-                        .put("results", new JsonArray(results.stream().map(Wire::toJson).toList()))))
+                        .put("results", new JsonArray(results.stream().map(Json::toJsonObject).toList()))))
                 .onFailure(e -> Replies.fail(msg, ErrorCode.TEMPORAL_UNAVAILABLE, String.valueOf(e.getMessage())));
     }
 

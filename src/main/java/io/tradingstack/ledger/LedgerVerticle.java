@@ -5,7 +5,7 @@ import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
-import io.tradingstack.bus.Wire;
+import io.tradingstack.bus.Json;
 import io.tradingstack.model.Fill;
 import io.tradingstack.model.Tick;
 import io.tradingstack.runtime.AppContext;
@@ -131,11 +131,11 @@ public final class LedgerVerticle extends VerticleBase {
             case STATUS -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.status(b, marks, Instant.now())));
             case RISK -> marked().compose(marks -> ledger.book().map(b -> PortfolioView.risk(b, marks)));
             case HISTORY -> ledger.queries().history(q.from(Instant.now()), q.limit() == null ? 100 : q.limit(), q.symbol())
-                    .map(fills -> new JsonObject().put("fills", new JsonArray(fills.stream().map(Wire::toJson).toList())));
+                    .map(fills -> new JsonObject().put("fills", new JsonArray(fills.stream().map(Json::toJsonObject).toList())));
             case ORDER -> ledger.queries().order(q.orderId()).compose(o -> o == null
                     ? Future.failedFuture(new CodedException(ErrorCode.ORDER_NOT_FOUND, "order " + q.orderId()))
                     : ledger.queries().fillsOfOrder(o.orderId()).map(o::withFills));
-            case FILL -> ledger.queries().postedFill(q.fillId(), false).map(Wire::toJson);
+            case FILL -> ledger.queries().postedFill(q.fillId(), false).map(Json::toJsonObject);
             case PERFORMANCE -> performance(q.from(Instant.now()));
             case SNAPSHOT -> snapshot(q);
             case OPEN_ORDERS -> ledger.queries().openLimitOrders().map(StoredOrder.Open::new);
@@ -157,10 +157,10 @@ public final class LedgerVerticle extends VerticleBase {
                         .put("sampleSeconds", sampleSec)))
                 .compose(out -> ledger.queries().fillsAfter(q.fillsAfter() == null ? 0L : q.fillsAfter(),
                                 q.limit() == null ? 1000 : q.limit())
-                        .map(f -> out.put("fills", new JsonArray(f.stream().map(Wire::toJson).toList()))))
+                        .map(f -> out.put("fills", new JsonArray(f.stream().map(Json::toJsonObject).toList()))))
                 .compose(out -> ledger.queries().equityCurve(samplesAfter.plusNanos(1))
                         .map(s -> s.subList(Math.max(0, s.size() - MAX_SNAPSHOT_SAMPLES), s.size()))
-                        .map(s -> out.put("samples", new JsonArray(s.stream().map(Wire::toJson).toList()))));
+                        .map(s -> out.put("samples", new JsonArray(s.stream().map(Json::toJsonObject).toList()))));
     }
 
     private void reply(Message<?> msg, Object body, Throwable error) {
