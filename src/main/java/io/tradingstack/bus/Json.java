@@ -58,6 +58,16 @@ public final class Json {
         }
     }
 
+    /** A value as plain JSON maps, lists, strings and numbers, decimals as exact plain text. */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> toTextMap(Object value) {
+        try {
+            return MAPPER.readValue(TEXT_DECIMALS.writeValueAsString(value), java.util.Map.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads a JsonObject body (decimals as text or numbers) into a type. */
     public static <T> T fromJson(JsonObject json, Class<T> type) {
         try {

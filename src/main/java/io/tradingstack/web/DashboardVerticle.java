@@ -8,6 +8,8 @@ import io.tradingstack.bus.Plain;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.ledger.LedgerMessages;
 import io.tradingstack.ledger.LedgerQuery;
+import io.tradingstack.ledger.PortfolioStatus;
+import io.tradingstack.ledger.PortfolioView;
 import io.tradingstack.runtime.AppContext;
 
 import java.util.List;
@@ -70,10 +72,11 @@ public final class DashboardVerticle extends VerticleBase {
 
     /** The ledger's portfolio status, wherever the ledger runs in the cluster. */
     private void portfolio(RoutingContext rc) {
-        vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, LedgerQuery.of(LedgerQuery.Kind.STATUS),
+        vertx.eventBus().<PortfolioStatus>request(Addresses.LEDGER_QUERY, LedgerQuery.of(LedgerQuery.Kind.STATUS),
                 new DeliveryOptions().setSendTimeout(3000)).onComplete(ar -> {
                     if (ar.succeeded()) {
-                        rc.response().putHeader("content-type", "application/json").end(Json.write(shape(ar.result().body())));
+                        JsonObject status = new JsonObject(PortfolioView.asMap(ar.result().body()));
+                        rc.response().putHeader("content-type", "application/json").end(Json.write(shape(status)));
                     } else {
                         ErrorCode code = Replies.codeOf(ar.cause());
                         rc.response().setStatusCode(code == ErrorCode.BUS_NO_HANDLER ? 404 : 503)
