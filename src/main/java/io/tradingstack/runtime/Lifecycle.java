@@ -89,29 +89,45 @@ public final class Lifecycle {
         return released;
     }
 
-    /** Releases everything taken, in reverse: other resources, health checks, timers, consumers. */
+    /**
+     * Releases everything taken: health checks, timers and consumers first (no new work comes in),
+     * then the other resources one after the other in reverse order of registration (a server
+     * drains before the threads its requests run on are closed). Never fails: what cannot be
+     * released cleanly is logged.
+     */
     public Future<Void> release() {
         released = true;
-        List<Future<?>> done = new ArrayList<>();
-        synchronized (releases) {
-            while (!releases.isEmpty()) {
-                done.add(safely(releases.pop()));
-            }
-        }
         synchronized (checks) {
             checks.forEach(health::unregister);
             checks.clear();
         }
         timers.forEach(vertx::cancelTimer);
         timers.clear();
+        List<Future<?>> done = new ArrayList<>();
         synchronized (consumers) {
             consumers.forEach(c -> done.add(c.unregister()));
             consumers.clear();
         }
-        return Future.join(done).<Void>mapEmpty().recover(e -> {
-            LOG.warn("not everything was released cleanly: {}", e.toString());
+        Future<Void> chain = Future.join(done).mapEmpty();
+        synchronized (releases) {
+            while (!releases.isEmpty()) {
+                Supplier<Future<?>> next = releases.pop();
+                chain = chain.transform(ar -> {
+                    logFailure(ar);
+                    return safely(next).mapEmpty();
+                });
+            }
+        }
+        return chain.transform(ar -> {
+            logFailure(ar);
             return Future.succeededFuture();
         });
+    }
+
+    private static void logFailure(io.vertx.core.AsyncResult<?> ar) {
+        if (ar.failed()) {
+            LOG.warn("not everything was released cleanly: {}", ar.cause().toString());
+        }
     }
 
     private static Future<?> safely(Supplier<Future<?>> release) {
