@@ -29,6 +29,8 @@ import io.vertx.core.json.JsonObject;
 public final class DashboardVerticle extends VerticleBase {
     private final AppContext ctx;
 
+    private java.util.function.Consumer<io.vertx.ext.web.Router> routes;
+
     public DashboardVerticle(AppContext ctx) {
         this.ctx = ctx;
     }
@@ -36,11 +38,19 @@ public final class DashboardVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Codecs.register(vertx, LedgerMessages.TYPES);
-        ctx.addRoutes(router -> {
+        routes = router -> {
             router.get("/").handler(rc -> rc.reroute("/dashboard/index.html"));
             router.route("/dashboard/*").handler(StaticHandler.create("web").setCachingEnabled(false));
             router.get("/api/portfolio").handler(this::portfolio);
-        });
+        };
+        ctx.addRoutes(routes);
+        return Future.succeededFuture();
+    }
+
+    /** The routes are served by the HTTP verticle: taken back so a redeployed node does not serve them twice. */
+    @Override
+    public Future<?> stop() {
+        ctx.routes().remove(routes);
         return Future.succeededFuture();
     }
 
