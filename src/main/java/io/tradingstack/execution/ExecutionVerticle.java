@@ -38,7 +38,12 @@ public final class ExecutionVerticle extends VerticleBase {
         Codecs.register(vertx, ExecutionMessages.TYPES);
         Codecs.register(vertx, LedgerMessages.TYPES);
         held = new Lifecycle(vertx, ctx.health());
-        watcher = new RestingOrderWatcher(new BusEffects(), SIGNAL_GAP_MS);
+        watcher = new RestingOrderWatcher(new RestingOrderWatcher.Effects(
+                symbol -> held.<Tick>consumer(Addresses.marketTick(symbol), m -> watcher.onTick(m.body())),
+                symbol -> vertx.eventBus().<Tick>request(Addresses.MARKET_LATEST_TICK, symbol).onSuccess(m -> watcher.onTick(m.body())),
+                (orderId, tick) -> desk.signalTouched(orderId, tick),
+                (delayMs, action) -> held.timer(delayMs, id -> action.run()),
+                System::currentTimeMillis), SIGNAL_GAP_MS);
         return ctx.temporal().compose(rt -> {
             desk = new OrderDesk(vertx, rt.client(), ctx.config().taskQueue());
             return desk.ensureLedgerStarted();
@@ -59,33 +64,5 @@ public final class ExecutionVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         return held == null ? Future.succeededFuture() : held.release();
-    }
-
-    /** The watcher's effects on this verticle's context: tick consumers and timers held until stop. */
-    private final class BusEffects implements RestingOrderWatcher.Effects {
-        @Override
-        public void subscribe(String symbol) {
-            held.<Tick>consumer(Addresses.marketTick(symbol), m -> watcher.onTick(m.body()));
-        }
-
-        @Override
-        public void askLatest(String symbol) {
-            vertx.eventBus().<Tick>request(Addresses.MARKET_LATEST_TICK, symbol).onSuccess(m -> watcher.onTick(m.body()));
-        }
-
-        @Override
-        public void signal(String orderId, Tick tick) {
-            desk.signalTouched(orderId, tick);
-        }
-
-        @Override
-        public void later(long delayMs, Runnable action) {
-            held.timer(delayMs, id -> action.run());
-        }
-
-        @Override
-        public long nowMs() {
-            return System.currentTimeMillis();
-        }
     }
 }

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Watches resting limit orders: on every tick of a watched symbol, an order the book touches is
@@ -18,19 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Temporal are behind {@link Effects}. Single-threaded (the verticle's context).
  */
 final class RestingOrderWatcher {
-    /** What the watcher asks of the world. */
-    interface Effects {
-        /** Start receiving the ticks of a symbol (called once per symbol). */
-        void subscribe(String symbol);
-
-        /** Ask the latest tick of a symbol now (answer through {@link #onTick}). */
-        void askLatest(String symbol);
-
-        void signal(String orderId, Tick tick);
-
-        void later(long delayMs, Runnable action);
-
-        long nowMs();
+    /**
+     * What the watcher asks of the world: start receiving a symbol's ticks (once per symbol), ask a
+     * symbol's latest tick now (answered through {@link #onTick}), signal an order's workflow, run
+     * something later, read the time.
+     */
+    record Effects(Consumer<String> subscribe, Consumer<String> askLatest, BiConsumer<String, Tick> signal,
+                   BiConsumer<Long, Runnable> later, LongSupplier nowMs) {
     }
 
     record Watched(String orderId, String symbol, Side side, BigDecimal limit) {
@@ -65,9 +62,9 @@ final class RestingOrderWatcher {
     void add(Watched w) {
         watched.put(w.orderId(), w);
         if (subscribed.add(w.symbol())) {
-            effects.subscribe(w.symbol());
+            effects.subscribe().accept(w.symbol());
         }
-        effects.askLatest(w.symbol());
+        effects.askLatest().accept(w.symbol());
     }
 
     List<String> resting() {
@@ -85,10 +82,10 @@ final class RestingOrderWatcher {
 
     /** Signals a touch now, or once the gap has passed (with the latest tick then) if one was just sent. */
     private void signalSoon(Watched w) {
-        long wait = lastSignal.getOrDefault(w.orderId(), 0L) + gapMs - effects.nowMs();
+        long wait = lastSignal.getOrDefault(w.orderId(), 0L) + gapMs - effects.nowMs().getAsLong();
         if (wait > 0) {
             if (deferred.add(w.orderId())) {
-                effects.later(wait, () -> {
+                effects.later().accept(wait, () -> {
                     deferred.remove(w.orderId());
                     Tick t = latest.get(w.symbol());
                     if (watched.containsKey(w.orderId()) && PaperFillModel.touches(w.side(), w.limit(), t.bid(), t.ask())) {
@@ -98,7 +95,7 @@ final class RestingOrderWatcher {
             }
             return;
         }
-        lastSignal.put(w.orderId(), effects.nowMs());
-        effects.signal(w.orderId(), latest.get(w.symbol()));
+        lastSignal.put(w.orderId(), effects.nowMs().getAsLong());
+        effects.signal().accept(w.orderId(), latest.get(w.symbol()));
     }
 }

@@ -5,6 +5,7 @@ import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.model.Candle;
 import io.tradingstack.model.FeatureVector;
+import io.tradingstack.model.Tick;
 import io.tradingstack.runtime.AppConfig;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.runtime.HealthRegistry;
@@ -67,9 +68,12 @@ final class FeaturesDesk {
         return maxBars;
     }
 
-    /** The feed may deliver the same trade twice (ticker and match of one trade): true only the first time. */
-    boolean firstSight(String symbol, Long tradeId) {
-        return tradeId == null || !tradeId.equals(lastTradeId.put(symbol, tradeId));
+    /** A trade into the candles; the vectors of the bars it closes. The feed may deliver one trade twice (ticker and match): counted once. */
+    List<FeatureVector> onTick(Tick t) {
+        if (t == null || t.tradeId() != null && t.tradeId().equals(lastTradeId.put(t.symbol(), t.tradeId()))) {
+            return List.of();
+        }
+        return service.onTrade(t.symbol(), t.time(), t.price().doubleValue(), t.size().doubleValue());
     }
 
     void countPublished(int n) {

@@ -64,9 +64,7 @@ public final class FeaturesVerticle extends VerticleBase {
     }
 
     private void onTick(Tick t) {
-        if (t != null && desk.firstSight(t.symbol(), t.tradeId())) {
-            publish(desk.service().onTrade(t.symbol(), t.time(), t.price().doubleValue(), t.size().doubleValue()));
-        }
+        publish(desk.onTick(t));
     }
 
     private void publish(List<FeatureVector> vectors) {

@@ -18,7 +18,7 @@ class DashboardShapeTest {
         JsonObject status = new JsonObject().put("asOf", "2026-01-01T00:00:00Z").put("cash", "996.7").put("availableCash", "996.7")
                 .put("realizedPnl", "0.00000001").put("positions", new JsonArray().add(new JsonObject().put("symbol", "BTC-USD")
                         .put("qty", "0.01").put("averageCost", "30000").put("mark", null)));
-        Map<String, Object> out = DashboardVerticle.shape(status);
+        Map<String, Object> out = PortfolioEndpoint.shape(status);
         assertEquals(new BigDecimal("996.7"), out.get("available_cash"));
         assertEquals("0.00000001", ((BigDecimal) out.get("realized_pnl")).toPlainString());
         Map<String, Object> pos = ((List<Map<String, Object>>) out.get("positions")).get(0);
