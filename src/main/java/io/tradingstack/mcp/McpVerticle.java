@@ -53,12 +53,13 @@ public final class McpVerticle extends VerticleBase {
             WorkerExecutor executor = vertx.createSharedWorkerExecutor("mcp-tools", TOOL_THREADS);
             held.onStop(executor::close);
             built = McpServers.build(vertx, ctx, temporal, executor);
-            held.onStop(this::closeSessions);
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.bindHost()).setPort(config.mcpPort()));
+            // released in reverse: sessions and their streams end first, then the server drains, then the tool threads
+            held.onStop(() -> server.shutdown(5, TimeUnit.SECONDS));
+            held.onStop(this::closeSessions);
             return server.requestHandler(McpRoutes.router(vertx, guard, built.transport(), MAX_BODY_BYTES, this::health))
                     .listen().recover(e -> Future.failedFuture(Ports.bindFailure("MCP_PORT", config.bindHost(), config.mcpPort(), e)));
         }).onSuccess(s -> {
-            held.onStop(() -> s.shutdown(5, TimeUnit.SECONDS));
             held.periodic(KEEP_ALIVE_MS, id -> built.transport().keepAlive());
             held.periodic(60_000, id -> built.transport().expireIdle(SESSION_IDLE_MS));
             held.health("mcp", this::health);
