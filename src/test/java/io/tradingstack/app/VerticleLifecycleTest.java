@@ -1,7 +1,10 @@
 package io.tradingstack.app;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.ledger.LedgerDb;
 import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.PgUrl;
+import io.tradingstack.runtime.PostgresRuntime;
 import io.tradingstack.testing.TestInfra;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -11,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +37,11 @@ class VerticleLifecycleTest {
     void undeployingEveryVerticleLeavesNothingBehind() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            AppContext ctx = TestInfra.context(vertx, Map.of("TASK_QUEUE", TestInfra.uniqueQueue("lifecycle"),
-                    "REPLAY_PORT", String.valueOf(TestInfra.freePort())));
+            // a database of its own: the shipped specs this stack seeds stay out of the shared one
+            AppContext ctx = new AppContext(TestInfra.config(Map.of("TASK_QUEUE", TestInfra.uniqueQueue("lifecycle"),
+                    "REPLAY_PORT", String.valueOf(TestInfra.freePort()))), vertx);
+            ctx.postgresReady(freshDatabase());
+            ctx.temporalReady(TestInfra.temporal());
             Stack stack = new Stack(ctx, VerticleSpec.load(), Set.of());
             stack.start().await(120, TimeUnit.SECONDS);
             List<String> addresses = addresses(ctx.config().marketSymbols());
@@ -60,6 +68,13 @@ class VerticleLifecycleTest {
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static PostgresRuntime freshDatabase() {
+        PgUrl url = LedgerDb.on(TestInfra.postgres()).url();
+        String external = "postgresql://" + URLEncoder.encode(url.user(), StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(url.password(), StandardCharsets.UTF_8) + "@" + url.host() + ":" + url.port() + "/" + url.database();
+        return PostgresRuntime.start(TestInfra.config(Map.of("PG_URL", external)));
     }
 
     /** Every address constant of the registry, and the per-symbol topics of the configured symbols. */
