@@ -3,6 +3,7 @@ package io.tradingstack.app;
 import io.tradingstack.runtime.AppConfig;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.Lifecycle;
 import io.tradingstack.runtime.TemporalRuntime;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -23,6 +24,7 @@ public final class DurableVerticle extends VerticleBase {
     private TemporalRuntime runtime;
     private boolean ownsRuntime;
     private WorkerFactory factory;
+    private Lifecycle held;
 
     public DurableVerticle(AppContext ctx) {
         this.ctx = ctx;
@@ -31,6 +33,7 @@ public final class DurableVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         AppConfig config = ctx.config();
+        held = new Lifecycle(vertx, ctx.health());
         // A runtime provided up front (tests share one per JVM) is used, not owned.
         TemporalRuntime provided = ctx.temporal().succeeded() ? ctx.temporal().result() : null;
         return vertx.executeBlocking(() -> {
@@ -46,7 +49,7 @@ public final class DurableVerticle extends VerticleBase {
             LOG.info("Temporal worker polling task queue {}", config.taskQueue());
             return runtime;
         }, false).onSuccess(rt -> {
-            ctx.health().register("temporal", this::health);
+            held.health("temporal", this::health);
             ctx.temporalReady(rt);
         });
     }
@@ -60,7 +63,8 @@ public final class DurableVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return vertx.executeBlocking(() -> {
+        Future<Void> released = held == null ? Future.succeededFuture() : held.release();
+        return released.compose(v -> vertx.executeBlocking(() -> {
             if (factory != null) {
                 factory.shutdown();
                 factory.awaitTermination(3, TimeUnit.SECONDS);
@@ -69,6 +73,6 @@ public final class DurableVerticle extends VerticleBase {
                 runtime.close();
             }
             return null;
-        }, false);
+        }, false));
     }
 }

@@ -4,6 +4,7 @@ import io.tradingstack.bus.Addresses;
 import io.tradingstack.runtime.AppConfig;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.Lifecycle;
 import io.tradingstack.runtime.Ports;
 import io.tradingstack.runtime.Secrets;
 import io.vertx.core.Future;
@@ -22,7 +23,7 @@ import io.vertx.ext.web.RoutingContext;
 public final class HttpVerticle extends VerticleBase {
     private final AppContext ctx;
     private volatile boolean accepting = true;
-    private HttpServer server;
+    private Lifecycle held;
 
     public HttpVerticle(AppContext ctx) {
         this.ctx = ctx;
@@ -30,19 +31,20 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        held = new Lifecycle(vertx, ctx.health());
         Router router = Router.router(vertx);
         router.route().handler(new HttpAccess(ctx.config())::handle);
         router.get("/health").handler(this::health);
         router.get("/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
         ctx.routes().forEach(contributor -> contributor.accept(router));
-        Future<?> bus = vertx.eventBus().<Object>consumer(Addresses.APP_HEALTH,
-                msg -> ctx.health().report(vertx).onSuccess(msg::reply)).completion();
+        Future<?> bus = held.consumer(Addresses.APP_HEALTH, msg -> ctx.health().report(vertx).onSuccess(msg::reply));
         AppConfig config = ctx.config();
-        server = vertx.createHttpServer(new HttpServerOptions()
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.bindHost())
                 .setPort(config.httpPort())
                 .setMaxWebSocketFrameSize(64 * 1024));
+        held.onStop(server::close);
         return Future.all(bus, server.requestHandler(router).listen().recover(e -> Future.failedFuture(
                 Ports.bindFailure("HTTP_PORT", config.bindHost(), config.httpPort(), e))));
     }
@@ -83,6 +85,6 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         accepting = false;
-        return server == null ? Future.succeededFuture() : server.close();
+        return held == null ? Future.succeededFuture() : held.release();
     }
 }

@@ -33,6 +33,7 @@ public final class Stack {
     private final List<VerticleSpec> plan;
     private final Set<String> roles;
     private final Deque<String> deployments = new ArrayDeque<>();
+    private final Set<String> defaultChecks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile PostgresRuntime postgres;
     private volatile boolean ownsPostgres;
@@ -140,8 +141,10 @@ public final class Stack {
 
     private void registerDefaultHealth(VerticleSpec spec) {
         // A verticle that registered its own check during start keeps it; others report deployment.
-        ctx.health().registerIfAbsent(spec.name(), () -> Future.succeededFuture(
-                HealthRegistry.up().put("instances", spec.instances())));
+        if (ctx.health().registerIfAbsent(spec.name(), () -> Future.succeededFuture(
+                HealthRegistry.up().put("instances", spec.instances())))) {
+            defaultChecks.add(spec.name());
+        }
     }
 
     private void registerPostgresHealth(PostgresRuntime pg) {
@@ -172,14 +175,7 @@ public final class Stack {
             return;
         }
         Vertx vertx = ctx.vertx();
-        while (!deployments.isEmpty()) {
-            String id = deployments.pop();
-            try {
-                vertx.undeploy(id).await(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("Undeploy of {} did not finish: {}", id, e.getMessage());
-            }
-        }
+        undeploy();
         try {
             vertx.close().await(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -190,6 +186,24 @@ public final class Stack {
         if (pg != null && ownsPostgres) {
             pg.close();
         }
+    }
+
+    /**
+     * Undeploys every component in reverse order of deployment (blocking, bounded per component)
+     * and takes back the default health checks this stack registered; each verticle's stop()
+     * releases what its start() took.
+     */
+    public void undeploy() {
+        while (!deployments.isEmpty()) {
+            String id = deployments.pop();
+            try {
+                ctx.vertx().undeploy(id).await(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Undeploy of {} did not finish: {}", id, e.getMessage());
+            }
+        }
+        defaultChecks.forEach(ctx.health()::unregister);
+        defaultChecks.clear();
     }
 
     /** A stop during start-up must still stop a PostgreSQL that is coming up. */

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -169,7 +171,9 @@ public enum ErrorCode {
     /**
      * The code a failure carries: a {@link CodedException}'s, or the type of a Temporal
      * {@link ApplicationFailure} (whose type is the code's name) anywhere in the cause chain;
-     * {@link #INTERNAL} when there is none.
+     * {@link #INTERNAL} when there is none. A query's failure reaches a client of the embedded
+     * Temporal server only as the failure's rendering ({@code ...ApplicationFailure: message='…',
+     * type='NOT_READY', …}); its type is read from that rendering.
      */
     public static ErrorCode of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -179,9 +183,17 @@ public enum ErrorCode {
             if (t instanceof ApplicationFailure app) {
                 return ofName(app.getType());
             }
+            Matcher rendered = t.getMessage() == null ? null : RENDERED_FAILURE.matcher(t.getMessage());
+            if (rendered != null && rendered.find()) {
+                return ofName(rendered.group(1));
+            }
         }
         return INTERNAL;
     }
+
+    /** How {@link ApplicationFailure#toString()} renders a failure's type. */
+    private static final Pattern RENDERED_FAILURE = Pattern.compile(
+            ApplicationFailure.class.getName() + ": message='.*', type='([A-Z0-9_]+)'", Pattern.DOTALL);
 
     /** Marks the codes that are retried (see {@link #retryable()}). */
     enum Retry {

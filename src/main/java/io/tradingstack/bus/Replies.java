@@ -23,6 +23,17 @@ public final class Replies {
         }
     }
 
+    /** Replies with the answer once it completes, or fails the message with the answer's code (INTERNAL when it has none). */
+    public static <T> void reply(Message<?> message, Future<T> answer) {
+        answer.onComplete(ar -> {
+            if (ar.succeeded()) {
+                message.reply(ar.result());
+            } else {
+                fail(message, ar.cause());
+            }
+        });
+    }
+
     /** The error code carried by a failed request, mapping transport failures to bus codes. */
     public static ErrorCode codeOf(Throwable error) {
         if (error instanceof CodedException coded) {

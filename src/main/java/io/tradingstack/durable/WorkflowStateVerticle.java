@@ -6,6 +6,7 @@ import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.Lifecycle;
 import io.tradingstack.runtime.SqlFailures;
 import io.tradingstack.runtime.WorkflowState;
 import io.vertx.core.Future;
@@ -19,6 +20,7 @@ import io.vertx.core.eventbus.Message;
 public final class WorkflowStateVerticle extends VerticleBase {
     private final AppContext ctx;
     private WorkflowStateStore store;
+    private Lifecycle held;
 
     public WorkflowStateVerticle(AppContext ctx) {
         this.ctx = ctx;
@@ -27,13 +29,19 @@ public final class WorkflowStateVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Codecs.register(vertx, WorkflowState.MESSAGES);
+        held = new Lifecycle(vertx, ctx.health());
         return ctx.postgres().compose(pg -> {
             store = new WorkflowStateStore(ctx.pool());
             return Future.all(
-                    vertx.eventBus().<WorkflowState.Load>consumer(Addresses.STATE_LOAD, this::load).completion(),
-                    vertx.eventBus().<WorkflowState>consumer(Addresses.STATE_SAVE, this::save).completion(),
-                    vertx.eventBus().<WorkflowState.ListRequest>consumer(Addresses.STATE_LIST, this::list).completion());
+                    held.<WorkflowState.Load>consumer(Addresses.STATE_LOAD, this::load),
+                    held.<WorkflowState>consumer(Addresses.STATE_SAVE, this::save),
+                    held.<WorkflowState.ListRequest>consumer(Addresses.STATE_LIST, this::list));
         });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return held == null ? Future.succeededFuture() : held.release();
     }
 
     private void load(Message<WorkflowState.Load> msg) {

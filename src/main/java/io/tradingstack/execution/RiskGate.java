@@ -175,7 +175,8 @@ final class RiskGate {
     }
 
     private Future<GateAccount> account() {
-        return vertx.eventBus().<JsonObject>request(Addresses.LEDGER_QUERY, LedgerQuery.of(LedgerQuery.Kind.STATUS),
-                new DeliveryOptions().setSendTimeout(LEDGER_TIMEOUT_MS)).map(m -> GateAccount.of(m.body()));
+        return vertx.eventBus().<io.tradingstack.ledger.PortfolioStatus>request(Addresses.LEDGER_QUERY,
+                        LedgerQuery.of(LedgerQuery.Kind.STATUS), new DeliveryOptions().setSendTimeout(LEDGER_TIMEOUT_MS))
+                .map(m -> GateAccount.of(new JsonObject(io.tradingstack.ledger.PortfolioView.asMap(m.body()))));
     }
 }

@@ -10,6 +10,7 @@ import io.tradingstack.risk.RiskAdjustments;
 import io.tradingstack.risk.RiskLimits;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -19,9 +20,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Binds the live {@link RiskGate} and its store to the bus: admission of orders (the execution
@@ -35,6 +34,7 @@ public final class RiskGateVerticle extends VerticleBase {
     private final Pool pool;
     private RiskStore store;
     private RiskGate gate;
+    private Lifecycle held;
 
     public RiskGateVerticle(AppContext ctx) {
         this(ctx, null);
@@ -51,16 +51,17 @@ public final class RiskGateVerticle extends VerticleBase {
         Codecs.register(vertx, RiskMessages.TYPES);
         Codecs.register(vertx, LedgerMessages.TYPES);
         RiskLimits limits = RiskSettings.limits(ctx.config());
+        held = new Lifecycle(vertx, ctx.health());
         return ctx.postgres().compose(pg -> {
             store = new RiskStore(pool != null ? pool : ctx.pool());
             gate = new RiskGate(vertx, store, limits, RiskSettings.costRate(ctx.config()));
             return Future.all(List.of(
-                    vertx.eventBus().<RiskMessages.AdmitRequest>consumer(Addresses.RISK_ADMIT, this::admit).completion(),
-                    vertx.eventBus().<RiskMessages.EnforcementQuery>consumer(Addresses.RISK_ENFORCEMENT, this::enforcement).completion(),
-                    vertx.eventBus().<RiskMessages.AdjustmentsQuery>consumer(Addresses.RISK_ADJUSTMENTS, this::adjustments).completion(),
-                    vertx.eventBus().<RiskMessages.Adjust>consumer(Addresses.RISK_ADJUST, this::adjust).completion(),
-                    vertx.eventBus().<RiskMessages.Revoke>consumer(Addresses.RISK_REVOKE, this::revoke).completion()));
-        }).onSuccess(v -> ctx.health().register("risk", () -> Future.succeededFuture(HealthRegistry.up()
+                    held.<RiskMessages.AdmitRequest>consumer(Addresses.RISK_ADMIT, this::admit),
+                    held.<RiskMessages.EnforcementQuery>consumer(Addresses.RISK_ENFORCEMENT, this::enforcement),
+                    held.<RiskMessages.AdjustmentsQuery>consumer(Addresses.RISK_ADJUSTMENTS, this::adjustments),
+                    held.<RiskMessages.Adjust>consumer(Addresses.RISK_ADJUST, this::adjust),
+                    held.<RiskMessages.Revoke>consumer(Addresses.RISK_REVOKE, this::revoke)));
+        }).onSuccess(v -> held.health("risk", () -> Future.succeededFuture(HealthRegistry.up()
                 .put("limits", new JsonObject(RiskViews.limits(limits))))));
     }
 
@@ -94,30 +95,12 @@ public final class RiskGateVerticle extends VerticleBase {
                 "no risk adjustment " + msg.body().id()))));
     }
 
-    private static void reply(Message<?> msg, Future<?> answer) {
-        answer.onSuccess(msg::reply).onFailure(e -> Replies.fail(msg, Replies.codeOf(e), String.valueOf(e.getMessage())));
+    @Override
+    public Future<?> stop() {
+        return held == null ? Future.succeededFuture() : held.release();
     }
 
-    /** Renders the gate's limits and stored days as the backtest report shows them. */
-    static final class RiskViews {
-        private RiskViews() {
-        }
-
-        static Map<String, Object> limits(RiskLimits l) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("max_position_risk_pct", l.maxPositionRiskPct());
-            m.put("max_symbol_exposure_pct", l.maxSymbolExposurePct());
-            m.put("max_portfolio_exposure_pct", l.maxPortfolioExposurePct());
-            m.put("max_daily_loss_pct", l.maxDailyLossPct());
-            m.put("max_daily_risk_budget_pct", l.maxDailyRiskBudgetPct());
-            m.put("max_trades_per_day", l.maxTradesPerDay());
-            m.put("symbol_vetoes", l.symbolVetoes().stream().sorted().toList());
-            m.put("direction_vetoes", l.directionVetoes().stream().map(d -> d.key()).sorted().toList());
-            return m;
-        }
-
-        static Map<String, Object> day(RiskStore.DayDecisions d) {
-            return io.tradingstack.risk.LimitEnforcement.ofDay(d.day(), d.decided());
-        }
+    private static void reply(Message<?> msg, Future<?> answer) {
+        answer.onSuccess(msg::reply).onFailure(e -> Replies.fail(msg, Replies.codeOf(e), String.valueOf(e.getMessage())));
     }
 }

@@ -1,11 +1,13 @@
 package io.tradingstack.features;
 
 import io.tradingstack.model.Candle;
+import io.tradingstack.model.CandleBucket;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Builds OHLCV candles of one symbol and timeframe from trades, on UTC boundaries.
+ * Builds OHLCV candles of one symbol and timeframe from trades, by the bucketing rules of
+ * {@link CandleBucket} (UTC boundaries, half-open buckets, open of the earliest trade, close of the latest).
  *
  * <p>Late and out-of-order policy:
  * <ul>
@@ -21,30 +23,21 @@ import java.util.Objects;
  * Not thread-safe: one owner.
  */
 public final class CandleAggregator {
-    private final String symbol;
     private final Timeframe timeframe;
     private final long graceMillis;
-
-    private boolean open;
-    private long barStartSec;
-    private long firstTickMs;
-    private long lastTickMs;
-    private double o;
-    private double h;
-    private double l;
-    private double c;
-    private double v;
+    private final CandleBucket bar;
     private long closedUntilSec = Long.MIN_VALUE;
     private long late;
     private long ticks;
 
     public CandleAggregator(String symbol, Timeframe timeframe, long graceMillis) {
-        this.symbol = Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(symbol, "symbol");
         this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
         if (graceMillis < 0) {
             throw new IllegalArgumentException("grace must be >= 0");
         }
         this.graceMillis = graceMillis;
+        this.bar = new CandleBucket(symbol, timeframe.seconds());
     }
 
     /**
@@ -54,45 +47,20 @@ public final class CandleAggregator {
      */
     public Candle onTrade(Instant time, double price, double size) {
         long ms = time.toEpochMilli();
-        long bucket = timeframe.bucketStartSec(Math.floorDiv(ms, 1000L));
-        if (bucket < closedUntilSec || (open && bucket < barStartSec)) {
+        long bucket = CandleBucket.startOfMillis(ms, timeframe.seconds());
+        if (bucket < closedUntilSec || (!bar.isEmpty() && bucket < bar.startSec())) {
             late++;
             return null;
         }
         ticks++;
-        Candle closed = null;
-        if (open && bucket > barStartSec) {
-            closed = close();
-        }
-        if (!open) {
-            open = true;
-            barStartSec = bucket;
-            firstTickMs = ms;
-            lastTickMs = ms;
-            o = price;
-            h = price;
-            l = price;
-            c = price;
-            v = size;
-            return closed;
-        }
-        if (ms < firstTickMs) {
-            firstTickMs = ms;
-            o = price;
-        }
-        if (ms >= lastTickMs) {
-            lastTickMs = ms;
-            c = price;
-        }
-        h = Math.max(h, price);
-        l = Math.min(l, price);
-        v += size;
-        return null;
+        Candle closed = !bar.isEmpty() && bucket > bar.startSec() ? close() : null;
+        bar.addTrade(ms, price, size);
+        return closed;
     }
 
     /** Closes the open bar if {@code now} is past its end plus the grace period. */
     public Candle closeIfDue(Instant now) {
-        if (open && now.toEpochMilli() >= (barStartSec + timeframe.seconds()) * 1000L + graceMillis) {
+        if (!bar.isEmpty() && now.toEpochMilli() >= bar.endSec() * 1000L + graceMillis) {
             return close();
         }
         return null;
@@ -107,9 +75,8 @@ public final class CandleAggregator {
     }
 
     private Candle close() {
-        open = false;
-        closedUntilSec = barStartSec + timeframe.seconds();
-        return new Candle(symbol, timeframe.seconds(), Instant.ofEpochSecond(barStartSec), o, h, l, c, v);
+        closedUntilSec = bar.endSec();
+        return bar.take();
     }
 
     /** The bar being built (its close so far), or null when no bar is open. */
@@ -131,6 +98,6 @@ public final class CandleAggregator {
 
     /** The bar being built, or null. */
     public Candle current() {
-        return open ? new Candle(symbol, timeframe.seconds(), Instant.ofEpochSecond(barStartSec), o, h, l, c, v) : null;
+        return bar.peek();
     }
 }

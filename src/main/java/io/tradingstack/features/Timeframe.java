@@ -1,14 +1,15 @@
 package io.tradingstack.features;
 
+import io.tradingstack.model.CandleBucket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bar length written as {@code <n>s|m|h|d} ("1m", "5m", "15m", "1h", "1d"). Bars are aligned to
- * UTC epoch boundaries: a bar starts at a multiple of its length since 1970-01-01T00:00Z, which for
- * lengths dividing a day gives the usual minute/hour/day boundaries.
+ * A bar length written as {@code <n>s|m|h|d} ("1m", "5m", "15m", "1h", "1d"). Bars are aligned as
+ * {@link CandleBucket} states: a bar starts at a multiple of its length since 1970-01-01T00:00Z, which
+ * for lengths dividing a day gives the usual minute/hour/day boundaries.
  */
 public record Timeframe(String label, int seconds) {
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,5})([smhd])");
@@ -40,12 +41,11 @@ public record Timeframe(String label, int seconds) {
 
     /** The start of the bar containing {@code t}. */
     public Instant bucketStart(Instant t) {
-        long s = t.getEpochSecond();
-        return Instant.ofEpochSecond(Math.floorDiv(s, seconds) * seconds);
+        return Instant.ofEpochSecond(CandleBucket.startOf(t.getEpochSecond(), seconds));
     }
 
     public long bucketStartSec(long epochSecond) {
-        return Math.floorDiv(epochSecond, seconds) * seconds;
+        return CandleBucket.startOf(epochSecond, seconds);
     }
 
     public Duration duration() {

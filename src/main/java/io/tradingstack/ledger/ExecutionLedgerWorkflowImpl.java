@@ -5,6 +5,8 @@ import io.tradingstack.model.Side;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.tradingstack.bus.ErrorCode;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 
@@ -25,8 +27,6 @@ import java.util.Map;
  */
 public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflow {
     static final int MAX_HISTORY = 2000;
-    /** Prefix of the query failure while the snapshot is loading; the MCP gateway maps it to ErrorCode NOT_READY. */
-    public static final String NOT_READY = "NOT_READY";
     /** The most recent fills and samples kept in memory; older ones stay in PostgreSQL. */
     static final int MAX_FILLS = 1000;
     static final int MAX_SAMPLES = 5000;
@@ -159,7 +159,9 @@ public final class ExecutionLedgerWorkflowImpl implements ExecutionLedgerWorkflo
 
     private void requireLoaded() {
         if (!loaded) {
-            throw new IllegalStateException(NOT_READY + ": the ledger snapshot is still loading from PostgreSQL");
+            // typed: clients read the code with ErrorCode.of (the MCP gateway answers NOT_READY)
+            throw ApplicationFailure.newNonRetryableFailure("the ledger snapshot is still loading from PostgreSQL",
+                    ErrorCode.NOT_READY.name());
         }
     }
 }

@@ -2,11 +2,9 @@ package io.tradingstack.ledger;
 
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
-import io.tradingstack.bus.Wire;
 import io.tradingstack.model.Fill;
 import io.tradingstack.runtime.BusBridge;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 
@@ -27,6 +25,6 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
     @Override
     public LedgerSnapshot snapshot(long fillsAfter, String samplesAfter, int limit) {
         LedgerQuery q = LedgerQuery.snapshot(fillsAfter, samplesAfter == null ? null : Instant.parse(samplesAfter), limit);
-        return Wire.fromJson(bus.request(Addresses.LEDGER_QUERY, q, JsonObject.class), LedgerSnapshot.class);
+        return bus.request(Addresses.LEDGER_QUERY, q, LedgerSnapshot.class);
     }
 }

@@ -1,6 +1,6 @@
 package io.tradingstack.llm;
 
-import io.tradingstack.bus.RecordCodec;
+import io.tradingstack.bus.Codecs;
 import io.vertx.core.Vertx;
 
 import java.util.List;
@@ -12,14 +12,8 @@ final class LlmCodecs {
     private LlmCodecs() {
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** Once per Vert.x instance: the verticle and the activity of one node both call this. */
     static void register(Vertx vertx) {
-        for (Class<? extends Record> type : TYPES) {
-            try {
-                vertx.eventBus().registerDefaultCodec((Class) type, new RecordCodec(type));
-            } catch (IllegalStateException alreadyRegistered) {
-                // the verticle and the activity of one node both register
-            }
-        }
+        Codecs.register(vertx, TYPES);
     }
 }

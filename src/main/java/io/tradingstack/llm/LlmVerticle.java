@@ -10,6 +10,7 @@ import io.tradingstack.runtime.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.runtime.TraceHeaders;
+import io.tradingstack.runtime.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -36,6 +37,7 @@ public final class LlmVerticle extends VerticleBase {
     private final AppContext ctx;
     private ExecutorService executor;
     private LlmService service;
+    private Lifecycle held;
 
     public LlmVerticle(AppContext ctx) {
         this.ctx = ctx;
@@ -54,6 +56,7 @@ public final class LlmVerticle extends VerticleBase {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
+        held = new Lifecycle(vertx, ctx.health());
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "llm-" + n.incrementAndGet());
@@ -66,11 +69,11 @@ public final class LlmVerticle extends VerticleBase {
                 .compose(s -> {
                     service = s;
                     return Future.all(List.of(
-                            vertx.eventBus().<LlmCall>consumer(Addresses.LLM_CHAT, this::chat).completion(),
-                            vertx.eventBus().<Object>consumer(Addresses.LLM_USAGE, m -> m.reply(service.usage())).completion()));
+                            held.<LlmCall>consumer(Addresses.LLM_CHAT, this::chat),
+                            held.<Object>consumer(Addresses.LLM_USAGE, m -> m.reply(service.usage()))));
                 })
                 .onSuccess(v -> {
-                    ctx.health().register("llm", () -> Future.succeededFuture(health()));
+                    held.health("llm", () -> Future.succeededFuture(health()));
                     LOG.info("LLM provider {} ({}, model {})", service.provider().name(), service.provider().endpoint(),
                             service.provider().defaultModel());
                 });
@@ -120,12 +123,14 @@ public final class LlmVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-        if (service != null) {
-            service.provider().close();
-        }
-        return Future.succeededFuture();
+        Future<Void> released = held == null ? Future.succeededFuture() : held.release();
+        return released.onComplete(ar -> {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+            if (service != null) {
+                service.provider().close();
+            }
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.ledger.PortfolioShapes;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

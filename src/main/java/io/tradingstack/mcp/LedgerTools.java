@@ -1,5 +1,7 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.ledger.PortfolioShapes;
+
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.ledger.Analytics;
@@ -179,7 +181,7 @@ final class LedgerTools {
         out.put("side", fill.get("side"));
         out.put("qty", dec(fill.get("qty")));
         out.put("price", dec(fill.get("price")));
-        out.put("notional", dec(fill.get("qty")).multiply(dec(fill.get("price"))));
+        out.put("notional", PortfolioShapes.notional(fill.get("qty"), fill.get("price")));
         out.put("fee", dec(fill.get("fee")));
         out.put("liquidity", fill.get("liquidity"));
         out.put("time", Instant.parse(String.valueOf(fill.get("time"))));

@@ -1,5 +1,7 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.ledger.FillTotals;
+
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.execution.OrderResult;
@@ -166,8 +168,6 @@ final class OrderTools {
     /** The reference shape (fills with fill_price and cost, BUY cost and SELL proceeds) plus every order's result. */
     static ToolResult summary(String requestId, List<OrderResult> results) {
         List<Map<String, Object>> fills = new ArrayList<>();
-        BigDecimal cost = BigDecimal.ZERO;
-        BigDecimal proceeds = BigDecimal.ZERO;
         for (OrderResult r : results) {
             for (Fill f : r.fills()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -182,19 +182,15 @@ final class OrderTools {
                 row.put("fill_id", f.fillId());
                 row.put("time", f.time());
                 fills.add(row);
-                if (f.side() == Side.BUY) {
-                    cost = cost.add(f.notional()).add(f.fee());
-                } else {
-                    proceeds = proceeds.add(f.notional()).subtract(f.fee());
-                }
             }
         }
+        FillTotals totals = FillTotals.of(results.stream().flatMap(r -> r.fills().stream()).toList());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("request_id", requestId);
         out.put("order_count", results.size());
         out.put("fills", fills);
-        out.put("total_cost", cost);
-        out.put("total_proceeds", proceeds);
+        out.put("total_cost", totals.cost());
+        out.put("total_proceeds", totals.proceeds());
         out.put("orders", results);
         boolean allRejected = !results.isEmpty() && results.stream().allMatch(OrderResult::rejected);
         if (!allRejected) {

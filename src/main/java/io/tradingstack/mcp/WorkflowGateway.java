@@ -96,7 +96,7 @@ public final class WorkflowGateway {
                     throw e;
                 } catch (WorkflowQueryException e) {
                     // a workflow still loading its state may refuse queries with NOT_READY: wait as for an empty answer
-                    if (!rootMessage(e).contains("NOT_READY")) {
+                    if (ErrorCode.of(e) != ErrorCode.NOT_READY) {
                         throw e;
                     }
                     answer = null;
@@ -229,7 +229,7 @@ public final class WorkflowGateway {
         if (e instanceof WorkflowNotFoundException) {
             return new CodedException(ErrorCode.WORKFLOW_NOT_FOUND, "workflow not found: " + e.getMessage());
         }
-        if (e instanceof WorkflowQueryException q && rootMessage(q).contains("NOT_READY")) {
+        if (e instanceof WorkflowQueryException q && ErrorCode.of(q) == ErrorCode.NOT_READY) {
             return new CodedException(ErrorCode.NOT_READY, "not ready: " + rootMessage(q));
         }
         if (e instanceof WorkflowQueryException q) {

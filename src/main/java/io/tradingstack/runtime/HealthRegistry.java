@@ -23,8 +23,14 @@ public final class HealthRegistry {
         checks.put(name, check);
     }
 
-    public synchronized void registerIfAbsent(String name, Supplier<Future<JsonObject>> check) {
-        checks.putIfAbsent(name, check);
+    /** Registers unless a check of that name exists; true when this one was registered. */
+    public synchronized boolean registerIfAbsent(String name, Supplier<Future<JsonObject>> check) {
+        return checks.putIfAbsent(name, check) == null;
+    }
+
+    /** The names of the registered checks. */
+    public synchronized java.util.Set<String> names() {
+        return java.util.Set.copyOf(checks.keySet());
     }
 
     public synchronized void unregister(String name) {

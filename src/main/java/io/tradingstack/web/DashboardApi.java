@@ -6,7 +6,11 @@ import io.tradingstack.bus.Plain;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.execution.RiskMessages;
 import io.tradingstack.features.CandleHistory;
+import io.tradingstack.bus.Json;
 import io.tradingstack.ledger.LedgerQuery;
+import io.tradingstack.ledger.LedgerReport;
+import io.tradingstack.ledger.PortfolioStatus;
+import io.tradingstack.ledger.PortfolioView;
 import io.tradingstack.ledger.StoredOrder;
 import io.tradingstack.runtime.AppConfig;
 import io.tradingstack.runtime.ConfigKey;
@@ -67,8 +71,8 @@ final class DashboardApi {
 
     /** {@code GET /api/portfolio}: the ledger's status with P&L gross and net. */
     void portfolio(RoutingContext rc) {
-        HttpAnswers.reply(rc, this.<JsonObject>ask(Addresses.LEDGER_QUERY, LedgerQuery.of(LedgerQuery.Kind.STATUS))
-                .map(Shapes::portfolio));
+        HttpAnswers.reply(rc, this.<PortfolioStatus>ask(Addresses.LEDGER_QUERY, LedgerQuery.of(LedgerQuery.Kind.STATUS))
+                .map(s -> Shapes.portfolio(new JsonObject(PortfolioView.asMap(s)))));
     }
 
     /** {@code GET /api/fills?symbol=&limit=}: recorded fills, newest first. */
@@ -80,8 +84,8 @@ final class DashboardApi {
         }
         Integer limit = intParam(rc, "limit", 100, 1, 1000);
         if (limit != null) {
-            HttpAnswers.reply(rc, this.<JsonObject>ask(Addresses.LEDGER_QUERY, LedgerQuery.history(null, limit, symbol))
-                    .map(Shapes::ledger));
+            HttpAnswers.reply(rc, this.<LedgerReport.History>ask(Addresses.LEDGER_QUERY, LedgerQuery.history(null, limit, symbol))
+                    .map(h -> Shapes.ledger(Json.toJsonObject(h))));
         }
     }
 
@@ -96,8 +100,8 @@ final class DashboardApi {
         Integer hours = intParam(rc, "hours", 24, 1, 24 * 365);
         if (hours != null) {
             Instant since = Instant.now().minusSeconds(hours * 3600L);
-            HttpAnswers.reply(rc, this.<JsonObject>ask(Addresses.LEDGER_QUERY, LedgerQuery.equity(since, 2000))
-                    .map(Shapes::ledger));
+            HttpAnswers.reply(rc, this.<LedgerReport.Equity>ask(Addresses.LEDGER_QUERY, LedgerQuery.equity(since, 2000))
+                    .map(e -> Shapes.ledger(Json.toJsonObject(e))));
         }
     }
 

@@ -16,6 +16,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Serves the dashboard (markets, trading, backtests, agents): static pages and modules from the jar
@@ -25,6 +26,7 @@ import java.util.Map;
 public final class DashboardVerticle extends VerticleBase {
     private static final long BODY_LIMIT = 16 * 1024;
     private final AppContext ctx;
+    private Consumer<Router> routes;
 
     public DashboardVerticle(AppContext ctx) {
         this.ctx = ctx;
@@ -42,7 +44,7 @@ public final class DashboardVerticle extends VerticleBase {
         BacktestRuns runs = new BacktestRuns(vertx, ctx.config(), temporal);
         ReportFiles reports = new ReportFiles(BacktestLauncher.runsDir(ctx.config()));
         CsrfGuard csrf = new CsrfGuard();
-        return Assets.echarts(vertx).onSuccess(charts -> ctx.addRoutes(router -> {
+        return Assets.echarts(vertx).onSuccess(charts -> ctx.addRoutes(routes = router -> {
             pages(router, charts);
             router.get("/api/session").handler(rc -> HttpAnswers.json(rc, 200,
                     Map.of("csrf_token", csrf.token(rc), "csrf_header", CsrfGuard.HEADER)));
@@ -59,6 +61,15 @@ public final class DashboardVerticle extends VerticleBase {
             router.post("/api/orders/:id/cancel").handler(actions::cancel);
             router.post("/api/backtests").handler(actions::startBacktest);
         }));
+    }
+
+    /** The routes are served by the HTTP verticle: taken back so a redeployed node does not serve them twice. */
+    @Override
+    public Future<?> stop() {
+        if (routes != null) {
+            ctx.routes().remove(routes);
+        }
+        return Future.succeededFuture();
     }
 
     private static void pages(Router router, Handler<RoutingContext> charts) {

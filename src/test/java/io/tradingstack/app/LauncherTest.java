@@ -48,14 +48,15 @@ class LauncherTest {
         Path work = TestInfra.newDir("launcher-");
         Files.copy(Path.of("verticles.json"), work.resolve("verticles.json"));
         Path dataDir = work.resolve("data");
-        int port = TestInfra.freePort();
-        // every port free, not the defaults: other test runs on the same machine may hold those
-        Map<String, String> env = Map.of("HTTP_PORT", String.valueOf(port), "MCP_PORT", String.valueOf(TestInfra.freePort()),
-                "REPLAY_PORT", String.valueOf(TestInfra.freePort()), "OPENAI_API_KEY", OPENAI_KEY, "MCP_AUTH_TOKEN", MCP_TOKEN);
+        // distinct free ports, not the defaults: another checkout's test run may hold those on the same machine
+        List<Integer> ports = TestInfra.freePorts(4);
+        int port = ports.get(0);
+        String replayPort = String.valueOf(ports.get(1));
+        Map<String, String> env = Map.of("HTTP_PORT", String.valueOf(port), "MCP_PORT", String.valueOf(ports.get(2)),
+                "REPLAY_PORT", replayPort, "OPENAI_API_KEY", OPENAI_KEY, "MCP_AUTH_TOKEN", MCP_TOKEN);
         JsonObject first = runOnce(work, env, port, "text");
-        JsonObject second = runOnce(work, Map.of("HTTP_PORT", String.valueOf(port), "LOG_FORMAT", "json",
-                "MCP_PORT", String.valueOf(TestInfra.freePort()), "REPLAY_PORT", String.valueOf(TestInfra.freePort()),
-                "OPENAI_API_KEY", OPENAI_KEY), port, "json");
+        JsonObject second = runOnce(work, Map.of("HTTP_PORT", String.valueOf(port), "MCP_PORT", String.valueOf(ports.get(3)),
+                "REPLAY_PORT", replayPort, "LOG_FORMAT", "json", "OPENAI_API_KEY", OPENAI_KEY), port, "json");
         long startsBefore = first.getJsonObject("components").getJsonObject("postgres").getLong("starts");
         long startsAfter = second.getJsonObject("components").getJsonObject("postgres").getLong("starts");
         assertEquals(startsBefore + 1, startsAfter, "the second start sees the first start's data");

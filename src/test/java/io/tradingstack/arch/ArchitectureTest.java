@@ -152,6 +152,65 @@ class ArchitectureTest {
                 .because("verticles are thin adapters over plain classes"));
     }
 
+    /** A verticle wires (consumers, routes, timers to plain classes); its logic lives in plain classes tested without Vert.x. */
+    static final int MAX_VERTICLE_LINES = 120;
+
+    @Test
+    void verticlesAreSmall() throws java.io.IOException {
+        java.util.List<String> tooLong = new java.util.ArrayList<>();
+        for (JavaClass c : classes) {
+            if (isVerticle(c)) {
+                java.nio.file.Path source = java.nio.file.Path.of("src/main/java", c.getName().replace('.', '/') + ".java");
+                long lines;
+                try (var all = java.nio.file.Files.lines(source)) {
+                    lines = all.count();
+                }
+                if (lines > MAX_VERTICLE_LINES) {
+                    tooLong.add(c.getSimpleName() + " " + lines);
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), tooLong,
+                "verticles over " + MAX_VERTICLE_LINES + " lines: move their logic into plain classes");
+    }
+
+    /** No SQL and no money arithmetic in a verticle: those belong to the component's plain classes. */
+    @Test
+    void verticlesOnlyWire() {
+        check(noClasses().that(verticles())
+                .should().callMethodWhere(DescribedPredicate.describe("the target is a SQL client (a query)",
+                        (JavaMethodCall call) -> call.getTarget().getOwner().getPackageName().startsWith("io.vertx.sqlclient")))
+                .because("SQL lives in the component's store classes"));
+        check(noClasses().that(verticles())
+                .should().dependOnClassesThat().belongToAnyOf(java.math.BigDecimal.class, java.math.BigInteger.class)
+                .because("amounts are computed by the component's plain classes, never in the bus adapter"));
+    }
+
+    /**
+     * A verticle takes consumers, timers and health checks only through runtime.Lifecycle, whose
+     * release() its stop() returns: nothing it took outlives it (VerticleLifecycleTest checks it running).
+     */
+    @Test
+    void verticlesTakeResourcesThroughTheLifecycle() {
+        check(noClasses().that(verticles())
+                .should().callMethodWhere(DescribedPredicate.describe("registers a consumer, a timer or a health check directly",
+                        (JavaMethodCall call) -> TAKEN_DIRECTLY.contains(call.getTarget().getOwner().getSimpleName()
+                                + "." + call.getTarget().getName()))));
+    }
+
+    private static final Set<String> TAKEN_DIRECTLY = Set.of("EventBus.consumer", "EventBus.localConsumer",
+            "Vertx.setTimer", "Vertx.setPeriodic", "Vertx.timer", "HealthRegistry.register");
+
+    private static boolean isVerticle(JavaClass c) {
+        return c.isAssignableTo(io.vertx.core.Deployable.class) && !c.isInterface() && c.isTopLevelClass()
+                && c.getPackageName().startsWith("io.tradingstack");
+    }
+
+    private static DescribedPredicate<JavaClass> verticles() {
+        return DescribedPredicate.describe("are verticles (or classes nested in one)", c -> isVerticle(c)
+                || c.getEnclosingClass().map(ArchitectureTest::isVerticle).orElse(false));
+    }
+
     /** Error codes are looked up by name in one place: ErrorCode.named. */
     @Test
     void errorCodesAreLookedUpInOnePlace() {

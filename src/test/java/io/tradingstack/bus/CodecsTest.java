@@ -53,6 +53,20 @@ class CodecsTest {
         assertEquals(candle, roundTrip(candle, Candle.class));
     }
 
+    /** One mapper: numbers in plain notation, or exact text in JSON bodies that may cross a clustered bus. */
+    @Test
+    void jsonBodiesCarryDecimalsAsExactText() {
+        Fill fill = new Fill("f-2", "o-2", "BTC-USD", Side.BUY, new BigDecimal("1E-8"), new BigDecimal("65000.10"),
+                new BigDecimal("0.00000001"), Liquidity.MAKER, Instant.parse("2024-01-01T00:00:00Z"));
+        io.vertx.core.json.JsonObject body = Json.toJsonObject(fill);
+        assertEquals("0.00000001", body.getValue("qty"));
+        assertEquals("65000.10", body.getValue("price"));
+        assertEquals("2024-01-01T00:00:00Z", body.getValue("time"));
+        assertEquals(fill, Json.fromJson(new io.vertx.core.json.JsonObject(body.encode()), Fill.class));
+        String plain = Json.write(fill);
+        assertEquals(true, plain.contains("\"qty\":0.00000001,"), plain);
+    }
+
     private static <T extends Record> T roundTrip(T value, Class<T> type) {
         RecordCodec<T> codec = new RecordCodec<>(type);
         Buffer buffer = Buffer.buffer();

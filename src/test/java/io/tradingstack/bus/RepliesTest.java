@@ -51,4 +51,16 @@ class RepliesTest {
         assertEquals("strategy", ErrorCode.STRATEGY_STORAGE.component());
         assertEquals("agents", ErrorCode.AGENT_BAD_REQUEST.component());
     }
+
+    /** A Temporal failure's code travels as its type: as the failure itself, or as its rendering (the embedded server's query failures). */
+    @Test
+    void aFailureTypeIsReadAsItsCode() {
+        io.temporal.failure.ApplicationFailure notReady =
+                io.temporal.failure.ApplicationFailure.newNonRetryableFailure("still loading, type='x'", ErrorCode.NOT_READY.name());
+        assertEquals(ErrorCode.NOT_READY, ErrorCode.of(new RuntimeException("query failed", notReady)));
+        assertEquals(ErrorCode.NOT_READY, ErrorCode.of(new RuntimeException("INVALID_ARGUMENT: " + notReady)));
+        assertEquals(ErrorCode.INTERNAL, ErrorCode.of(new RuntimeException("NOT_READY: an untyped message names no code")));
+        assertEquals(ErrorCode.INTERNAL, ErrorCode.of(new RuntimeException(
+                io.temporal.failure.ApplicationFailure.newFailure("x", "SOMEONE_ELSES_TYPE").toString())));
+    }
 }

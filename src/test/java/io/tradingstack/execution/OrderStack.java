@@ -116,9 +116,9 @@ final class OrderStack implements AutoCloseable {
         return client().newWorkflowStub(ExecutionLedgerWorkflow.class, DurableNames.Ledger.id(queue));
     }
 
-    /** A ledger query answered by the ledger verticle. */
+    /** A ledger query answered by the ledger verticle, as JSON (amounts as exact text). */
     io.vertx.core.json.JsonObject query(io.tradingstack.ledger.LedgerQuery q) {
-        return vertx.eventBus().<io.vertx.core.json.JsonObject>request(Addresses.LEDGER_QUERY, q).await().body();
+        return io.tradingstack.bus.Json.toJsonObject(vertx.eventBus().request(Addresses.LEDGER_QUERY, q).await().body());
     }
 
     LedgerVerifier.Report verify() throws SQLException {

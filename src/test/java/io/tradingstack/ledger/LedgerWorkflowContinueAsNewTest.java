@@ -68,7 +68,7 @@ class LedgerWorkflowContinueAsNewTest {
         try {
             return wf.transactionHistory(null, 1000, null).size();
         } catch (io.temporal.client.WorkflowQueryException e) {
-            if (String.valueOf(e.getCause()).contains(ExecutionLedgerWorkflowImpl.NOT_READY)) {
+            if (io.tradingstack.bus.ErrorCode.of(e) == io.tradingstack.bus.ErrorCode.NOT_READY) {
                 return -1;
             }
             throw e;

@@ -72,8 +72,18 @@ public final class TestInfra {
         }
     }
 
+    /**
+     * The shared PostgreSQL: the external server given by the environment variable PG_URL when set
+     * (the ledger suite is run against one that way, see README "Tests"), else an embedded one.
+     */
     public static synchronized PostgresRuntime postgres() {
         if (postgres == null) {
+            String external = System.getenv("PG_URL");
+            if (external != null && !external.isBlank()) {
+                postgres = PostgresRuntime.start(io.tradingstack.runtime.AppConfig.defaults(
+                        Map.of("PG_URL", external, "DATA_DIR", root().resolve("data").toString())));
+                return postgres;
+            }
             // The shared unit-test database needs no durability; the crash test runs the real jar with the durable default.
             postgres = PostgresRuntime.startEmbedded(root().resolve("postgres"), PostgresRuntime.Durability.UNSAFE_FAST_TESTS_ONLY);
             postgres.migrate();
@@ -86,6 +96,27 @@ public final class TestInfra {
             temporal = TemporalRuntime.start("", "default");
         }
         return temporal;
+    }
+
+    /** {@code n} distinct free loopback ports (held open together while chosen, so none repeats). */
+    public static java.util.List<Integer> freePorts(int n) {
+        java.util.List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                held.add(new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing a probe socket
+                }
+            }
+        }
     }
 
     public static int freePort() {

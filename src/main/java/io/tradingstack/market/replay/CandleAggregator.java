@@ -1,13 +1,15 @@
 package io.tradingstack.market.replay;
 
 import io.tradingstack.market.ReplaySeries;
+import io.tradingstack.model.Candle;
+import io.tradingstack.model.CandleBucket;
 import io.vertx.core.json.JsonArray;
 
 /**
  * Builds Coinbase candle rows {@code [time, low, high, open, close, volume]} (newest first) of any
- * granularity from the recorded 1-minute rows, placed on the wall clock by a fixed shift. Only
- * minutes that have ended by "now" are included, so the newest bucket may be partial, as on
- * Coinbase.
+ * granularity from the recorded 1-minute rows, placed on the wall clock by a fixed shift, by the
+ * rules of {@link CandleBucket}. Only minutes that have ended by "now" are included, so the newest
+ * bucket may be partial, as on Coinbase.
  */
 final class CandleAggregator {
     private final ReplaySeries series;
@@ -35,20 +37,16 @@ final class CandleAggregator {
         long origin = series.time(0) + shift;
         int from = (int) Math.max(0, -Math.floorDiv(origin - bucket, 60L));
         int to = (int) Math.min(series.size(), -Math.floorDiv(origin - bucket - granularity, 60L));
-        double low = Double.MAX_VALUE;
-        double high = 0;
-        double volume = 0;
-        int lastIncluded = -1;
+        CandleBucket candle = new CandleBucket(series.product(), granularity);
         for (int m = from; m < to && series.time(m) + shift + 60 <= now; m++) {
-            low = Math.min(low, series.low(m));
-            high = Math.max(high, series.high(m));
-            volume += series.volume(m);
-            lastIncluded = m;
+            long start = series.time(m) + shift;
+            candle.add(start * 1000L, series.open(m), series.high(m), series.low(m), series.close(m), series.volume(m));
         }
-        if (lastIncluded < 0) {
+        Candle c = candle.take();
+        if (c == null) {
             return null;
         }
-        return new JsonArray().add(bucket).add(low).add(high).add(series.open(from)).add(series.close(lastIncluded))
-                .add(ReplayMessages.decimalValue(volume, 8));
+        return new JsonArray().add(bucket).add(c.low()).add(c.high()).add(c.open()).add(c.close())
+                .add(ReplayMessages.decimalValue(c.volume(), 8));
     }
 }

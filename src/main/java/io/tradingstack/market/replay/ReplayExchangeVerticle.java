@@ -5,6 +5,7 @@ import io.tradingstack.runtime.AppConfig;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.runtime.HealthRegistry;
+import io.tradingstack.runtime.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 public final class ReplayExchangeVerticle extends VerticleBase {
     private final AppContext ctx;
     private ReplayExchange exchange;
+    private Lifecycle held;
 
     public ReplayExchangeVerticle(AppContext ctx) {
         this.ctx = ctx;
@@ -32,8 +34,9 @@ public final class ReplayExchangeVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         AppConfig config = ctx.config();
+        held = new Lifecycle(vertx, ctx.health());
         if (!"replay".equals(config.marketSource())) {
-            ctx.health().register("exchange", () -> Future.succeededFuture(HealthRegistry.up().put("mode", "disabled (MARKET_SOURCE=coinbase)")));
+            held.health("exchange", () -> Future.succeededFuture(HealthRegistry.up().put("mode", "disabled (MARKET_SOURCE=coinbase)")));
             return Future.succeededFuture();
         }
         return vertx.executeBlocking(() -> {
@@ -41,7 +44,8 @@ public final class ReplayExchangeVerticle extends VerticleBase {
             return ReplayMarket.bundled(ReplaySeries.BUNDLED, "loop".equals(config.get(ConfigKey.REPLAY_AT_END)), Clock.systemUTC());
         }, false).compose(market -> {
             exchange = new ReplayExchange(vertx, market, config.replaySpeed());
-            ctx.health().register("exchange", this::health);
+            held.health("exchange", this::health);
+            held.onStop(exchange::stop);
             return exchange.start(config.bindHost(), config.integer(ConfigKey.REPLAY_PORT));
         });
     }
@@ -65,6 +69,6 @@ public final class ReplayExchangeVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return exchange == null ? Future.succeededFuture() : exchange.stop();
+        return held == null ? Future.succeededFuture() : held.release();
     }
 }

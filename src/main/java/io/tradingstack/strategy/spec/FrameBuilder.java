@@ -3,6 +3,7 @@ package io.tradingstack.strategy.spec;
 import io.tradingstack.features.FeatureEngine;
 import io.tradingstack.features.Timeframe;
 import io.tradingstack.model.Candle;
+import io.tradingstack.model.CandleRollup;
 import io.tradingstack.model.FeatureVector;
 import io.tradingstack.strategy.rules.Frame;
 import io.tradingstack.strategy.rules.PositionState;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class FrameBuilder {
     private static final int MAX_BARS = 512;
-    private final List<BarRollup> rollups = new ArrayList<>();
+    private final List<CandleRollup> rollups = new ArrayList<>();
     private final List<FeatureEngine> engines = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
     private final Map<String, FeatureVector> latest = new HashMap<>();
@@ -29,7 +30,7 @@ public final class FrameBuilder {
     public FrameBuilder(CompiledSpec spec) {
         for (Timeframe t : spec.environment().crossTimeframes()) {
             if (spec.timeframes().contains(t.label())) {
-                rollups.add(new BarRollup(spec.spec().market(), t));
+                rollups.add(new CandleRollup(spec.spec().market(), t.seconds()));
                 engines.add(new FeatureEngine(spec.spec().market(), t.label(), MAX_BARS, false));
                 labels.add(t.label());
             }

@@ -1,11 +1,12 @@
 package io.tradingstack.strategy.spec;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
@@ -23,14 +24,11 @@ import java.util.List;
 public final class SpecValidator {
     /** A spec is small; this bounds the work done on a hostile one. */
     public static final int MAX_CHARS = 65_536;
-    private static final ObjectMapper STRICT = Json.MAPPER.copy()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    static {
-        STRICT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
-    }
+    /** The project's mapper, reading strictly: duplicate keys, unknown properties, trailing tokens and deep nesting refused. */
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build())
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SpecValidator() {
     }
@@ -73,7 +71,7 @@ public final class SpecValidator {
      */
     public static StrategySpec bind(JsonNode node) {
         try {
-            return STRICT.treeToValue(node, StrategySpec.class);
+            return STRICT.forType(StrategySpec.class).readValue(node);
         } catch (Exception e) {
             throw new SpecException(List.of(bindingProblem(e)));
         }

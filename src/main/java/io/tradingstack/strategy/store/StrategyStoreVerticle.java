@@ -4,6 +4,7 @@ import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.runtime.AppContext;
+import io.tradingstack.runtime.Lifecycle;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.runtime.HealthRegistry;
 import io.tradingstack.strategy.DefaultSpecs;
@@ -34,6 +35,7 @@ public final class StrategyStoreVerticle extends VerticleBase {
     private final Pool pool;
     private SpecRepository repository;
     private List<String> timeframes;
+    private Lifecycle held;
 
     public StrategyStoreVerticle(AppContext ctx) {
         this(ctx, null);
@@ -49,19 +51,20 @@ public final class StrategyStoreVerticle extends VerticleBase {
     public Future<?> start() {
         Codecs.register(vertx, SpecStoreMessages.TYPES);
         timeframes = Arrays.stream(ctx.config().get(ConfigKey.FEATURES_TIMEFRAMES).split(",")).map(String::trim).toList();
+        held = new Lifecycle(vertx, ctx.health());
         return ctx.postgres().compose(pg -> {
             repository = new SpecRepository(pool != null ? pool : ctx.pool());
             return seedDefaults();
         }).compose(v -> Future.all(
-                vertx.eventBus().<SpecStoreMessages.Save>consumer(Addresses.STRATEGY_SAVE, this::save).completion(),
-                vertx.eventBus().<SpecStoreMessages.Delete>consumer(Addresses.STRATEGY_DELETE, this::delete).completion(),
-                vertx.eventBus().consumer(Addresses.STRATEGY_LOAD, this::load).completion()))
+                held.<SpecStoreMessages.Save>consumer(Addresses.STRATEGY_SAVE, this::save),
+                held.<SpecStoreMessages.Delete>consumer(Addresses.STRATEGY_DELETE, this::delete),
+                held.consumer(Addresses.STRATEGY_LOAD, this::load)))
                 .compose(v -> ctx.temporal())
                 .compose(rt -> vertx.executeBlocking(() -> {
                     StrategySpecWorkflow.ensureStarted(rt.client(), ctx.config().taskQueue());
                     return null;
                 }, false))
-                .onSuccess(v -> ctx.health().register("strategy", () -> repository.active()
+                .onSuccess(v -> held.health("strategy", () -> repository.active()
                         .map(specs -> HealthRegistry.up().put("activeSpecs", specs.size()))));
     }
 
@@ -86,32 +89,19 @@ public final class StrategyStoreVerticle extends VerticleBase {
             Replies.fail(msg, new SpecException(report.errors()));
             return;
         }
-        repository.save(report.spec(), Instant.now()).onComplete(ar -> {
-            if (ar.failed()) {
-                Replies.fail(msg, ar.cause());
-                return;
-            }
-            msg.reply(ar.result());
-        });
+        Replies.reply(msg, repository.save(report.spec(), Instant.now()));
     }
 
     private void delete(Message<SpecStoreMessages.Delete> msg) {
-        repository.delete(msg.body().market(), msg.body().timeframe()).onComplete(ar -> {
-            if (ar.failed()) {
-                Replies.fail(msg, ar.cause());
-                return;
-            }
-            msg.reply(ar.result());
-        });
+        Replies.reply(msg, repository.delete(msg.body().market(), msg.body().timeframe()));
     }
 
     private void load(Message<Object> msg) {
-        repository.active().onComplete(ar -> {
-            if (ar.failed()) {
-                Replies.fail(msg, ar.cause());
-                return;
-            }
-            msg.reply(new SpecStoreMessages.Active(ar.result()));
-        });
+        Replies.reply(msg, repository.active().map(SpecStoreMessages.Active::new));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return held == null ? Future.succeededFuture() : held.release();
     }
 }

@@ -1,4 +1,4 @@
-package io.tradingstack.mcp;
+package io.tradingstack.ledger;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
-package io.tradingstack.mcp;
+package io.tradingstack.ledger;
 
 import io.tradingstack.bus.Plain;
-import io.tradingstack.ledger.Analytics;
 import io.tradingstack.model.Tick;
 
 import java.math.BigDecimal;
@@ -14,38 +13,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders the ledger workflow's book in the reference design's shapes ({@code get_portfolio_status},
+ * The ledger's money figures for the edges: renders the ledger workflow's book in the reference design's shapes ({@code get_portfolio_status},
  * {@code get_pnl_status_with_quality}, {@code get_risk_metrics}), re-marked with the live feed's
  * latest ticks: the ledger's own snapshot is refreshed only at its sampling interval, so a position
  * is marked at the feed's mid when a tick is at most {@link #LIVE_SECONDS} old ({@code price_is_live}
  * true), otherwise at the snapshot's mark with its age, otherwise at cost with the reason. P&amp;L is
  * given gross (before fees) and net (after every fee paid), so {@code total_pnl} = value − funding.
  */
-final class PortfolioShapes {
+public final class PortfolioShapes {
     /** Reference threshold: a price counts as live when it is at most 60 s old. */
-    static final int LIVE_SECONDS = 60;
+    public static final int LIVE_SECONDS = 60;
 
     private PortfolioShapes() {
     }
 
     /** One position re-marked. */
-    record Marked(String symbol, BigDecimal qty, BigDecimal averageCost, BigDecimal cost, BigDecimal price,
+    public record Marked(String symbol, BigDecimal qty, BigDecimal averageCost, BigDecimal cost, BigDecimal price,
                   Instant priceTime, String source, String note) {
-        BigDecimal value() {
+        public BigDecimal value() {
             return price == null ? cost : qty.multiply(price);
         }
 
-        boolean live(Instant now) {
+        public boolean live(Instant now) {
             return "live_feed".equals(source) && age(now) <= LIVE_SECONDS;
         }
 
-        Long age(Instant now) {
+        public Long age(Instant now) {
             return priceTime == null ? null : Math.max(0, Duration.between(priceTime, now).toSeconds());
         }
     }
 
     /** The ledger's positions marked with the given ticks (symbol → latest tick; missing = none). */
-    static List<Marked> mark(Map<String, Object> ledger, Map<String, Tick> ticks, Instant now) {
+    public static List<Marked> mark(Map<String, Object> ledger, Map<String, Tick> ticks, Instant now) {
         Instant snapshotAt = ledger.get("asOf") == null ? null : Instant.parse(ledger.get("asOf").toString());
         List<Marked> out = new ArrayList<>();
         for (Map<String, Object> p : positions(ledger)) {
@@ -70,7 +69,7 @@ final class PortfolioShapes {
         return out;
     }
 
-    static Map<String, Object> portfolioStatus(Map<String, Object> ledger, List<Marked> marked, Instant now) {
+    public static Map<String, Object> portfolioStatus(Map<String, Object> ledger, List<Marked> marked, Instant now) {
         BigDecimal cash = dec(ledger.get("cash"));
         BigDecimal reserve = dec(ledger.get("reserve"));
         BigDecimal fees = dec(ledger.get("fees"));
@@ -136,7 +135,7 @@ final class PortfolioShapes {
         return d;
     }
 
-    static Map<String, Object> pnlWithQuality(Map<String, Object> ledger, List<Marked> marked, Instant now) {
+    public static Map<String, Object> pnlWithQuality(Map<String, Object> ledger, List<Marked> marked, Instant now) {
         Map<String, Object> status = portfolioStatus(ledger, marked, now);
         List<String> fresh = marked.stream().filter(m -> m.live(now)).map(Marked::symbol).toList();
         List<String> stale = marked.stream().filter(m -> !m.live(now)).map(Marked::symbol).toList();
@@ -171,7 +170,7 @@ final class PortfolioShapes {
     }
 
     /** Risk of the book at the same marks as the portfolio answer (Analytics.risk), in the reference keys. */
-    static Map<String, Object> risk(Map<String, Object> ledger, List<Marked> marked, Instant now) {
+    public static Map<String, Object> risk(Map<String, Object> ledger, List<Marked> marked, Instant now) {
         BigDecimal cashLike = dec(ledger.get("cash")).add(dec(ledger.get("reserve")));
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         marked.forEach(m -> values.put(m.symbol(), m.value()));
@@ -211,13 +210,18 @@ final class PortfolioShapes {
         return q;
     }
 
+    /** The notional of a fill given as JSON values (exact text or numbers). */
+    public static BigDecimal notional(Object qty, Object price) {
+        return dec(qty).multiply(dec(price));
+    }
+
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> positions(Map<String, Object> ledger) {
+    public static List<Map<String, Object>> positions(Map<String, Object> ledger) {
         Object p = ledger.get("positions");
         return p instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
-    static BigDecimal dec(Object v) {
+    public static BigDecimal dec(Object v) {
         if (v == null) {
             return BigDecimal.ZERO;
         }
