@@ -81,7 +81,7 @@ public final class CandleAggregator {
 
     /** The bar being built (its close so far), or null when no bar is open. */
     public Candle openBar() {
-        return open ? new Candle(symbol, timeframe.seconds(), Instant.ofEpochSecond(barStartSec), o, h, l, c, v) : null;
+        return bar.peek();
     }
 
     public long late() {

@@ -51,11 +51,12 @@ public final class FeaturesVerticle extends VerticleBase {
         held = new Lifecycle(vertx, ctx.health());
         List<Future<Void>> registered = new ArrayList<>();
         for (String symbol : desk.service().symbols()) {
-            registered.add(held.<Tick>consumer(Addresses.marketTick(symbol), m -> onTick(m.body())));
+            registered.add(held.<Tick>consumer(Addresses.marketTick(symbol), m -> publish(desk.onTick(m.body()))));
         }
         registered.add(held.consumer(Addresses.FEATURES_LATEST_VECTOR, this::onLatest));
         registered.add(held.consumer(Addresses.FEATURES_LIST_METRICS, m -> m.reply(desk.catalogue())));
-        registered.add(held.<CandleHistory.Request>consumer(Addresses.FEATURES_CANDLES, this::onCandles));
+        registered.add(held.<CandleHistory.Request>consumer(Addresses.FEATURES_CANDLES,
+                m -> answer(m, () -> desk.candles(m.body()), new io.vertx.core.eventbus.DeliveryOptions())));
         registered.add(held.<JsonObject>consumer(Addresses.FEATURES_COMPUTE_METRICS, this::onCompute));
         held.periodic(1000, id -> publish(desk.service().closeDue(Instant.now())));
         held.health("features", () -> Future.succeededFuture(desk.health()));
@@ -63,10 +64,6 @@ public final class FeaturesVerticle extends VerticleBase {
         ctx.addRoutes(routes);
         held.onStop(() -> Future.succeededFuture(ctx.routes().remove(routes)));
         return Future.all(registered).onSuccess(v -> warmAll(ctx.config().integer(ConfigKey.FEATURES_WARMUP_BARS)));
-    }
-
-    private void onTick(Tick t) {
-        publish(desk.onTick(t));
     }
 
     private void publish(List<FeatureVector> vectors) {
@@ -89,18 +86,13 @@ public final class FeaturesVerticle extends VerticleBase {
     }
 
     private void onLatest(Message<Object> m) {
-        try {
-            FeatureVector v = desk.latest(m.body());
-            m.reply(FeatureEngine.restamp(v, Instant.now()), Headers.following(m, VECTOR_TYPE, Instant.now()));
-        } catch (RuntimeException e) {
-            Replies.fail(m, e);
-        }
+        answer(m, () -> FeatureEngine.restamp(desk.latest(m.body()), Instant.now()),
+                Headers.following(m, VECTOR_TYPE, Instant.now()));
     }
 
-    /** The candle history the dashboard charts (closed bars and the open one). */
-    private void onCandles(Message<CandleHistory.Request> m) {
+    private static void answer(Message<?> m, java.util.function.Supplier<Object> answer, io.vertx.core.eventbus.DeliveryOptions options) {
         try {
-            m.reply(desk.candles(m.body()));
+            m.reply(answer.get(), options);
         } catch (RuntimeException e) {
             Replies.fail(m, e);
         }

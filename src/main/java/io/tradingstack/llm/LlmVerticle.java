@@ -6,9 +6,6 @@ import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Replies;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.HealthRegistry;
-import io.tradingstack.runtime.Meters;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.runtime.TraceHeaders;
 import io.tradingstack.runtime.Lifecycle;
 import io.vertx.core.Future;
@@ -43,11 +40,6 @@ public final class LlmVerticle extends VerticleBase {
         this.ctx = ctx;
     }
 
-    /** The running service (for in-process callers such as a future MCP get_llm_usage tool). */
-    public LlmService service() {
-        return service;
-    }
-
     @Override
     public Future<?> start() {
         LlmSettings settings;
@@ -65,7 +57,11 @@ public final class LlmVerticle extends VerticleBase {
         });
         LlmCodecs.register(vertx);
         return ctx.postgres()
-                .compose(pg -> vertx.executeBlocking(() -> settings.newService(new PgCallLog(ctx.pool()), Clock.systemUTC(), ctx.telemetry()), false))
+                // on this component's own threads: the call log reads today's usage back with a blocking wait,
+                // which Vert.x refuses on its own worker threads
+                .compose(pg -> Future.fromCompletionStage(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> settings.newService(new PgCallLog(ctx.pool()), Clock.systemUTC(), ctx.telemetry()), executor),
+                        vertx.getOrCreateContext()))
                 .compose(s -> {
                     service = s;
                     return Future.all(List.of(
@@ -87,7 +83,7 @@ public final class LlmVerticle extends VerticleBase {
             executor.execute(() -> {
                 try (io.opentelemetry.context.Scope ignored = parent.makeCurrent()) {
                     LlmResult result = service.chat(call.request(), call.callKey(), null);
-                    count(call.request().agent(), result);
+                    LlmMeters.count(ctx.meters().registry(), call.request().agent(), result);
                     msg.reply(result);
                 } catch (RuntimeException e) {
                     LOG.warn("LLM chat failed unexpectedly: {}", e.toString());
@@ -97,19 +93,6 @@ public final class LlmVerticle extends VerticleBase {
         } catch (RejectedExecutionException e) {
             Replies.fail(msg, ErrorCode.NOT_READY, "llm component is stopping");
         }
-    }
-
-    /** Calls per agent and outcome, tokens per agent and kind, cost per agent (USD, from the price table). */
-    private void count(String agent, LlmResult r) {
-        MeterRegistry registry = ctx.meters().registry();
-        Counter.builder(Meters.LLM_CALLS).description("LLM chat results per agent and outcome (ok or the error code)")
-                .tag("agent", agent).tag("outcome", r.ok() ? "ok" : r.code().name()).register(registry).increment();
-        Counter.builder(Meters.LLM_TOKENS).description("LLM tokens per agent").tag("agent", agent).tag("kind", "input")
-                .register(registry).increment(r.usage().inputTokens());
-        Counter.builder(Meters.LLM_TOKENS).description("LLM tokens per agent").tag("agent", agent).tag("kind", "output")
-                .register(registry).increment(r.usage().outputTokens());
-        Counter.builder(Meters.LLM_COST).description("LLM cost per agent in USD (price table)").tag("agent", agent)
-                .register(registry).increment(r.costUsd().doubleValue());
     }
 
     private JsonObject health() {

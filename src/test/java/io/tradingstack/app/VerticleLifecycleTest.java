@@ -51,7 +51,7 @@ class VerticleLifecycleTest {
 
             stack.undeploy();
 
-            assertEquals(Set.of("postgres"), ctx.health().names(), "only the stack's own PostgreSQL check is left");
+            assertEquals(Set.of("postgres", "telemetry"), ctx.health().names(), "only the node's own checks (PostgreSQL, telemetry) are left");
             assertEquals(List.of(), ctx.routes(), "no contributed route left");
             List<String> answered = new ArrayList<>();
             for (String address : addresses) {
