@@ -31,6 +31,8 @@ public final class BrokerAgentWorkflowImpl implements BrokerAgentWorkflow {
     static final int TURNS_PER_RUN = 25;
     /** A turn whose client never sends its tool results back is closed after this long. */
     static final Duration PENDING_TTL = Duration.ofMinutes(15);
+    /** Time without a chat step before the run continues as new. */
+    static final Duration QUIET = Duration.ofSeconds(1);
     /** Preference keys whose merge counts as the user choosing; the reserved key is never stored. */
     private static final Set<String> CHOICES = Set.of("experience_level", "risk_tolerance", "trading_style");
     private static final String SET_FLAG = "preferences_set";
@@ -81,13 +83,25 @@ public final class BrokerAgentWorkflowImpl implements BrokerAgentWorkflow {
         return signals >= SIGNALS_PER_RUN || turnsThisRun >= TURNS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
     }
 
-    /** Continue-as-new carries no handler in flight and no half-done turn. */
+    /**
+     * Continue-as-new carries no handler in flight and no half-done turn. It also waits for a quiet
+     * moment ({@link #QUIET}) after the last step: an update answered in the same workflow task that
+     * closes the run can lose its answer (the caller's poll finds a completed run), and a message
+     * arriving in that moment is taken by this run instead.
+     */
     private void drainBeforeContinuing() {
-        if (!idle()) {
-            Workflow.await(PENDING_TTL, this::idle);
-            Workflow.await(() -> !chatting && Workflow.isEveryHandlerFinished());
-            closeStaleTurn();
-        }
+        do {
+            if (!idle()) {
+                Workflow.await(PENDING_TTL, this::idle);
+                Workflow.await(() -> !chatting && Workflow.isEveryHandlerFinished());
+                closeStaleTurn();
+            }
+            long before = turns;
+            Workflow.sleep(QUIET);
+            if (turns == before && idle()) {
+                return;
+            }
+        } while (true);
     }
 
     private boolean idle() {

@@ -155,6 +155,33 @@ class BrokerChatWorkflowTest {
     }
 
     @Test
+    void theTranscriptStaysBoundedAndCarriesOverContinueAsNew() {
+        WorkflowClient client = TestInfra.temporal().client();
+        String id = "broker-chat-test-" + UUID.randomUUID();
+        String firstRun = WorkflowStub.fromTyped(startRun(client, id)).getExecution().getRunId();
+        int turns = BrokerAgentWorkflowImpl.TURNS_PER_RUN + 6;
+        for (int i = 1; i <= turns; i++) {
+            model.enqueue(ScriptedReply.text("answer " + i));
+            // addressed by workflow id only, as the MCP tool does: the update reaches whichever run is current
+            BrokerAgentWorkflow byId = client.newWorkflowStub(BrokerAgentWorkflow.class, id);
+            assertEquals("answer " + i, byId.chat(BrokerTurn.say("message " + i, List.of(PORTFOLIO))).text());
+        }
+        BrokerAgentWorkflow current = client.newWorkflowStub(BrokerAgentWorkflow.class, id);
+        io.tradingstack.testing.Eventually.eventually("the run continued as new after "
+                + BrokerAgentWorkflowImpl.TURNS_PER_RUN + " turns", () -> !firstRun.equals(client.newUntypedWorkflowStub(id,
+                java.util.Optional.empty(), java.util.Optional.empty()).describe().getExecution().getRunId()));
+        TranscriptView all = current.getTranscript(BrokerConversation.TRANSCRIPT_ENTRIES + 10);
+        assertEquals(2L * turns, all.total());
+        assertEquals(BrokerConversation.TRANSCRIPT_ENTRIES, all.entries().size(), "bounded, oldest dropped");
+        assertEquals(2L * turns - BrokerConversation.TRANSCRIPT_ENTRIES + 1, all.entries().get(0).seq());
+        assertEquals("answer " + turns, all.entries().get(all.entries().size() - 1).text());
+        RecordedRequest last = model.requests().get(model.requests().size() - 1);
+        assertTrue(last.messages().stream().anyMatch(m -> ("answer " + (turns - 1)).equals(m.get("content"))),
+                "the model still sees the earlier turns after continue-as-new");
+        WorkflowStub.fromTyped(current).terminate("test done");
+    }
+
+    @Test
     void committedHistoryReplays() throws Exception {
         String json = Files.readString(Path.of("src", "test", "resources", "histories", HISTORY + ".json"));
         String payloads = decoded(json);
