@@ -111,6 +111,20 @@ try {
     price: limitPrice }] }, "place_mock_order (resting limit)");
   await call("cancel_order", { order_id: resting?.structured?.orders?.[0]?.order_id ?? "none" });
   await call("cancel_order", { order_id: "ord-unknown" }, "cancel_order (unknown)");
+  await call("place_mock_order", { orders: [{ symbol: "BTC-USD", side: "BUY", qty: 0.5, type: "market",
+    stop_price: Math.max(1, Math.round(price * 50) / 100) }] }, "place_mock_order (risk gate)");
+  await call("get_limit_enforcement");
+  await call("get_limit_enforcement", { date: "2020-01-01" }, "get_limit_enforcement (quiet day)");
+  await call("get_risk_adjustments", { limit: 10 });
+  await call("list_strategy_specs");
+  const stored = await call("get_strategy_spec", { market: "BTC-USD" });
+  await call("get_strategy_spec", { market: "ETH-USD", timeframe: "1d" }, "get_strategy_spec (none)");
+  await call("validate_strategy_spec", { spec: stored?.structured?.spec ?? {} });
+  await call("validate_strategy_spec", { spec: { id: "bad", market: "BTC-USD", timeframe: "5m", author: "user",
+    triggers: [{ id: "t", category: "trend_continuation", direction: "long", entry_rule: "rsi_14 >> 30" }],
+    stop_loss: { type: "pct", value: 2 }, sizing: { rule: "fixed_fraction", fraction: 0.1 } } }, "validate_strategy_spec (invalid)");
+  await call("get_llm_usage");
+  await call("evaluate_strategy", { market: "BTC-USD", bars: 5 });
   const started = await call("run_backtest", { pair: "BTC-USD", timeframe: "1h", start: "2023-04-10", end: "2023-04-12" });
   const btDeadline = Date.now() + 120000;
   let bt;

@@ -2,6 +2,7 @@ package io.tradingstack.app;
 
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.execution.ExecutionMessages;
+import io.tradingstack.execution.RiskMessages;
 import io.tradingstack.ledger.LedgerMessages;
 import io.tradingstack.market.SetSymbols;
 import io.tradingstack.runtime.WorkflowState;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  */
 public final class BusMessages {
     public static final List<Class<? extends Record>> ALL = Stream.of(Codecs.MODEL_TYPES, LedgerMessages.TYPES,
-            ExecutionMessages.TYPES, SpecStoreMessages.TYPES, SetSymbols.MESSAGES, WorkflowState.MESSAGES)
+            ExecutionMessages.TYPES, RiskMessages.TYPES, SpecStoreMessages.TYPES, SetSymbols.MESSAGES, WorkflowState.MESSAGES)
             .flatMap(List::stream).toList();
 
     private BusMessages() {

@@ -59,6 +59,18 @@ public final class Addresses {
     /** Endpoint: start or stop watching a resting limit order (JsonObject {orderId, symbol, side, limitPrice, watch}). */
     public static final String EXECUTION_WATCH = "ts.execution.watch";
 
+    // risk (the live gate, execution.RiskGateVerticle)
+    /** Endpoint: judge orders with the risk engine, then hold the approved ones at the ledger (execution.RiskMessages.AdmitRequest → ledger.ReserveReply). */
+    public static final String RISK_ADMIT = "ts.risk.admit";
+    /** Endpoint: one UTC day's limit_enforcement (RiskMessages.EnforcementQuery → RiskMessages.Enforcement). */
+    public static final String RISK_ENFORCEMENT = "ts.risk.enforcement";
+    /** Endpoint: the stored risk adjustments and the multipliers in force (RiskMessages.AdjustmentsQuery → RiskMessages.Adjustments). */
+    public static final String RISK_ADJUSTMENTS = "ts.risk.adjustments";
+    /** Endpoint: store a risk adjustment, idempotent on its key (RiskMessages.Adjust → risk.RiskAdjustment). */
+    public static final String RISK_ADJUST = "ts.risk.adjust";
+    /** Endpoint: end a risk adjustment now (RiskMessages.Revoke → risk.RiskAdjustment). */
+    public static final String RISK_REVOKE = "ts.risk.revoke";
+
     // strategy
     /** Endpoint: validate and store a spec as the active one of its market and timeframe (JsonObject {spec: JSON text}). */
     public static final String STRATEGY_SAVE = "ts.strategy.save";

@@ -10,7 +10,6 @@ import io.tradingstack.ledger.LedgerQuery;
 import io.tradingstack.ledger.OrderRequest;
 import io.tradingstack.ledger.PostedFill;
 import io.tradingstack.ledger.ReserveReply;
-import io.tradingstack.ledger.ReserveRequest;
 import io.tradingstack.ledger.ReserveResult.Outcome;
 import io.tradingstack.ledger.ReserveResult;
 import io.tradingstack.ledger.StoredOrder;
@@ -44,6 +43,7 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
         this.bus = new BusBridge(ctx.vertx());
         Codecs.register(ctx.vertx(), ExecutionMessages.TYPES);
         Codecs.register(ctx.vertx(), LedgerMessages.TYPES);
+        Codecs.register(ctx.vertx(), RiskMessages.TYPES);
         this.model = new PaperFillModel(ctx.config().decimal(ConfigKey.FEE_BPS), ctx.config().decimal(ConfigKey.MAKER_FEE_BPS),
                 ctx.config().decimal(ConfigKey.SLIPPAGE_BPS));
         this.checks = new PreTradeChecks(ctx.config().marketSymbols(),
@@ -58,7 +58,7 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
     @Override
     public List<Prepared> prepare(String requestId, List<OrderIntent> intents, boolean allOrNothing) {
         List<Prepared> out = new ArrayList<>();
-        List<OrderRequest> toHold = new ArrayList<>();
+        List<RiskMessages.Admit> toHold = new ArrayList<>();
         Map<String, Tick> ticks = new HashMap<>();
         for (int i = 0; i < intents.size(); i++) {
             OrderIntent intent = intents.get(i);
@@ -88,9 +88,10 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
                 continue;
             }
             out.add(new Prepared(id, Outcome.ACCEPTED, null, null, tick));
-            toHold.add(new OrderRequest(requestId, id, intent.clientOrderId(), intent.symbol(), intent.side(), intent.type(),
+            OrderRequest order = new OrderRequest(requestId, id, intent.clientOrderId(), intent.symbol(), intent.side(), intent.type(),
                     intent.timeInForce(), intent.qty(), intent.price(), checks.cashHold(intent, tick),
-                    intent.side() == Side.SELL ? intent.qty() : BigDecimal.ZERO));
+                    intent.side() == Side.SELL ? intent.qty() : BigDecimal.ZERO);
+            toHold.add(new RiskMessages.Admit(order, checks.judgedPrice(intent, tick), intent.stopPrice()));
         }
         boolean anyRejected = out.stream().anyMatch(Prepared::rejected);
         if (allOrNothing && anyRejected) {
@@ -98,15 +99,16 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
                     : new Prepared(p.orderId(), Outcome.REJECTED, ErrorCode.ORDER_INVALID,
                     "all-or-nothing batch rejected by another intent", p.tick())).toList();
         }
-        return toHold.isEmpty() ? out : merge(out, hold(toHold, allOrNothing));
+        return toHold.isEmpty() ? out : merge(out, hold(requestId, toHold, allOrNothing));
     }
 
-    private Map<String, ReserveResult> hold(List<OrderRequest> orders, boolean allOrNothing) {
-        List<ReserveResult> results = bus.request(Addresses.LEDGER_RESERVE, new ReserveRequest(orders, allOrNothing),
+    /** The risk gate judges the orders and has the ledger hold the approved ones: no order reaches the ledger around it. */
+    private Map<String, ReserveResult> hold(String requestId, List<RiskMessages.Admit> orders, boolean allOrNothing) {
+        List<ReserveResult> results = bus.request(Addresses.RISK_ADMIT, new RiskMessages.AdmitRequest(requestId, orders, allOrNothing),
                 ReserveReply.class).results();
         Map<String, ReserveResult> byOrder = new HashMap<>();
         for (int i = 0; i < orders.size(); i++) {
-            byOrder.put(orders.get(i).orderId(), results.get(i));
+            byOrder.put(orders.get(i).order().orderId(), results.get(i));
         }
         return byOrder;
     }

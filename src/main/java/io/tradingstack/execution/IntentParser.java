@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * Reads order intents in the reference design's {@code place_mock_order} shape
- * ({@code symbol, side, qty, price?, type, client_order_id?, time_in_force?}); anything that is
+ * ({@code symbol, side, qty, price?, type, client_order_id?, time_in_force?, stop_price?}); anything that is
  * not a finite positive quantity, a known side or type fails with ORDER_INVALID.
  */
 public final class IntentParser {
@@ -47,12 +47,14 @@ public final class IntentParser {
     public static OrderIntent intent(JsonObject j) {
         try {
             BigDecimal price = decimal(j.getValue("price"), "price", true);
+            Object stop = j.getValue("stop_price", j.getValue("stopPrice"));
             return new OrderIntent(text(j, "symbol").toUpperCase(Locale.ROOT),
                     Side.valueOf(text(j, "side").toUpperCase(Locale.ROOT)),
                     decimal(j.getValue("qty"), "qty", false), price,
                     OrderType.valueOf(j.getString("type", price == null ? "market" : "limit").toUpperCase(Locale.ROOT)),
                     j.getString("client_order_id", j.getString("clientOrderId")),
-                    j.getString("time_in_force") == null ? null : TimeInForce.valueOf(j.getString("time_in_force").toUpperCase(Locale.ROOT)));
+                    j.getString("time_in_force") == null ? null : TimeInForce.valueOf(j.getString("time_in_force").toUpperCase(Locale.ROOT)),
+                    decimal(stop, "stop_price", true));
         } catch (CodedException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -45,6 +45,10 @@ public final class PreTradeChecks {
 
     /** Price sanity against the current book: a given price must lie within the band around the mid. */
     public Optional<Rejection> priced(OrderIntent i, Tick tick) {
+        Optional<Rejection> stop = stop(i, tick);
+        if (stop.isPresent()) {
+            return stop;
+        }
         if (i.price() == null) {
             return Optional.empty();
         }
@@ -56,6 +60,30 @@ public final class PreTradeChecks {
                     + mid.toPlainString() + " (band " + priceBand.movePointRight(2).stripTrailingZeros().toPlainString() + " %)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A declared stop is where a long entry would be cut: below the price of a buy. A sale on a spot
+     * book is an exit and has no stop to declare.
+     */
+    private Optional<Rejection> stop(OrderIntent i, Tick tick) {
+        if (i.stopPrice() == null) {
+            return Optional.empty();
+        }
+        if (i.side() == Side.SELL) {
+            return reject(ErrorCode.ORDER_BAD_STOP, "stop_price is declared on buys only (a sale on a spot book is an exit)");
+        }
+        BigDecimal price = judgedPrice(i, tick);
+        if (i.stopPrice().compareTo(price) >= 0) {
+            return reject(ErrorCode.ORDER_BAD_STOP, "stop_price " + i.stopPrice().toPlainString() + " must be below the buy's price "
+                    + price.toPlainString());
+        }
+        return Optional.empty();
+    }
+
+    /** The price the risk gate judges an order at: its limit, or what a market order would pay now. */
+    public BigDecimal judgedPrice(OrderIntent i, Tick tick) {
+        return i.type() == OrderType.LIMIT ? i.price() : model.marketPrice(i.side(), tick.bid(), tick.ask());
     }
 
     /** Cash a buy must hold: notional at the price it would get now (or its limit) plus the fee. */

@@ -51,7 +51,9 @@ final class OrderTools {
                 "price", positiveNumber("limit price (required for limit orders; a sanity reference for market orders)"),
                 "type", enumOf("order type (default market)", "market", "limit", "MARKET", "LIMIT"),
                 "time_in_force", enumOf("GTC (default) rests until filled or cancelled; IOC cancels the rest", "GTC", "IOC", "gtc", "ioc"),
-                "client_order_id", clientOrderId()),
+                "client_order_id", clientOrderId(),
+                "stop_price", positiveNumber("buys only: where you would cut the position; the risk gate caps the loss at this "
+                        + "stop at max_position_risk_pct of equity (no stop order is placed)")),
                 "symbol", "side", "qty");
         Map<String, Object> orders = array(intent, "one or more orders (max 20)");
         orders.put("minItems", 1);
@@ -59,7 +61,8 @@ final class OrderTools {
         return List.of(
                 ToolSpec.of("place_mock_order", Tier.TRADE, "Place paper orders: {order_count, fills, total_cost, "
                         + "total_proceeds, orders}. Start and await PlaceOrderWorkflow (fills are signalled to mock-ledger). "
-                        + "Repeating a client_order_id returns the original result.",
+                        + "Repeating a client_order_id returns the original result. Every order passes the live risk gate "
+                        + "(see get_limit_enforcement): a refusal carries RISK_* or ORDER_INSUFFICIENT_* with the limit and why.",
                         object(props("orders", orders, "all_or_nothing",
                                 bool("reject the whole batch if one order is rejected", false)), "orders"),
                         placeResult(), new ToolSpec.Hints(false, false, false, false), this::place),
@@ -156,7 +159,8 @@ final class OrderTools {
                 price == null ? null : new BigDecimal(String.valueOf(price)),
                 OrderType.valueOf(String.valueOf(m.getOrDefault("type", "market")).toUpperCase(Locale.ROOT)),
                 (String) m.get("client_order_id"),
-                tif == null ? null : TimeInForce.valueOf(String.valueOf(tif).toUpperCase(Locale.ROOT)));
+                tif == null ? null : TimeInForce.valueOf(String.valueOf(tif).toUpperCase(Locale.ROOT)),
+                m.get("stop_price") == null ? null : new BigDecimal(String.valueOf(m.get("stop_price"))));
     }
 
     /** The reference shape (fills with fill_price and cost, BUY cost and SELL proceeds) plus every order's result. */

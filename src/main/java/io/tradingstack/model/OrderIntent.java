@@ -6,11 +6,12 @@ import java.util.Objects;
 /**
  * What a client wants to trade; compatible with the reference design's {@code place_mock_order}
  * intent. {@code price} is required for limit orders and optional (a sanity reference) for market
- * orders. Validation of symbol and funds happens in pre-trade checks; this only rejects what can
- * never be valid.
+ * orders. {@code stopPrice} (optional) is the protective level the sender would exit at: the risk
+ * gate caps the loss at that stop (max_position_risk_pct); no stop order is placed. Validation of
+ * symbol, funds and limits happens in pre-trade checks; this only rejects what can never be valid.
  */
 public record OrderIntent(String symbol, Side side, BigDecimal qty, BigDecimal price, OrderType type,
-                          String clientOrderId, TimeInForce timeInForce) {
+                          String clientOrderId, TimeInForce timeInForce, BigDecimal stopPrice) {
     /** Longest client order id accepted (Coinbase allows a UUID; 64 leaves room for prefixes). */
     public static final int MAX_CLIENT_ORDER_ID = 64;
     /** Digits before the decimal point of a quantity or price; anything larger is not an order. */
@@ -24,6 +25,10 @@ public record OrderIntent(String symbol, Side side, BigDecimal qty, BigDecimal p
         checkClientOrderId(clientOrderId);
         checkMagnitude(qty, "qty");
         checkMagnitude(price, "price");
+        checkMagnitude(stopPrice, "stop_price");
+        if (stopPrice != null && stopPrice.signum() <= 0) {
+            throw new IllegalArgumentException("stop_price must be > 0");
+        }
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(type, "type");
         if (qty == null || qty.signum() <= 0) {
@@ -38,6 +43,12 @@ public record OrderIntent(String symbol, Side side, BigDecimal qty, BigDecimal p
         if (timeInForce == null) {
             timeInForce = TimeInForce.GTC;
         }
+    }
+
+    /** An intent without a declared stop. */
+    public OrderIntent(String symbol, Side side, BigDecimal qty, BigDecimal price, OrderType type, String clientOrderId,
+                       TimeInForce timeInForce) {
+        this(symbol, side, qty, price, type, clientOrderId, timeInForce, null);
     }
 
     /** Printable ASCII without spaces or control characters, 1 to 64 characters; null means none. */

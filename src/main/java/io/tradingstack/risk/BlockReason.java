@@ -15,7 +15,9 @@ public enum BlockReason {
     MAX_PORTFOLIO_EXPOSURE("max_portfolio_exposure_pct", true),
     MAX_DAILY_RISK_BUDGET("max_daily_risk_budget_pct", true),
     INSUFFICIENT_CASH("insufficient_cash", false),
-    SIZING_ZERO("sizing_zero", false);
+    SIZING_ZERO("sizing_zero", false),
+    /** A spot book holds no negative quantity: a short entry, or a sale beyond the position. */
+    SPOT_NO_SHORT("spot_no_short", false);
 
     private final String key;
     private final boolean riskParameter;

@@ -39,6 +39,20 @@ public final class LimitEnforcement {
         return totals;
     }
 
+    /** A decision as a live gate stored it: the request and what the engine decided. */
+    public record Recorded(TradeRequest request, RiskDecision decision) {
+    }
+
+    /**
+     * One day's entry rebuilt from stored decisions, with exactly the fields a backtest report
+     * shows for a day (a live gate keeps its decisions in PostgreSQL and renders them here).
+     */
+    public static Map<String, Object> ofDay(LocalDate date, List<Recorded> decisions) {
+        Day day = new Day(date);
+        decisions.forEach(d -> day.record(d.request(), d.decision()));
+        return day.toJson();
+    }
+
     /** One JSON-ready map per day, in day order. */
     public List<Map<String, Object>> toJson() {
         return days.stream().map(Day::toJson).toList();

@@ -28,6 +28,27 @@ public record RiskAdjustments(BigDecimal global, Map<String, BigDecimal> symbols
         return perSymbol == null ? global : global.min(clamp(perSymbol));
     }
 
+    /**
+     * The stored adjustments in force at {@code time} combined: the strictest global multiplier and
+     * the strictest per symbol (1 where none is in force); no single expiry, so combine again at the
+     * next decision.
+     */
+    public static RiskAdjustments inForce(java.util.Collection<RiskAdjustment> all, Instant time) {
+        BigDecimal global = null;
+        Map<String, BigDecimal> symbols = new java.util.TreeMap<>();
+        for (RiskAdjustment a : all) {
+            if (!a.activeAt(time)) {
+                continue;
+            }
+            if (a.scope() == RiskAdjustment.Scope.GLOBAL) {
+                global = global == null ? a.multiplier() : global.min(a.multiplier());
+            } else {
+                symbols.merge(a.symbol(), a.multiplier(), BigDecimal::min);
+            }
+        }
+        return new RiskAdjustments(global, symbols, null);
+    }
+
     public boolean isNeutral() {
         return global.compareTo(BigDecimal.ONE) == 0 && symbols.isEmpty();
     }

@@ -34,6 +34,11 @@ public final class RiskConfig {
     }
 
     public static Loaded load(Path file, Map<String, Object> overrides) {
+        return load(file, overrides, RiskLimits.DEFAULTS);
+    }
+
+    /** As {@link #load(Path, Map)} over other defaults ({@link RiskLimits#LIVE} for the live gate). */
+    public static Loaded load(Path file, Map<String, Object> overrides, RiskLimits base) {
         Map<String, Object> values = new LinkedHashMap<>();
         RiskAdjustments adjustments = RiskAdjustments.NONE;
         if (file != null) {
@@ -51,14 +56,17 @@ public final class RiskConfig {
             }
         });
         try {
-            return new Loaded(build(values), adjustments);
+            return new Loaded(build(values, base), adjustments);
         } catch (IllegalArgumentException e) {
             throw new CodedException(ErrorCode.RISK_BAD_CONFIG, e.getMessage());
         }
     }
 
     static RiskLimits build(Map<String, Object> v) {
-        RiskLimits d = RiskLimits.DEFAULTS;
+        return build(v, RiskLimits.DEFAULTS);
+    }
+
+    static RiskLimits build(Map<String, Object> v, RiskLimits d) {
         Set<Direction> directions = new HashSet<>();
         for (String s : strings(v.get("direction_vetoes"))) {
             directions.add(Direction.parse(s));
@@ -68,9 +76,10 @@ public final class RiskConfig {
                 dec(v, "max_symbol_exposure_pct", d.maxSymbolExposurePct()),
                 dec(v, "max_portfolio_exposure_pct", d.maxPortfolioExposurePct()),
                 dec(v, "max_daily_loss_pct", d.maxDailyLossPct()),
-                dec(v, "max_daily_risk_budget_pct", null),
-                trades == null ? null : Integer.valueOf(trades.toString()),
-                new HashSet<>(strings(v.get("symbol_vetoes"))), directions);
+                dec(v, "max_daily_risk_budget_pct", d.maxDailyRiskBudgetPct()),
+                trades == null ? d.maxTradesPerDay() : Integer.valueOf(trades.toString()),
+                v.containsKey("symbol_vetoes") ? new HashSet<>(strings(v.get("symbol_vetoes"))) : d.symbolVetoes(),
+                v.containsKey("direction_vetoes") ? directions : d.directionVetoes());
     }
 
     private static void collect(JsonNode node, Map<String, Object> values, Path file) {

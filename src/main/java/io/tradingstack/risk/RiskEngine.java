@@ -10,9 +10,13 @@ import java.util.List;
 
 /**
  * Pure pre-trade risk checks and sizing, shared by live trading and the backtester. Daily state
- * (trade count, loss anchor, risk budget) rolls over at UTC midnight. Every decision is recorded in
- * the {@link LimitEnforcement} telemetry. Emergency exits skip the daily caps and the exit veto but
- * are still sized (never more than the position). It never touches a clock: time comes from requests.
+ * (trade count, loss anchor, risk budget) rolls over at UTC midnight and can be saved and restored
+ * ({@link #day()}, {@link #restore}). Emergency exits skip the daily caps and the exit veto but are
+ * still sized (never more than the position). It never touches a clock: time comes from requests.
+ *
+ * <p>{@link #evaluate} checks, counts an approval toward the day's caps and records the telemetry
+ * (the backtester's path). A live gate that must first hear whether the ledger accepts the order
+ * uses {@link #check} (no counting) and {@link #count} once the order is admitted.
  */
 public final class RiskEngine {
     static final MathContext MC = MathContext.DECIMAL64;
@@ -23,6 +27,7 @@ public final class RiskEngine {
     private final BigDecimal costRate;
     private final BigDecimal minNotional;
     private final int qtyScale;
+    private final RiskPolicy policy;
     private final LimitEnforcement telemetry = new LimitEnforcement();
     private RiskAdjustments adjustments = RiskAdjustments.NONE;
     private long epochDay = Long.MIN_VALUE;
@@ -36,10 +41,15 @@ public final class RiskEngine {
      * @param qtyScale    decimals of order quantities (rounded down)
      */
     public RiskEngine(RiskLimits limits, BigDecimal costRate, BigDecimal minNotional, int qtyScale) {
+        this(limits, costRate, minNotional, qtyScale, RiskPolicy.BACKTEST);
+    }
+
+    public RiskEngine(RiskLimits limits, BigDecimal costRate, BigDecimal minNotional, int qtyScale, RiskPolicy policy) {
         this.baseLimits = limits;
         this.costRate = costRate;
         this.minNotional = minNotional;
         this.qtyScale = qtyScale;
+        this.policy = policy;
     }
 
     public void setAdjustments(RiskAdjustments adjustments) {
@@ -66,21 +76,57 @@ public final class RiskEngine {
         }
     }
 
+    /** The current day's state (null before the first mark). */
+    public RiskDay day() {
+        return epochDay == Long.MIN_VALUE ? null : new RiskDay(LocalDate.ofEpochDay(epochDay), dayAnchor, tradesToday, budgetUsed);
+    }
+
+    /** Continues a day saved earlier (after a restart, or to undo counts of a batch that was not admitted). */
+    public void restore(RiskDay day) {
+        long d = day.date().toEpochDay();
+        if (d != epochDay) {
+            telemetry.startDay(day.date());
+        }
+        epochDay = d;
+        dayAnchor = day.anchor();
+        tradesToday = day.trades();
+        budgetUsed = day.budgetUsed();
+    }
+
     /** Checks and sizes one trade; an approval counts toward today's caps immediately. */
     public RiskDecision evaluate(TradeRequest request, AccountSnapshot account) {
-        mark(request.time(), account.equity());
-        RiskLimits limits = effectiveLimits(request);
-        RiskDecision decision = request.isExit() ? exit(request, account, limits) : entry(request, account, limits);
+        RiskDecision decision = check(request, account);
         if (decision.approved()) {
-            commit(request, decision.qty());
+            count(request, decision.qty());
         }
         telemetry.record(request, decision);
         return decision;
     }
 
-    private RiskLimits effectiveLimits(TradeRequest request) {
-        BigDecimal m = adjustments.multiplier(request.symbol(), request.time());
+    /** Checks and sizes one trade without counting it (the day still rolls over at the request's time). */
+    public RiskDecision check(TradeRequest request, AccountSnapshot account) {
+        return check(request, account, null);
+    }
+
+    /** As {@link #check(TradeRequest, AccountSnapshot)} with limits tightened for this request (a spec's own limits). */
+    public RiskDecision check(TradeRequest request, AccountSnapshot account, java.util.function.UnaryOperator<RiskLimits> tighten) {
+        mark(request.time(), account.equity());
+        RiskLimits limits = effectiveLimits(request);
+        if (tighten != null) {
+            limits = tighten.apply(limits);
+        }
+        return request.isExit() ? exit(request, account, limits) : entry(request, account, limits);
+    }
+
+    /** The limits in force for a request: the configured ones times the adjustment multiplier of its symbol. */
+    public RiskLimits effectiveLimits(TradeRequest request) {
+        BigDecimal m = multiplier(request.symbol(), request.time());
         return m.compareTo(BigDecimal.ONE) == 0 ? baseLimits : baseLimits.scaled(m);
+    }
+
+    /** The adjustment multiplier of a symbol at a time (1 when none is in force). */
+    public BigDecimal multiplier(String symbol, Instant time) {
+        return adjustments.multiplier(symbol, time);
     }
 
     private RiskDecision exit(TradeRequest r, AccountSnapshot a, RiskLimits limits) {
@@ -110,7 +156,7 @@ public final class RiskEngine {
         if (gate != null) {
             return gate;
         }
-        Sizing sizing = new Sizing(r, a, limits, costRate, budgetRemaining(limits));
+        Sizing sizing = new Sizing(r, a, limits, costRate, budgetRemaining(limits), policy.riskCapWithoutStop());
         Sizing.Cap binding = sizing.binding();
         BigDecimal qty = binding.qty().max(BigDecimal.ZERO).setScale(qtyScale, RoundingMode.DOWN);
         if (qty.multiply(r.price()).compareTo(minNotional) < 0) {
@@ -118,10 +164,14 @@ public final class RiskEngine {
         }
         List<LimitHint> hints = new ArrayList<>(sizing.hints(qty, HINT_THRESHOLD));
         hints.addAll(dailyHints(lossPct, limits));
-        return RiskDecision.approve(qty, hints);
+        return RiskDecision.approve(qty, hints, binding.reason(), binding.detail(), sizing.caps());
     }
 
     private RiskDecision entryGates(TradeRequest r, BigDecimal lossPct, RiskLimits limits) {
+        if (policy.spotOnly() && r.direction() == Direction.SHORT) {
+            return RiskDecision.block(BlockReason.SPOT_NO_SHORT, "Spot book: no short entry in " + r.symbol()
+                    + " (nothing held to sell)");
+        }
         RiskDecision capped = dailyCap(limits);
         if (capped != null) {
             return capped;
@@ -160,7 +210,8 @@ public final class RiskEngine {
         return hints;
     }
 
-    private BigDecimal dailyLossPct(BigDecimal equity) {
+    /** Today's loss in percent of the day's anchor at {@code equity} (negative on a winning day). */
+    public BigDecimal dailyLossPct(BigDecimal equity) {
         if (dayAnchor.signum() <= 0) {
             return BigDecimal.ZERO;
         }
@@ -174,16 +225,28 @@ public final class RiskEngine {
         return dayAnchor.multiply(limits.maxDailyRiskBudgetPct()).divide(HUNDRED, MC).subtract(budgetUsed);
     }
 
-    private void commit(TradeRequest r, BigDecimal qty) {
+    /**
+     * Counts an approved trade toward today's caps: one trade (emergency exits are exempt) and, for an
+     * entry, its risk at the stop (or its notional) against the daily risk budget.
+     */
+    public void count(TradeRequest r, BigDecimal qty) {
         if (r.emergency() && r.isExit()) {
             return;
         }
         tradesToday++;
         // the budget is only read when its limit is set (scaling keeps a null limit null)
         if (!r.isExit() && baseLimits.maxDailyRiskBudgetPct() != null) {
-            BigDecimal perUnit = r.stopDistance() != null ? r.stopDistance() : r.price();
-            budgetUsed = budgetUsed.add(qty.multiply(perUnit));
+            budgetUsed = budgetUsed.add(budgetOf(r, qty));
         }
+    }
+
+    /** What an entry of {@code qty} uses of the daily risk budget: its risk at the stop, else its notional. */
+    public static BigDecimal budgetOf(TradeRequest r, BigDecimal qty) {
+        if (r.isExit()) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal perUnit = r.stopDistance() != null ? r.stopDistance() : r.price();
+        return qty.multiply(perUnit);
     }
 
     static String pct(BigDecimal v) {

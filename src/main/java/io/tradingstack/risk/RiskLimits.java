@@ -16,6 +16,15 @@ public record RiskLimits(BigDecimal maxPositionRiskPct, BigDecimal maxSymbolExpo
     public static final RiskLimits DEFAULTS = new RiskLimits(new BigDecimal("2.0"), new BigDecimal("25.0"),
             new BigDecimal("80.0"), new BigDecimal("3.0"), null, null, Set.of(), Set.of());
 
+    /**
+     * Defaults of the live gate, for a small paper book placing orders by hand or by agent: 2 % of
+     * equity at risk per trade at its stop, at most 60 % of equity in one symbol and 95 % in all
+     * (a 5 % cash buffer, as the reference's execution prompt asks), 5 % daily loss, 500 trades a
+     * day (a runaway guard: at the default 60 bps fee that many round trips would cost the book).
+     */
+    public static final RiskLimits LIVE = new RiskLimits(new BigDecimal("2.0"), new BigDecimal("60"),
+            new BigDecimal("95"), new BigDecimal("5"), null, 500, Set.of(), Set.of());
+
     public RiskLimits {
         requirePositive("max_position_risk_pct", maxPositionRiskPct);
         requirePositive("max_symbol_exposure_pct", maxSymbolExposurePct);

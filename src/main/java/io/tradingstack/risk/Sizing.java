@@ -22,14 +22,22 @@ final class Sizing {
 
     private final List<Cap> caps = new ArrayList<>();
 
-    Sizing(TradeRequest r, AccountSnapshot a, RiskLimits limits, BigDecimal costRate, BigDecimal budgetRemaining) {
+    /**
+     * @param riskCapWithoutStop whether an entry without a stop has its notional capped by the per-trade
+     *                           risk (the reference and the backtester do; the live gate caps only risk at a stop)
+     */
+    Sizing(TradeRequest r, AccountSnapshot a, RiskLimits limits, BigDecimal costRate, BigDecimal budgetRemaining,
+           boolean riskCapWithoutStop) {
         BigDecimal price = r.price();
         BigDecimal equity = a.equity();
-        BigDecimal perUnitRisk = r.stopDistance() != null && r.stopDistance().signum() > 0 ? r.stopDistance() : price;
+        boolean stopped = r.stopDistance() != null && r.stopDistance().signum() > 0;
+        BigDecimal perUnitRisk = stopped ? r.stopDistance() : price;
         BigDecimal riskCap = share(equity, limits.maxPositionRiskPct());
-        caps.add(new Cap("max_position_risk_pct", BlockReason.MAX_POSITION_RISK, div(riskCap, perUnitRisk),
-                () -> "Per-trade risk cap " + money(riskCap) + " (" + RiskEngine.pct(limits.maxPositionRiskPct())
-                        + "% of equity) allows no size"));
+        if (stopped || riskCapWithoutStop) {
+            caps.add(new Cap("max_position_risk_pct", BlockReason.MAX_POSITION_RISK, div(riskCap, perUnitRisk),
+                    () -> "Per-trade risk cap " + money(riskCap) + " (" + RiskEngine.pct(limits.maxPositionRiskPct())
+                            + "% of equity) allows no size"));
+        }
         BigDecimal symbolRoom = share(equity, limits.maxSymbolExposurePct()).subtract(a.symbolExposure());
         caps.add(new Cap("max_symbol_exposure_pct", BlockReason.MAX_SYMBOL_EXPOSURE, div(symbolRoom, price),
                 () -> "Exposure to " + r.symbol() + " at max symbol exposure (" + RiskEngine.pct(limits.maxSymbolExposurePct()) + "%)"));
@@ -57,6 +65,15 @@ final class Sizing {
             }
         }
         return min;
+    }
+
+    /** The quantity each constraint allows, keyed by limit name ({@code cash} for the cash cap), in check order. */
+    java.util.Map<String, BigDecimal> caps() {
+        java.util.Map<String, BigDecimal> out = new java.util.LinkedHashMap<>();
+        for (Cap c : caps) {
+            out.put(c.limit(), c.qty());
+        }
+        return out;
     }
 
     /** Limits that the approved quantity uses at least {@code threshold} of. */

@@ -88,7 +88,14 @@ public enum ConfigKey {
         return s;
     }), "per-agent caps overriding LLM_MAX_CALLS_PER_DAY / LLM_MAX_TOKENS_PER_DAY"),
     LLM_PRICES_FILE("", Parsers.TEXT, "JSON price table (USD per 1M input/output tokens per model) merged over the built-in one"),
-    HTTP_AUTH_TOKEN("", Parsers.TEXT, "bearer token for HTTP_PORT (dashboard, /health, /api, /ws/ticker; /ready stays open); empty = none", true);
+    HTTP_AUTH_TOKEN("", Parsers.TEXT, "bearer token for HTTP_PORT (dashboard, /health, /api, /ws/ticker; /ready stays open); empty = none", true),
+    RISK_CONFIG_FILE("", Parsers.TEXT, "JSON risk limits for every order (the backtest's --risk-config format); empty = the live defaults"),
+    RISK_MAX_POSITION_RISK_PCT("", Parsers.PERCENT_OR_EMPTY, "live gate: percent of equity at risk per trade at its declared stop; empty = file or 2"),
+    RISK_MAX_SYMBOL_EXPOSURE_PCT("", Parsers.PERCENT_OR_EMPTY, "live gate: percent of equity in one symbol; empty = file or 60"),
+    RISK_MAX_PORTFOLIO_EXPOSURE_PCT("", Parsers.PERCENT_OR_EMPTY, "live gate: percent of equity in all positions; empty = file or 95"),
+    RISK_MAX_DAILY_LOSS_PCT("", Parsers.PERCENT_OR_EMPTY, "live gate: no new entries once equity is this percent below the day's anchor; empty = file or 5"),
+    RISK_MAX_DAILY_RISK_BUDGET_PCT("", Parsers.PERCENT_OR_EMPTY, "live gate: percent of the day's anchor that entries may risk in a day; empty = file or off"),
+    RISK_MAX_TRADES_PER_DAY("", Parsers.INT_OR_EMPTY, "live gate: approved orders per UTC day (exits exempt); empty = file or 500");
 
     private final String defaultValue;
     private final Parsers.Parser parser;

@@ -55,6 +55,20 @@ final class Parsers {
         BigDecimal d = new BigDecimal(s);
         return require(d, d.signum() >= 0 && d.compareTo(BigDecimal.valueOf(100)) <= 0);
     });
+    static final Parser PERCENT_OR_EMPTY = of("empty or a percentage above 0 and at most 100", s -> {
+        if (s.isEmpty()) {
+            return s;
+        }
+        BigDecimal d = new BigDecimal(s);
+        return require(d, d.signum() > 0 && d.compareTo(BigDecimal.valueOf(100)) <= 0);
+    });
+    static final Parser INT_OR_EMPTY = of("empty or an integer 0-100000", s -> {
+        if (s.isEmpty()) {
+            return s;
+        }
+        int v = Integer.parseInt(s);
+        return require(v, v >= 0 && v <= 100_000);
+    });
     static final Parser SPEED = of("1 (real time), a number N > 0 (N times faster) or max", s -> {
         if (s.equalsIgnoreCase("max")) {
             return Double.POSITIVE_INFINITY;

@@ -115,7 +115,10 @@ class OrderAcceptanceTest {
 
     @Test
     void twoHundredConcurrentOrdersFromTwentyClientsStayBalancedAndNeverOverdraw() throws Exception {
-        try (OrderStack stack = new OrderStack(Map.of())) {
+        // exposure and daily loss limits at 100 %: this test is about cash running out at the ledger under
+        // concurrency (200 round trips at 60 bps fees lose more than the default 5 % daily loss)
+        try (OrderStack stack = new OrderStack(Map.of("RISK_MAX_SYMBOL_EXPOSURE_PCT", "100", "RISK_MAX_PORTFOLIO_EXPOSURE_PCT", "100",
+                "RISK_MAX_DAILY_LOSS_PCT", "100"))) {
             ExecutorService clients = Executors.newFixedThreadPool(20);
             List<Future<List<OrderResult>>> done = new ArrayList<>();
             for (int c = 0; c < 20; c++) {

@@ -71,6 +71,7 @@ final class OrderStack implements AutoCloseable {
         setBook("BTC-USD", "50000", "50010", "0.5");
         setBook("ETH-USD", "3000", "3001", "2");
         vertx.deployVerticle(new LedgerVerticle(ctx, db.pool(vertx, 8))).await();
+        vertx.deployVerticle(new RiskGateVerticle(ctx, db.pool(vertx, 4))).await();
         worker = TestInfra.worker(queue, registration == null ? w -> WorkflowRegistry.register(w, ctx) : registration.apply(ctx));
         vertx.deployVerticle(new ExecutionVerticle(ctx)).await();
         try {

@@ -81,6 +81,25 @@ class McpContractTest {
         assertTrue(portfolio.getValue("total_pnl") instanceof Number && portfolio.getValue("cash") instanceof Number,
                 "money as JSON numbers: " + portfolio.encode());
 
+        JsonObject gated = calls.getJsonObject("place_mock_order (risk gate)");
+        assertEquals("RISK_POSITION_RISK", gated.getString("error"),
+                "a buy risking a quarter of its price at its stop is refused by the gate: " + gated.encode());
+        JsonObject today = ok(calls, "get_limit_enforcement");
+        assertTrue(today.getInteger("trades_attempted") >= 3 && today.getInteger("trades_blocked_by_max_position_risk_pct") >= 1,
+                today.encode());
+        assertEquals(0, ok(calls, "get_limit_enforcement (quiet day)").getInteger("trades_attempted"));
+        assertEquals(1, ok(calls, "get_risk_adjustments").getInteger("global_multiplier"));
+        assertTrue(ok(calls, "list_strategy_specs").getInteger("count") >= 2, "the shipped specs are stored");
+        assertEquals("BTC-USD", ok(calls, "get_strategy_spec").getJsonObject("spec").getString("market"));
+        assertEquals("STRATEGY_SPEC_NOT_FOUND", calls.getJsonObject("get_strategy_spec (none)").getString("error"));
+        assertTrue(ok(calls, "validate_strategy_spec").getBoolean("valid"), "the stored spec validates as it is returned");
+        JsonObject invalid = ok(calls, "validate_strategy_spec (invalid)");
+        assertFalse(invalid.getBoolean("valid"));
+        assertEquals("triggers[0].entry_rule", invalid.getJsonArray("errors").getJsonObject(0).getString("path"), invalid.encode());
+        assertEquals("offline", ok(calls, "get_llm_usage").getString("provider"));
+        JsonObject evaluated = ok(calls, "evaluate_strategy");
+        assertEquals(5, evaluated.getJsonArray("bars").size(), evaluated.encode());
+        assertTrue(evaluated.getInteger("bars_fetched") > 5, "a warm-up precedes the window: " + evaluated.getInteger("bars_fetched"));
         JsonObject afterStop = calls.getJsonObject("place_mock_order (after stop)");
         assertTrue(afterStop.getBoolean("isError"), afterStop.encode());
         assertNotEquals("INTERNAL", afterStop.getString("error"), "an order after a stop is a coded rejection");

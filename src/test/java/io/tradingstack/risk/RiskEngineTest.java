@@ -80,6 +80,9 @@ class RiskEngineTest {
                 new Row("insufficient cash", BASE, e -> { }, buy("2"),
                         new AccountSnapshot(E, d("0.5"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
                         BlockReason.INSUFFICIENT_CASH, "Insufficient cash 0.50 for a minimum order"),
+                new Row("short entry on a spot book", BASE, e -> { },
+                        new TradeRequest(T, "BTC-USD", Side.SELL, Direction.SHORT, d("100"), null, d("2"), false), flat(),
+                        BlockReason.SPOT_NO_SHORT, "Spot book: no short entry in BTC-USD (nothing held to sell)"),
                 new Row("exit with no position", BASE, e -> { },
                         new TradeRequest(T, "BTC-USD", Side.SELL, Direction.EXIT, d("100"), null, null, false), flat(),
                         BlockReason.SIZING_ZERO, "No position in BTC-USD to exit"));

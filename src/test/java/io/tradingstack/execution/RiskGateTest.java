@@ -1,0 +1,95 @@
+package io.tradingstack.execution;
+
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.ledger.LedgerDb;
+import io.tradingstack.ledger.LedgerVerifier;
+import io.tradingstack.model.OrderIntent;
+import io.tradingstack.model.OrderStatus;
+import io.tradingstack.model.OrderType;
+import io.tradingstack.model.Side;
+import io.tradingstack.risk.RiskAdjustment;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+import static io.tradingstack.execution.OrderAcceptanceTest.market;
+import static io.tradingstack.execution.OrderAcceptanceTest.placeOne;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The live risk gate on the real order path (PostgreSQL, Temporal, ledger): a refused order gets
+ * its risk code and writes no order, the day's caps and limit_enforcement survive a restart, and
+ * stored adjustments tighten the limits until revoked.
+ */
+class RiskGateTest {
+
+    @Test
+    void theDailyTradeCapRefusesEntriesSurvivesARestartAndLetsExitsThrough() throws Exception {
+        LedgerDb db = LedgerDb.fresh();
+        Map<String, String> cap = Map.of("RISK_MAX_TRADES_PER_DAY", "2");
+        try (OrderStack stack = new OrderStack(db, cap, null)) {
+            assertEquals(OrderStatus.FILLED, placeOne(stack, market("BTC-USD", Side.BUY, "0.01")).status());
+            assertEquals(OrderStatus.FILLED, placeOne(stack, market("ETH-USD", Side.BUY, "0.2")).status());
+            OrderResult third = placeOne(stack, market("ETH-USD", Side.BUY, "0.1"));
+            assertEquals(ErrorCode.RISK_TRADES_PER_DAY, third.code(), third::toString);
+            assertTrue(third.message().contains("max trades per day (2)"), third.message());
+            OrderResult exit = placeOne(stack, market("BTC-USD", Side.SELL, "0.01"));
+            assertEquals(OrderStatus.FILLED, exit.status(), "an exit passes the spent cap: " + exit);
+
+            RiskMessages.Enforcement day = enforcement(stack);
+            assertEquals(4L, ((Number) day.day().get("trades_attempted")).longValue(), day::toString);
+            assertEquals(3L, ((Number) day.day().get("trades_executed")).longValue());
+            assertEquals(1L, ((Number) day.day().get("trades_blocked_by_max_trades_per_day")).longValue());
+            assertEquals(0, new BigDecimal("10000").compareTo(day.anchor()), "the day is anchored at the first decision's equity");
+            assertEquals(2, day.limits().get("max_trades_per_day"));
+            LedgerVerifier.Report report = stack.verify();
+            assertTrue(report.ok(), report::render);
+            assertEquals(3L, report.figures().get("fills"), "the refused order wrote no fill");
+        }
+        try (OrderStack again = new OrderStack(db, cap, null)) {
+            OrderResult afterRestart = placeOne(again, market("ETH-USD", Side.BUY, "0.1"));
+            assertEquals(ErrorCode.RISK_TRADES_PER_DAY, afterRestart.code(), "the day's count survived the restart: " + afterRestart);
+            assertEquals(2L, ((Number) enforcement(again).day().get("trades_blocked_by_max_trades_per_day")).longValue());
+        }
+    }
+
+    @Test
+    void storedAdjustmentsTightenTheLimitsUntilRevoked() throws Exception {
+        try (OrderStack stack = new OrderStack(Map.of())) {
+            // 60 % of a 10 000 USD book is 6000 USD of BTC; times 0.25 it is 1500 USD
+            RiskAdjustment asked = RiskAdjustment.of(RiskAdjustment.Scope.SYMBOL, "BTC-USD", new BigDecimal("0.25"),
+                    "three losing days on BTC", "judge", Instant.now(), null, 2);
+            RiskAdjustment stored = request(stack, Addresses.RISK_ADJUST, new RiskMessages.Adjust(asked, "judge-2026-03-02-btc"));
+            RiskAdjustment repeated = request(stack, Addresses.RISK_ADJUST, new RiskMessages.Adjust(asked, "judge-2026-03-02-btc"));
+            assertEquals(stored.id(), repeated.id(), "the same idempotency key stores one adjustment");
+            RiskMessages.Adjustments read = request(stack, Addresses.RISK_ADJUSTMENTS, new RiskMessages.AdjustmentsQuery(10));
+            assertEquals(1, read.adjustments().size());
+            assertEquals(0, new BigDecimal("0.25").compareTo(read.symbols().get("BTC-USD")), read::toString);
+
+            OrderResult btc = placeOne(stack, market("BTC-USD", Side.BUY, "0.04"));
+            assertEquals(ErrorCode.RISK_SYMBOL_EXPOSURE, btc.code(), btc::toString);
+            assertEquals(OrderStatus.FILLED, placeOne(stack, market("ETH-USD", Side.BUY, "0.6")).status(),
+                    "another symbol keeps its limits");
+
+            RiskAdjustment revoked = request(stack, Addresses.RISK_REVOKE, new RiskMessages.Revoke(stored.id(), "two winning days"));
+            assertEquals("two winning days", revoked.revokedReason());
+            assertEquals(OrderStatus.FILLED, placeOne(stack, market("BTC-USD", Side.BUY, "0.04")).status());
+            OrderResult stopped = placeOne(stack, new OrderIntent("BTC-USD", Side.BUY, new BigDecimal("0.04"), null, OrderType.MARKET,
+                    null, null, new BigDecimal("45000")));
+            assertEquals(ErrorCode.RISK_POSITION_RISK, stopped.code(), "200 USD at risk at the stop is above 2 %: " + stopped);
+            assertTrue(stack.verify().ok());
+        }
+    }
+
+    private static RiskMessages.Enforcement enforcement(OrderStack stack) {
+        return request(stack, Addresses.RISK_ENFORCEMENT, new RiskMessages.EnforcementQuery(null));
+    }
+
+    private static <T> T request(OrderStack stack, String address, Object body) {
+        return stack.vertx.eventBus().<T>request(address, body).await().body();
+    }
+}
