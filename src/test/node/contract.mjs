@@ -94,6 +94,17 @@ try {
   await call("set_user_preferences", { preferences: { experience_level: "advanced", risk_tolerance: "high",
     trading_style: "aggressive", profit_scraping_percentage: "15%" } });
   await call("get_user_preferences");
+  // the broker chat: a turn asks for a tool call, the client runs it and sends the result back
+  const chat = await call("broker_chat", { message: "portfolio" });
+  const results = [];
+  for (const c of chat?.structured?.tool_calls ?? []) {
+    const r = await client.callTool({ name: c.name, arguments: JSON.parse(c.arguments) });
+    results.push({ call_id: c.id, content: r.content?.[0]?.text ?? "" });
+  }
+  await call("broker_chat", { turn_id: chat?.structured?.turn_id ?? "none", tool_results: results }, "broker_chat (tool results)");
+  await call("broker_chat", { turn_id: "t0-nothere", tool_results: [{ call_id: "c1", content: "{}" }] },
+    "broker_chat (unknown turn)");
+  await call("get_broker_transcript", { limit: 4 });
   const price = Number(buy?.structured?.fills?.[0]?.fill_price ?? 0);
   const limitPrice = Math.round(price * 0.9 * 100) / 100;
   const resting = await call("place_mock_order", { orders: [{ symbol: "BTC-USD", side: "BUY", qty: 0.001, type: "limit",

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The broker agent's durable state: the symbols the user trades and their preferences. One
- * singleton per namespace, id {@value DurableNames.Broker#ID}. Signal and query names match the reference
- * design so MCP tools and agents address it by name. The state is saved to PostgreSQL on every
- * change and rebuilt from it when the workflow starts (the embedded Temporal forgets on restart).
+ * The broker agent's durable state: the symbols the user trades, their preferences and the chat
+ * transcript. One singleton per namespace, id {@value DurableNames.Broker#ID}. Signal and query
+ * names match the reference design so MCP tools and agents address it by name. The state is saved
+ * to PostgreSQL on every change and rebuilt from it when the workflow starts (the embedded Temporal
+ * forgets on restart). The chat's model calls are activities of this workflow, so their answers are
+ * in its history and a replay never calls the model.
  */
 @WorkflowInterface
 public interface BrokerAgentWorkflow {
@@ -39,6 +41,19 @@ public interface BrokerAgentWorkflow {
     @QueryMethod(name = DurableNames.Broker.GET_SYMBOLS)
     List<String> getSymbols();
 
+    /** The preferences, plus {@code preferences_set}: whether the user ever chose them (else they are the defaults). */
     @QueryMethod(name = DurableNames.Broker.GET_PREFERENCES)
     Map<String, Object> getUserPreferences();
+
+    /**
+     * One step of a chat turn: a new user message (with the tools the client can run) starts a turn;
+     * the client then sends the results of the tool calls the step asked for, until the step is an
+     * answer or a coded failure. Turns run one at a time; a new message closes a turn left waiting.
+     */
+    @UpdateMethod(name = DurableNames.Broker.CHAT)
+    BrokerStep chat(BrokerTurn turn);
+
+    /** The last {@code limit} transcript lines (loaded=false until a fresh run has read its stored state). */
+    @QueryMethod(name = DurableNames.Broker.GET_TRANSCRIPT)
+    TranscriptView getTranscript(int limit);
 }

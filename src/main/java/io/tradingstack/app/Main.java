@@ -10,7 +10,7 @@ import java.util.List;
 @Command(name = "trading-stack", mixinStandardHelpOptions = true, version = "trading-stack 0.1.0",
         description = "A durable, multi-agent crypto trading stack.",
         subcommands = {RunCommand.class, io.tradingstack.backtest.BacktestCommand.class,
-                io.tradingstack.ledger.LedgerCommand.class})
+                io.tradingstack.ledger.LedgerCommand.class, io.tradingstack.agents.BrokerCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

@@ -126,7 +126,7 @@ public final class DurableNames {
         }
     }
 
-    /** The broker agent's durable state: symbols and user preferences. */
+    /** The broker agent's durable state: symbols, user preferences and the chat transcript. */
     public static final class Broker {
         public static final String TYPE = "BrokerAgentWorkflow";
         public static final String ID = "broker-agent";
@@ -135,6 +135,10 @@ public final class DurableNames {
         public static final String UPDATE_PREFERENCES = "update_user_preferences";
         public static final String GET_SYMBOLS = "get_symbols";
         public static final String GET_PREFERENCES = "get_user_preferences";
+        /** Update: one step of a chat turn (a user message, or the results of the tool calls asked for). */
+        public static final String CHAT = "broker_chat";
+        /** Query: the last lines of the conversation. */
+        public static final String GET_TRANSCRIPT = "get_broker_transcript";
 
         private Broker() {
         }

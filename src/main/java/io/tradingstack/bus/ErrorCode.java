@@ -100,7 +100,12 @@ public enum ErrorCode {
     STRATEGY_SPEC_INVALID(9106, "invalid strategy spec"),
     STRATEGY_SPEC_NOT_FOUND(9107, "strategy spec not found"),
     STRATEGY_SPEC_CONFLICT(9108, "strategy spec conflicts with a stored one"),
-    STRATEGY_STORAGE(9109, "strategy store unavailable", Retry.RETRIED);
+    STRATEGY_STORAGE(9109, "strategy store unavailable", Retry.RETRIED),
+
+    BROKER_BAD_TURN(9150, "invalid broker chat turn"),
+    BROKER_NO_SUCH_TURN(9151, "no such broker turn waiting for tool results"),
+    BROKER_TOO_MANY_ROUNDS(9152, "the model kept calling tools past the round bound"),
+    BROKER_STACK_UNREACHABLE(9153, "the stack's MCP server cannot be reached");
 
     private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
@@ -149,7 +154,7 @@ public enum ErrorCode {
             case 60 -> "risk";
             case 70 -> code >= 7070 && code < 7090 ? "web" : "mcp";
             case 80 -> "backtest";
-            case 91 -> "strategy";
+            case 91 -> code >= 9150 && code < 9180 ? "agents" : "strategy";
             default -> "agents";
         };
     }

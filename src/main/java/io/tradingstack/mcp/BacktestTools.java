@@ -51,6 +51,9 @@ final class BacktestTools {
         this.ctx = ctx;
     }
 
+    /** Longest wait_seconds of get_backtest_result: below the MCP client's usual request timeout. */
+    static final int MAX_WAIT_SECONDS = 30;
+
     List<ToolSpec> tools() {
         Map<String, Object> risk = new LinkedHashMap<>();
         RISK_NUMBERS.forEach(k -> risk.put(k, Schemas.positiveNumber("risk limit " + k + " (reference risk key)")));
@@ -80,8 +83,24 @@ final class BacktestTools {
                         + "metrics, counts and report files once done (also after a restart: runs are stored in "
                         + "PostgreSQL). Query progress on BacktestWorkflow <workflow_id>.",
                         object(props("workflow_id", pattern(string("the workflow_id returned by run_backtest"),
-                                "^[A-Za-z0-9._-]{1,120}$")), "workflow_id"), resultSchema(), ToolSpec.Hints.READ,
+                                "^[A-Za-z0-9._-]{1,120}$"), "wait_seconds", Schemas.integer("wait up to this long for "
+                                + "the run to finish before answering (0, the default: answer at once)", 0, MAX_WAIT_SECONDS,
+                                0L)), "workflow_id"), resultSchema(), ToolSpec.Hints.READ,
                         this::result));
+    }
+
+    /**
+     * Waits, bounded, for the run to end (a model cannot sleep between polls); how it ended is read
+     * afterwards like any other answer, so a failure or an unknown id changes nothing here.
+     */
+    private static void awaitEnd(io.temporal.client.WorkflowClient client, String workflowId, int seconds) {
+        try {
+            client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+                    .getResult(seconds, java.util.concurrent.TimeUnit.SECONDS, Object.class);
+        } catch (java.util.concurrent.TimeoutException | io.temporal.client.WorkflowException
+                 | io.grpc.StatusRuntimeException stillRunningOrGone) {
+            // answered from the workflow's state below
+        }
     }
 
     private static Map<String, Object> resultSchema() {
@@ -151,7 +170,12 @@ final class BacktestTools {
 
     private Future<ToolResult> result(ToolCall call) {
         String workflowId = call.string("workflow_id", "");
-        return ctx.temporal().withClient(client -> Optional.ofNullable(lookup(client, workflowId)))
+        int wait = call.integer("wait_seconds", 0);
+        Future<Void> finished = wait <= 0 ? Future.succeededFuture() : ctx.temporal().withClient(client -> {
+            awaitEnd(client, workflowId, wait);
+            return null;
+        });
+        return finished.compose(v -> ctx.temporal().withClient(client -> Optional.ofNullable(lookup(client, workflowId))))
                 .compose(live -> live.isPresent() ? Future.succeededFuture(live.get()) : storedRun(workflowId)
                         .compose(run -> ctx.vertx().executeBlocking(() -> stored(workflowId, run), false)));
     }

@@ -122,7 +122,7 @@ public final class ToolCatalogue {
 
     /** An error result when the arguments are out of bounds or do not match the schema; nothing runs then. */
     private java.util.Optional<ToolResult> validated(ToolSpec spec, Map<String, Object> args) {
-        java.util.Optional<String> outOfBounds = ArgumentLimits.check(args);
+        java.util.Optional<String> outOfBounds = ArgumentLimits.check(args, ArgumentLimits.maxStringOf(spec.inputSchema()));
         if (outOfBounds.isPresent()) {
             return outOfBounds.map(why -> ToolResult.error(ErrorCode.MCP_BAD_ARGUMENTS, why));
         }

@@ -16,7 +16,12 @@ public final class Histories {
     }
 
     public static void record(String workflowId, String name) {
-        String json = TestInfra.temporal().client().fetchHistory(workflowId).toJson(true);
+        record(TestInfra.temporal().client().fetchHistory(workflowId), name);
+    }
+
+    /** Records a history fetched by the test (e.g. one run of several under the same workflow id). */
+    public static void record(io.temporal.common.WorkflowExecutionHistory history, String name) {
+        String json = history.toJson(true);
         Path file = Path.of("src/test/resources/histories", name + ".json");
         try {
             Files.createDirectories(file.getParent());

@@ -68,6 +68,12 @@ class McpContractTest {
         assertFalse(ok(calls, "list_technical_metrics").getJsonArray("metrics").isEmpty());
         assertEquals(5, ok(calls, "compute_technical_metrics").getJsonArray("preview").size());
         assertEquals("DONE", ok(calls, "get_backtest_result").getString("status"));
+        assertEquals("TOOL_CALLS", ok(calls, "broker_chat").getString("status"), "offline, \"portfolio\" asks for a tool");
+        JsonObject answered = calls.getJsonObject("broker_chat (tool results)").getJsonObject("structured");
+        assertEquals("ANSWER", answered.getString("status"), answered.encode());
+        assertTrue(answered.getString("text").startsWith("Portfolio: cash "), answered.encode());
+        assertEquals("BROKER_NO_SUCH_TURN", calls.getJsonObject("broker_chat (unknown turn)").getString("error"));
+        assertEquals(2, ok(calls, "get_broker_transcript").getInteger("count"));
         JsonObject portfolio = ok(calls, "get_portfolio_status");
         JsonObject btc = portfolio.getJsonObject("position_details").getJsonObject("BTC-USD");
         assertTrue(btc.getBoolean("price_is_live"), btc.encode());

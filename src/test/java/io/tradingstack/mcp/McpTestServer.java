@@ -27,16 +27,16 @@ import java.util.function.Consumer;
  * A real MCP server for tests: the durable verticle (a worker on this JVM's MCP task queue, with
  * every registered workflow) plus the MCP verticle, over the shared embedded PostgreSQL and Temporal.
  */
-final class McpTestServer implements AutoCloseable {
+public final class McpTestServer implements AutoCloseable {
     /** One queue per test JVM: singleton workflows started by one test class stay reachable by the next. */
-    static final String QUEUE = TestInfra.uniqueQueue("mcp");
+    public static final String QUEUE = TestInfra.uniqueQueue("mcp");
     /** Singletons other test JVM runs or classes may have left on foreign task queues. */
     static final List<String> SINGLETONS = List.of(DurableNames.Broker.ID, DurableNames.Ledger.ID,
             DurableNames.MarketStream.ID, DurableNames.Ledger.id(QUEUE));
 
-    final Vertx vertx;
-    final AppContext ctx;
-    final int port;
+    public final Vertx vertx;
+    public final AppContext ctx;
+    public final int port;
     private final Stack stack;
 
     private McpTestServer(Vertx vertx, AppContext ctx, Stack stack) {
@@ -47,7 +47,7 @@ final class McpTestServer implements AutoCloseable {
     }
 
     /** A node started from verticles.json with the given roles (the MCP server and the worker included). */
-    static McpTestServer node(Set<String> roles, Map<String, String> overrides) {
+    public static McpTestServer node(Set<String> roles, Map<String, String> overrides) {
         Vertx vertx = Vertx.vertx();
         Map<String, String> all = new HashMap<>(overrides);
         all.put("TASK_QUEUE", QUEUE);
@@ -77,7 +77,7 @@ final class McpTestServer implements AutoCloseable {
      * their stored state (the shared test database would otherwise carry, e.g., a stopped stream
      * from one test class into the next).
      */
-    static void resetSingletons() {
+    public static void resetSingletons() {
         Vertx vertx = Vertx.vertx();
         try {
             io.vertx.sqlclient.Pool pool = TestInfra.postgres().pool(vertx, 1);
@@ -100,15 +100,15 @@ final class McpTestServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    McpSyncClient client() {
+    public McpSyncClient client() {
         return client(b -> { }, c -> { });
     }
 
-    McpSyncClient client(Consumer<HttpClientStreamableHttpTransport.Builder> transport, Consumer<McpClient.SyncSpec> spec) {
+    public McpSyncClient client(Consumer<HttpClientStreamableHttpTransport.Builder> transport, Consumer<McpClient.SyncSpec> spec) {
         HttpClientStreamableHttpTransport.Builder tb = HttpClientStreamableHttpTransport.builder(url()).endpoint("/mcp");
         transport.accept(tb);
         McpClient.SyncSpec sb = McpClient.sync(tb.build()).requestTimeout(Duration.ofSeconds(30))
