@@ -32,7 +32,8 @@ public final class McpTestServer implements AutoCloseable {
     public static final String QUEUE = TestInfra.uniqueQueue("mcp");
     /** Singletons other test JVM runs or classes may have left on foreign task queues. */
     static final List<String> SINGLETONS = List.of(DurableNames.Broker.ID, DurableNames.Ledger.ID,
-            DurableNames.MarketStream.ID, DurableNames.Ledger.id(QUEUE));
+            DurableNames.MarketStream.ID, DurableNames.Ledger.id(QUEUE),
+            DurableNames.StrategyStore.id(QUEUE));
 
     public final Vertx vertx;
     public final AppContext ctx;
