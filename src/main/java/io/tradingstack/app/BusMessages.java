@@ -4,6 +4,7 @@ import io.tradingstack.bus.Codecs;
 import io.tradingstack.execution.ExecutionMessages;
 import io.tradingstack.execution.RiskMessages;
 import io.tradingstack.features.CandleHistory;
+import io.tradingstack.features.MetricsRequest;
 import io.tradingstack.ledger.LedgerMessages;
 import io.tradingstack.market.SetSymbols;
 import io.tradingstack.runtime.WorkflowState;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 public final class BusMessages {
     public static final List<Class<? extends Record>> ALL = Stream.of(Codecs.MODEL_TYPES, LedgerMessages.TYPES,
             ExecutionMessages.TYPES, RiskMessages.TYPES, SpecStoreMessages.TYPES, SetSymbols.MESSAGES, WorkflowState.MESSAGES,
-            CandleHistory.MESSAGES)
+            CandleHistory.MESSAGES, MetricsRequest.MESSAGES)
             .flatMap(List::stream).toList();
 
     private BusMessages() {

@@ -130,20 +130,22 @@ final class FeaturesDesk {
         return v;
     }
 
-    /** A metrics request read and checked against the catalogue; coded failures. */
-    MetricsRequest metricsRequest(JsonObject body) {
-        MetricsRequest req = MetricsRequest.parse(body, maxBars);
-        catalogue.select(req);
+    /** A metrics request checked against this node's bar bound and the catalogue; coded failures. */
+    MetricsRequest metricsRequest(Object body) {
+        if (!(body instanceof MetricsRequest req)) {
+            throw new CodedException(ErrorCode.FEATURES_BAD_PARAMETER, "expected a MetricsRequest body, got "
+                    + (body == null ? "null" : body.getClass().getSimpleName()));
+        }
+        catalogue.select(req.checkLimits(maxBars));
         return req;
     }
 
     /** The bars of a request: the tracked series, else fetched unless {@code fetch_if_missing} is false. */
-    Future<List<Bar>> bars(MetricsRequest req, JsonObject body, Function<MetricsRequest, Future<List<Bar>>> fetch) {
+    Future<List<Bar>> bars(MetricsRequest req, Function<MetricsRequest, Future<List<Bar>>> fetch) {
         if (service.slot(req.symbol(), req.timeframe()) != null) {
             return Future.succeededFuture(service.bars(req.symbol(), req.timeframe()));
         }
-        boolean fetchIfMissing = body == null || !Boolean.FALSE.equals(body.getValue("fetch_if_missing"));
-        if (!fetchIfMissing) {
+        if (!req.fetchIfMissing()) {
             return Future.failedFuture(new CodedException(ErrorCode.FEATURES_BAD_PARAMETER, "no cached " + req.timeframe()
                     + " bars for " + req.symbol() + " and fetch_if_missing is false; cached symbols: " + service.symbols()
                     + ", timeframes: " + labels()));

@@ -11,13 +11,13 @@ import io.tradingstack.runtime.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Wires {@link FeaturesService} (through {@link FeaturesDesk}) to the bus: aggregates
@@ -41,7 +41,8 @@ public final class FeaturesVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        io.tradingstack.bus.Codecs.register(vertx, CandleHistory.MESSAGES);
+        io.tradingstack.bus.Codecs.register(vertx, Stream.of(CandleHistory.MESSAGES, MetricsRequest.MESSAGES, MarketHistory.SENDS)
+                .flatMap(List::stream).toList());
         try {
             desk = FeaturesDesk.configured(ctx.config());
         } catch (RuntimeException e) {
@@ -57,7 +58,7 @@ public final class FeaturesVerticle extends VerticleBase {
         registered.add(held.consumer(Addresses.FEATURES_LIST_METRICS, m -> m.reply(desk.catalogue())));
         registered.add(held.<CandleHistory.Request>consumer(Addresses.FEATURES_CANDLES,
                 m -> answer(m, () -> desk.candles(m.body()), new io.vertx.core.eventbus.DeliveryOptions())));
-        registered.add(held.<JsonObject>consumer(Addresses.FEATURES_COMPUTE_METRICS, this::onCompute));
+        registered.add(held.<MetricsRequest>consumer(Addresses.FEATURES_COMPUTE_METRICS, this::onCompute));
         held.periodic(1000, id -> publish(desk.service().closeDue(Instant.now())));
         held.health("features", () -> Future.succeededFuture(desk.health()));
         Consumer<Router> routes = new FeaturesHttp(vertx.eventBus())::routes;
@@ -98,7 +99,7 @@ public final class FeaturesVerticle extends VerticleBase {
         }
     }
 
-    private void onCompute(Message<JsonObject> m) {
+    private void onCompute(Message<?> m) {
         MetricsRequest req;
         try {
             req = desk.metricsRequest(m.body());
@@ -106,7 +107,7 @@ public final class FeaturesVerticle extends VerticleBase {
             Replies.fail(m, e);
             return;
         }
-        desk.bars(req, m.body(), r -> history.bars(r.symbol(), Timeframe.parse(r.timeframe()), r.limit(), Instant.now()))
+        desk.bars(req, r -> history.bars(r.symbol(), Timeframe.parse(r.timeframe()), r.limit(), Instant.now()))
                 .compose(b -> vertx.executeBlocking(() -> desk.compute(req, b), false))
                 .onSuccess(m::reply)
                 .onFailure(err -> Replies.fail(m, err));

@@ -4,11 +4,11 @@ import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.market.CandleFetch;
 import io.tradingstack.model.Candle;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import org.ta4j.core.Bar;
 import org.ta4j.core.BarSeries;
 
@@ -23,6 +23,8 @@ import java.util.List;
  * metrics of an untracked symbol. Failures carry the market's code; the wait is bounded.
  */
 final class MarketHistory {
+    /** The market's request record this sends (its codec is registered by the features verticle too). */
+    static final List<Class<? extends Record>> SENDS = List.of(CandleFetch.class);
     private final EventBus bus;
     private final long timeoutMs;
 
@@ -32,15 +34,20 @@ final class MarketHistory {
     }
 
     /** The fetch request for the {@code bars} buckets before the bucket of {@code end}, up to {@code end}. */
-    static JsonObject request(String symbol, Timeframe tf, int bars, Instant end) {
+    static CandleFetch request(String symbol, Timeframe tf, int bars, Instant end) {
         Instant start = tf.bucketStart(end).minusSeconds((long) tf.seconds() * bars);
-        return new JsonObject().put("symbol", symbol).put("granularity", tf.seconds())
-                .put("start", start.toString()).put("end", end.toString());
+        return CandleFetch.of(symbol, tf.seconds(), start, end);
     }
 
     /** The candles of the market's reply (rows that do not form a candle skipped). */
     Future<List<Candle>> candles(String symbol, Timeframe tf, int bars, Instant end) {
-        return Replies.coded(bus.request(Addresses.MARKET_FETCH_CANDLES, request(symbol, tf, bars, end),
+        CandleFetch request;
+        try {
+            request = request(symbol, tf, bars, end);
+        } catch (CodedException e) {
+            return Future.failedFuture(e);
+        }
+        return Replies.coded(bus.request(Addresses.MARKET_FETCH_CANDLES, request,
                         new DeliveryOptions().setSendTimeout(timeoutMs)))
                 .map(reply -> {
                     try {

@@ -1,6 +1,7 @@
 package io.tradingstack.market;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.Json;
 import io.tradingstack.runtime.BusBridge;
@@ -69,8 +70,12 @@ public final class MarketActivitiesImpl implements MarketActivities {
 
     @Override
     public DataQualityReport loadCandles(String symbol, int granularity, String start, String end) {
-        JsonObject request = new JsonObject().put("symbol", symbol).put("granularity", granularity).put("start", start)
-                .put("end", end).put("includeCandles", false);
+        CandleFetch request;
+        try {
+            request = CandleFetch.parse(symbol, granularity, start, end, false);
+        } catch (CodedException e) {
+            throw BusBridge.failure(e.code(), e.getMessage());
+        }
         JsonObject reply = slowBus.request(Addresses.MARKET_FETCH_CANDLES, request, JsonObject.class);
         try {
             return Json.MAPPER.readValue(reply.getJsonObject("report").encode(), DataQualityReport.class);

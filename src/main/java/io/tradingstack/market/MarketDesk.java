@@ -9,7 +9,6 @@ import io.tradingstack.runtime.HealthRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -50,17 +49,12 @@ final class MarketDesk {
         return new SetSymbols(List.copyOf(feed.symbols()));
     }
 
-    /** A fetch-candles request checked; MARKET_BAD_REQUEST when it is not one. */
-    static MarketEndpoints.CandleRequest candleRequest(JsonObject body, Instant now) {
-        try {
-            return MarketEndpoints.candles(body, now);
-        } catch (RuntimeException e) {
-            throw new CodedException(ErrorCode.MARKET_BAD_REQUEST, e.getMessage());
-        }
-    }
-
     /** Loads the candles (blocking: cache files and REST pages); a request the source refuses is MARKET_BAD_REQUEST. */
-    JsonObject fetchCandles(MarketEndpoints.CandleRequest req) {
+    JsonObject fetchCandles(Object body) {
+        if (!(body instanceof CandleFetch req)) {
+            throw new CodedException(ErrorCode.MARKET_BAD_REQUEST, "expected a CandleFetch body, got "
+                    + (body == null ? "null" : body.getClass().getSimpleName()));
+        }
         try {
             return candlesReply(loader.load(req.symbol(), req.granularity(), req.start(), req.end()), req.includeCandles());
         } catch (IllegalArgumentException e) {

@@ -11,12 +11,10 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -64,7 +62,7 @@ public final class MarketFeedVerticle extends VerticleBase {
                 held.<String>consumer(Addresses.MARKET_LATEST_TICK, m -> answer(m, () -> desk.latestTick(m.body()))),
                 held.<Object>consumer(Addresses.MARKET_STATS, m -> m.reply(desk.stats())),
                 held.<SetSymbols>consumer(Addresses.MARKET_SET_SYMBOLS, m -> m.reply(desk.setSymbols(m.body()))),
-                held.<JsonObject>consumer(Addresses.MARKET_FETCH_CANDLES, this::fetchCandles)
+                held.<CandleFetch>consumer(Addresses.MARKET_FETCH_CANDLES, this::fetchCandles)
         ).onSuccess(v -> feed.start());
     }
 
@@ -91,13 +89,8 @@ public final class MarketFeedVerticle extends VerticleBase {
         }
     }
 
-    private void fetchCandles(Message<JsonObject> msg) {
-        try {
-            MarketEndpoints.CandleRequest req = MarketDesk.candleRequest(msg.body(), Instant.now());
-            Replies.reply(msg, vertx.executeBlocking(() -> desk.fetchCandles(req), false));
-        } catch (RuntimeException e) {
-            Replies.fail(msg, e);
-        }
+    private void fetchCandles(Message<?> msg) {
+        Replies.reply(msg, vertx.executeBlocking(() -> desk.fetchCandles(msg.body()), false));
     }
 
     /** The stats counters, for tests and the stream workflow. */

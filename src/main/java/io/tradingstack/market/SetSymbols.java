@@ -23,5 +23,5 @@ public record SetSymbols(List<String> symbols) {
     }
 
     /** The records of the market endpoints, each with a codec. */
-    public static final List<Class<? extends Record>> MESSAGES = List.of(SetSymbols.class);
+    public static final List<Class<? extends Record>> MESSAGES = List.of(SetSymbols.class, CandleFetch.class);
 }

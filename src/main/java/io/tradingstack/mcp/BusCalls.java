@@ -19,7 +19,8 @@ final class BusCalls {
     private BusCalls() {
     }
 
-    static Future<Map<String, Object>> request(Vertx vertx, String address, JsonObject body) {
+    /** {@code body} is a component's message record (or a JSON object where the endpoint takes one). */
+    static Future<Map<String, Object>> request(Vertx vertx, String address, Object body) {
         return Replies.coded(vertx.eventBus().<Object>request(address, body, new DeliveryOptions().setSendTimeout(TIMEOUT_MS)))
                 .map(reply -> reply.body() instanceof JsonObject o ? Plain.object(o) : Plain.object(Map.of("result", reply.body())));
     }

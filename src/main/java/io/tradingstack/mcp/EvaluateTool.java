@@ -4,6 +4,7 @@ import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.features.Timeframe;
+import io.tradingstack.market.CandleFetch;
 import io.tradingstack.model.Candle;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.strategy.StrategySpecs;
@@ -12,7 +13,6 @@ import io.tradingstack.strategy.spec.CompiledSpec;
 import io.tradingstack.strategy.spec.Evaluation;
 import io.tradingstack.strategy.store.StoredSpec;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,8 +86,7 @@ final class EvaluateTool {
             int base = compiled.environment().base().seconds();
             int fetch = Math.min(MAX_FETCH, bars + WARMUP_COARSE_BARS * Math.max(1, coarsest(compiled) / base));
             Instant end = Instant.ofEpochSecond(Math.floorDiv(Instant.now().getEpochSecond(), base) * base);
-            JsonObject req = new JsonObject().put("symbol", market).put("granularity", base)
-                    .put("start", end.minusSeconds((long) fetch * base).toString()).put("end", end.toString());
+            CandleFetch req = CandleFetch.of(market, base, end.minusSeconds((long) fetch * base), end);
             return BusCalls.request(ctx.vertx(), Addresses.MARKET_FETCH_CANDLES, req).map(reply -> {
                 List<Candle> candles = candles(market, base, reply.get("candles"));
                 List<Evaluation> window = StrategySpecs.evaluate(compiled,

@@ -1,6 +1,8 @@
 package io.tradingstack.mcp;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.features.MetricsRequest;
+import io.tradingstack.runtime.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -97,6 +99,7 @@ final class FeatureTools {
         JsonObject body = new JsonObject(new java.util.LinkedHashMap<>(call.arguments()));
         body.remove("use_cache");
         body.remove("fetch_if_missing");
-        return BusCalls.request(ctx.vertx(), Addresses.FEATURES_COMPUTE_METRICS, body).map(ToolResult::ok);
+        MetricsRequest request = MetricsRequest.parse(body, ctx.config().integer(ConfigKey.FEATURES_MAX_BARS));
+        return BusCalls.request(ctx.vertx(), Addresses.FEATURES_COMPUTE_METRICS, request).map(ToolResult::ok);
     }
 }

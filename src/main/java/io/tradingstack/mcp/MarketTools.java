@@ -4,6 +4,7 @@ import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.features.Timeframe;
+import io.tradingstack.market.CandleFetch;
 import io.tradingstack.market.DataQualityReport;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -229,8 +230,7 @@ final class MarketTools {
         Map<String, Object> out = new LinkedHashMap<>();
         List<Future<?>> loads = new ArrayList<>();
         for (String s : symbols.stream().distinct().toList()) {
-            JsonObject req = new JsonObject().put("symbol", s).put("granularity", 60)
-                    .put("start", start.toString()).put("end", end.toString());
+            CandleFetch req = CandleFetch.of(s, 60, start, end);
             loads.add(BusCalls.request(ctx.vertx(), Addresses.MARKET_FETCH_CANDLES, req).map(reply -> {
                 out.put(s, prices(reply));
                 return null;

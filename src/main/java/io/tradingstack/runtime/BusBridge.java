@@ -44,7 +44,8 @@ public final class BusBridge {
         }
     }
 
-    static ApplicationFailure failure(ErrorCode code, String message) {
+    /** The activity failure of a coded error: typed by the code's name, retryable as the code says. */
+    public static ApplicationFailure failure(ErrorCode code, String message) {
         String text = code.code() + " " + message;
         return code.retryable()
                 ? ApplicationFailure.newFailure(text, code.name())

@@ -18,15 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Internal bus payloads are records with codecs; JsonObject bodies only where the endpoint is an
- * edge that takes JSON as it comes (the reference-shaped intents of execution) or where the
- * refactoring of the candle path is still to come (listed here, so adding one is a decision).
+ * edge that takes JSON as it comes (the reference-shaped intents of execution; listed here, so
+ * adding one is a decision).
  */
 class BusPayloadsTest {
     private static final Pattern CONSUMER = Pattern.compile("<([A-Za-z.]+)>consumer\\((Addresses\\.\\w+)");
     /** Endpoints that still take JSON bodies. */
     private static final Set<String> JSON_ENDPOINTS = Set.of(
-            "Addresses.EXECUTION_PLACE", "Addresses.EXECUTION_CANCEL",
-            "Addresses.MARKET_FETCH_CANDLES", "Addresses.FEATURES_COMPUTE_METRICS");
+            "Addresses.EXECUTION_PLACE", "Addresses.EXECUTION_CANCEL");
     /** Bodies that need no codec of ours: ignored bodies, strings, and the LLM's records (registered by the llm component). */
     private static final Set<String> NO_CODEC = Set.of("Object", "String", "JsonObject", "LlmCall");
 

@@ -4,6 +4,7 @@ import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.market.CandleFetch;
 import io.tradingstack.model.Candle;
 import io.tradingstack.model.FeatureVector;
 import io.tradingstack.model.Tick;
@@ -57,10 +58,10 @@ class FeaturesVerticleTest {
             hourly.add(new JsonObject().put("start", hour.minusSeconds(3600L * (eth.size() - i)).toString())
                     .put("open", c.open()).put("high", c.high()).put("low", c.low()).put("close", c.close()).put("volume", c.volume()));
         }
-        vertx.eventBus().<JsonObject>consumer(Addresses.MARKET_FETCH_CANDLES, m -> {
-            if (m.body().getInteger("granularity") == 60 && "BTC-USD".equals(m.body().getString("symbol"))) {
+        vertx.eventBus().<CandleFetch>consumer(Addresses.MARKET_FETCH_CANDLES, m -> {
+            if (m.body().granularity() == 60 && "BTC-USD".equals(m.body().symbol())) {
                 m.reply(new JsonObject().put("candles", rows));
-            } else if (m.body().getInteger("granularity") == 3600 && "ETH-USD".equals(m.body().getString("symbol"))) {
+            } else if (m.body().granularity() == 3600 && "ETH-USD".equals(m.body().symbol())) {
                 m.reply(new JsonObject().put("candles", hourly));
             } else {
                 Replies.fail(m, ErrorCode.MARKET_EXCHANGE_ERROR, "stand-in has no such history");
@@ -107,16 +108,16 @@ class FeaturesVerticleTest {
                 })
                 .compose(list -> {
                     test.verify(() -> assertTrue(list.body().getInteger("count") >= 30));
-                    return bus.<JsonObject>request(Addresses.FEATURES_COMPUTE_METRICS, new JsonObject()
-                            .put("symbol", "BTC-USD").put("timeframe", "1m").put("features", new JsonArray().add("RSI")).put("tail", 2));
+                    return bus.<JsonObject>request(Addresses.FEATURES_COMPUTE_METRICS, metrics(new JsonObject()
+                            .put("symbol", "BTC-USD").put("timeframe", "1m").put("features", new JsonArray().add("RSI")).put("tail", 2)));
                 })
                 .compose(computed -> {
                     test.verify(() -> {
                         assertEquals(301, computed.body().getInteger("rows"));
                         assertEquals(2, computed.body().getJsonArray("preview").size());
                     });
-                    return bus.request(Addresses.FEATURES_COMPUTE_METRICS, new JsonObject()
-                            .put("symbol", "BTC-USD").put("features", new JsonArray().add("NOPE")))
+                    return bus.request(Addresses.FEATURES_COMPUTE_METRICS, metrics(new JsonObject()
+                            .put("symbol", "BTC-USD").put("features", new JsonArray().add("NOPE"))))
                             .map(x -> (Throwable) null).recover(err -> io.vertx.core.Future.succeededFuture(err));
                 })
                 .compose(err -> {
@@ -126,16 +127,16 @@ class FeaturesVerticleTest {
                 })
                 .compose(err -> {
                     test.verify(() -> assertEquals(ErrorCode.FEATURES_NOT_WARM, Replies.codeOf(err), "5m started cold and has no bar"));
-                    return bus.<JsonObject>request(Addresses.FEATURES_COMPUTE_METRICS, new JsonObject()
-                            .put("symbol", "ETH-USD").put("timeframe", "1h").put("features", "SMA").put("tail", 1));
+                    return bus.<JsonObject>request(Addresses.FEATURES_COMPUTE_METRICS, metrics(new JsonObject()
+                            .put("symbol", "ETH-USD").put("timeframe", "1h").put("features", "SMA").put("tail", 1)));
                 })
                 .compose(fetched -> {
                     test.verify(() -> {
                         assertEquals(120, fetched.body().getInteger("rows"), "untracked symbol fetched from market");
                         assertNotNull(fetched.body().getJsonArray("preview").getJsonObject(0).getDouble("SMA_20"));
                     });
-                    return bus.request(Addresses.FEATURES_COMPUTE_METRICS, new JsonObject()
-                            .put("symbol", "ETH-USD").put("timeframe", "1h").put("fetch_if_missing", false))
+                    return bus.request(Addresses.FEATURES_COMPUTE_METRICS, metrics(new JsonObject()
+                            .put("symbol", "ETH-USD").put("timeframe", "1h").put("fetch_if_missing", false)))
                             .map(x -> (Throwable) null).recover(e -> io.vertx.core.Future.succeededFuture(e));
                 })
                 .compose(err -> {
@@ -155,6 +156,11 @@ class FeaturesVerticleTest {
                     assertEquals(3001, missing.getJsonObject("body").getInteger("code"));
                     test.completeNow();
                 })));
+    }
+
+    /** A compute request read as the MCP tool reads its arguments (FEATURES_MAX_BARS of this node: 500). */
+    private static MetricsRequest metrics(JsonObject body) {
+        return MetricsRequest.parse(body, 500);
     }
 
     private static io.vertx.core.Future<JsonObject> http(Vertx vertx, AppContext ctx, String path) {

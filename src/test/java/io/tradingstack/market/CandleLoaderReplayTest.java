@@ -107,8 +107,9 @@ class CandleLoaderReplayTest {
     @Test
     void fetchCandlesEndpointReturnsCandlesAndReport() throws Exception {
         vertx.deployVerticle(new MarketFeedVerticle(h.ctx)).await(10, TimeUnit.SECONDS);
+        Instant end = Instant.now();
         JsonObject reply = vertx.eventBus().<JsonObject>request(Addresses.MARKET_FETCH_CANDLES,
-                new JsonObject().put("symbol", "BTC-USD").put("granularity", 300).put("lookbackMinutes", 600))
+                        CandleFetch.of("BTC-USD", 300, end.minus(Duration.ofMinutes(600)), end))
                 .await(20, TimeUnit.SECONDS).body();
         JsonObject report = reply.getJsonObject("report");
         int expected = report.getInteger("expectedBars");
