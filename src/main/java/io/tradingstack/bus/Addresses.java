@@ -21,7 +21,7 @@ public final class Addresses {
     public static final String MARKET_STATS = "ts.market.stats";
     /** Endpoint: set the streamed symbols (JsonObject {symbols:[...]}). */
     public static final String MARKET_SET_SYMBOLS = "ts.market.set-symbols";
-    /** Endpoint: fetch candles through the exchange adapter (JsonObject request). */
+    /** Endpoint: fetch candles through the exchange adapter (market.CandleFetch → JsonObject {report, candles}). */
     public static final String MARKET_FETCH_CANDLES = "ts.market.fetch-candles";
 
     // features
@@ -32,7 +32,7 @@ public final class Addresses {
     public static final String FEATURES_LIST_METRICS = "ts.features.list-metrics";
     /** Endpoint: the candle history of a symbol and timeframe (features.CandleHistory.Request → CandleHistory). */
     public static final String FEATURES_CANDLES = "ts.features.candles";
-    /** Endpoint: compute technical metrics (JsonObject request). */
+    /** Endpoint: compute technical metrics (features.MetricsRequest → JsonObject). */
     public static final String FEATURES_COMPUTE_METRICS = "ts.features.compute-metrics";
 
     // ledger
