@@ -129,6 +129,29 @@ class MetricsCatalogueTest {
         assertEquals(ErrorCode.FEATURES_NOT_WARM, empty.code());
     }
 
+    /** The compute body: the endpoint's own bound gives the message parse gives, and the record survives the wire. */
+    @Test
+    void requestRecordIsCheckedAgainstTheEndpointBoundAndTravels() {
+        JsonObject body = new JsonObject().put("symbol", "eth-usd").put("timeframe", "15m").put("limit", 800)
+                .put("features", new JsonArray().add("RSI")).put("params", new JsonObject().put("RSI", new JsonObject().put("period", 9)))
+                .put("fetch_if_missing", false);
+        CodedException atEdge = assertThrows(CodedException.class, () -> MetricsRequest.parse(body, 500));
+        MetricsRequest req = MetricsRequest.parse(body, 1000);
+        CodedException atEndpoint = assertThrows(CodedException.class, () -> req.checkLimits(500));
+        assertEquals(ErrorCode.FEATURES_BAD_PARAMETER, atEndpoint.code());
+        assertEquals(atEdge.getMessage(), atEndpoint.getMessage());
+        assertEquals(false, req.fetchIfMissing());
+        assertEquals("ETH-USD", req.symbol());
+
+        io.tradingstack.bus.RecordCodec<MetricsRequest> codec = new io.tradingstack.bus.RecordCodec<>(MetricsRequest.class);
+        io.vertx.core.buffer.Buffer wire = io.vertx.core.buffer.Buffer.buffer();
+        codec.encodeToWire(wire, req);
+        MetricsRequest received = codec.decodeFromWire(0, wire);
+        assertEquals(req.params().get("RSI").get("period"), ((Number) received.params().get("RSI").get("period")).intValue());
+        assertEquals(List.of("RSI"), received.features());
+        assertEquals(req.checkLimits(1000).limit(), received.limit());
+    }
+
     /** Every column of every catalogue metric: null inside its warm-up, a number from the first defined bar on. */
     @Test
     void everyColumnIsNullExactlyInsideItsWarmUp() {
