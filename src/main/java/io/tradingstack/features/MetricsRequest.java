@@ -40,7 +40,7 @@ public record MetricsRequest(String symbol, String timeframe, int limit, List<St
         if (limit < 1 || tail < 1) {
             throw bad("limit and tail must be at least 1, got " + limit + " and " + tail);
         }
-        if (features != null && features.contains(null)) {
+        if (features != null && features.stream().anyMatch(java.util.Objects::isNull)) {
             throw bad("features must be a list of metric names, got null");
         }
         features = features == null ? null : List.copyOf(features);

@@ -150,6 +150,11 @@ class MetricsCatalogueTest {
         assertEquals(req.params().get("RSI").get("period"), ((Number) received.params().get("RSI").get("period")).intValue());
         assertEquals(List.of("RSI"), received.features());
         assertEquals(req.checkLimits(1000).limit(), received.limit());
+        MetricsRequest built = new MetricsRequest("btc-usd", " 5M ", 10, List.of("RSI"), null, true, 5, true);
+        assertEquals("5m", built.timeframe());
+        assertEquals("BTC-USD", built.symbol());
+        assertEquals(ErrorCode.FEATURES_BAD_PARAMETER, assertThrows(CodedException.class,
+                () -> new MetricsRequest("BTC-USD", "1h", 0, null, null, true, 5, true)).code());
     }
 
     /** Every column of every catalogue metric: null inside its warm-up, a number from the first defined bar on. */
