@@ -63,6 +63,17 @@ public final class BacktestLauncher {
     /** What was started, in the shape run_backtest answers. */
     public record Started(String workflowId, String runId, String pair, String timeframe, String strategy,
                           String reportDir) {
+        /** The answer to a launch, the same for MCP's run_backtest and the dashboard's form. */
+        public Map<String, Object> summary() {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("workflow_id", workflowId);
+            out.put("run_id", runId);
+            out.put("status", "STARTED");
+            out.put("pair", pair);
+            out.put("timeframe", timeframe);
+            out.put("strategy", strategy);
+            return out;
+        }
     }
 
     /** Starts a workflow of a type with one argument and completes with its run id (MCP's gateway, the dashboard's client). */

@@ -144,13 +144,7 @@ final class BacktestTools {
         }
         return new BacktestLauncher(ctx.config()).launch(ctx.vertx(), args, ctx.temporal()::start).map(started -> {
             call.notifier().info("backtest " + started.workflowId() + " started");
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("workflow_id", started.workflowId());
-            out.put("run_id", started.runId());
-            out.put("status", "STARTED");
-            out.put("pair", started.pair());
-            out.put("timeframe", started.timeframe());
-            out.put("strategy", started.strategy());
+            Map<String, Object> out = started.summary();
             out.put("report_dir", started.reportDir());
             return ToolResult.ok(out);
         }).recover(err -> Future.succeededFuture(err instanceof CodedException c

@@ -74,16 +74,7 @@ final class TradingActions {
         }
         HttpAnswers.reply(rc, launcher.launch(vertx, args, (id, type, request) -> temporal.call(client ->
                 client.newUntypedWorkflowStub(type, WorkflowOptions.newBuilder().setWorkflowId(id)
-                        .setTaskQueue(temporal.taskQueue()).build()).start(request).getRunId())).map(started -> {
-                            Map<String, Object> out = new LinkedHashMap<>();
-                            out.put("workflow_id", started.workflowId());
-                            out.put("run_id", started.runId());
-                            out.put("status", "STARTED");
-                            out.put("pair", started.pair());
-                            out.put("timeframe", started.timeframe());
-                            out.put("strategy", started.strategy());
-                            return out;
-                        }));
+                        .setTaskQueue(temporal.taskQueue()).build()).start(request).getRunId())).map(BacktestLauncher.Started::summary));
     }
 
     /** The form's fields; empty strings mean "default". */
