@@ -1,14 +1,14 @@
 package io.tradingstack.app;
 
+import io.tradingstack.testing.Console;
+import io.tradingstack.testing.Console.Captured;
+
 import io.tradingstack.strategy.Strategies;
 import io.tradingstack.testing.TestInfra;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,25 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line as an operator meets it: run is the default, errors are one line with their exit code. */
 class CommandLineTest {
-    record Captured(int code, String out, String err) {
-        long errLines() {
-            return err.lines().filter(l -> !l.isBlank()).count();
-        }
-    }
-
-    private static synchronized Captured run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
+    private static Captured run(String... args) {
         try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Captured(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
+            return Console.capture(() -> Main.execute(args));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,13 +1,13 @@
 package io.tradingstack.backtest;
 
+import io.tradingstack.testing.Console;
+import io.tradingstack.testing.Console.Captured;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingstack.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,13 +41,13 @@ class BacktestCommandTest {
             Path out = dir.resolve(f.getFileName().toString());
             Captured c = capture(() -> Main.execute("backtest", "--data", f.toString(), "--out", out.toString(), "--no-progress"));
             if (f.getFileName().toString().contains("trades")) {
-                assertEquals(2, c.code, c.err);
-                assertTrue(c.err.contains("8000 BACKTEST_BAD_DATA"), c.err);
+                assertEquals(2, c.code(), c.err());
+                assertTrue(c.err().contains("8000 BACKTEST_BAD_DATA"), c.err());
                 assertFalse(Files.exists(out.resolve("report.json")));
                 continue;
             }
-            assertEquals(0, c.code, f + ": " + c.err);
-            assertTrue(c.out.contains("| max_drawdown"), c.out);
+            assertEquals(0, c.code(), f + ": " + c.err());
+            assertTrue(c.out().contains("| max_drawdown"), c.out());
             checkReport(out);
         }
     }
@@ -68,7 +68,7 @@ class BacktestCommandTest {
                 "--risk-config", "configs/risk_limits.example.json", "--max-position-risk-pct", "0.75",
                 "--max-trades-per-day", "1", "--initial-cash", "5000", "--fee-bps", "20", "--slippage-bps", "2",
                 "--timeframe", "2h", "--out", out.toString(), "--no-progress"));
-        assertEquals(0, c.code, c.err);
+        assertEquals(0, c.code(), c.err());
         JsonNode r = checkReport(out);
         assertEquals("SOL-USD", r.get("pair").asText());
         assertEquals("2h", r.get("timeframe").asText());
@@ -82,15 +82,15 @@ class BacktestCommandTest {
         Captured c = capture(() -> Main.execute("backtest", "--pair", "BTC-USD", "--start", "2024-01-01", "--end",
                 "2024-01-02", "--exchange-url", "http://127.0.0.1:" + io.tradingstack.testing.TestInfra.freePort(),
                 "--data-dir", dir.toString(), "--out", dir.resolve("x").toString(), "--no-progress"));
-        assertEquals(2, c.code);
-        assertTrue(c.err.contains("2004 MARKET_EXCHANGE_ERROR"), c.err);
+        assertEquals(2, c.code());
+        assertTrue(c.err().contains("2004 MARKET_EXCHANGE_ERROR"), c.err());
         Captured m = capture(() -> Main.execute("backtest", "--pair", "BTC-USD", "--out", dir.resolve("z").toString()));
-        assertEquals(2, m.code);
-        assertTrue(m.err.contains("8001 BACKTEST_BAD_ARGUMENTS"), m.err);
+        assertEquals(2, m.code());
+        assertTrue(m.err().contains("8001 BACKTEST_BAD_ARGUMENTS"), m.err());
         Captured s = capture(() -> Main.execute("backtest", "--data", io.tradingstack.testing.MarketData.file("Coinbase_BTCUSD_1h.csv").toString(),
                 "--strategy", "nope", "--out", dir.resolve("y").toString()));
-        assertEquals(2, s.code);
-        assertTrue(s.err.contains("unknown strategy 'nope'"), s.err);
+        assertEquals(2, s.code());
+        assertTrue(s.err().contains("unknown strategy 'nope'"), s.err());
     }
 
     @Test
@@ -105,7 +105,7 @@ class BacktestCommandTest {
             Captured c = capture(() -> Main.execute("backtest", "--pair", "BTC-USD", "--start", "2024-01-01", "--end",
                     "2024-01-02", "--timeframe", "5m", "--exchange-url", "http://127.0.0.1:" + port,
                     "--data-dir", dir.toString(), "--out", out.toString(), "--no-progress"));
-            assertEquals(0, c.code, c.err);
+            assertEquals(0, c.code(), c.err());
             JsonNode r = checkReport(out);
             assertEquals(288, r.get("bars").asInt(), "one day of 5-minute bars");
             assertEquals("5m", r.get("timeframe").asText());
@@ -120,7 +120,7 @@ class BacktestCommandTest {
         Captured c = capture(() -> Main.execute("backtest", "--pair", "BTC-USD", "--start", "2024-01-01", "--end",
                 "2024-01-02", "--timeframe", "5m", "--exchange-url", "http://127.0.0.1:" + port,
                 "--data-dir", dir.toString(), "--out", again.toString(), "--no-progress"));
-        assertEquals(0, c.code, "served from the cache with the exchange gone: " + c.err);
+        assertEquals(0, c.code(), "served from the cache with the exchange gone: " + c.err());
         assertEquals(288, checkReport(again).get("bars").asInt());
     }
 
@@ -142,26 +142,7 @@ class BacktestCommandTest {
         return r;
     }
 
-    record Captured(int code, String out, String err) {
-    }
-
-    interface Call {
-        int run() throws Exception;
-    }
-
-    static synchronized Captured capture(Call call) throws Exception {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = call.run();
-            return new Captured(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static Captured capture(Console.Call call) throws Exception {
+        return Console.capture(call);
     }
 }

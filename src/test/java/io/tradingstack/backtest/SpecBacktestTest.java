@@ -118,7 +118,7 @@ class SpecBacktestTest {
         Path good = dir.resolve("eth.json");
         Files.writeString(good, StrategySpecs.toJson(DefaultSpecs.forMarket("ETH-USD")));
         Path out = dir.resolve("cli");
-        BacktestCommandTest.Captured ok = BacktestCommandTest.capture(() -> Main.execute("backtest", "--data", csv.toString(),
+        io.tradingstack.testing.Console.Captured ok = BacktestCommandTest.capture(() -> Main.execute("backtest", "--data", csv.toString(),
                 "--pair", "ETH-USD", "--strategy", "spec:" + good, "--out", out.toString(), "--no-progress"));
         assertEquals(0, ok.code(), ok.err());
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
@@ -129,14 +129,14 @@ class SpecBacktestTest {
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, Files.readString(good).replace("rsi_14 crosses_above 50", "rsi14 crosses_above 50"));
-        BacktestCommandTest.Captured refused = BacktestCommandTest.capture(() -> Main.execute("backtest", "--data", csv.toString(),
+        io.tradingstack.testing.Console.Captured refused = BacktestCommandTest.capture(() -> Main.execute("backtest", "--data", csv.toString(),
                 "--pair", "ETH-USD", "--strategy", "spec:" + bad, "--out", dir.resolve("bad").toString(), "--no-progress"));
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("9101 STRATEGY_UNKNOWN_IDENTIFIER"), refused.err());
         assertTrue(refused.err().contains("did you mean 'rsi_14'"), refused.err());
         assertFalse(Files.exists(dir.resolve("bad").resolve("report.json")));
 
-        BacktestCommandTest.Captured wrongMarket = BacktestCommandTest.capture(() -> Main.execute("backtest", "--data", csv.toString(),
+        io.tradingstack.testing.Console.Captured wrongMarket = BacktestCommandTest.capture(() -> Main.execute("backtest", "--data", csv.toString(),
                 "--pair", "BTC-USD", "--strategy", "spec:" + good, "--out", dir.resolve("wrong").toString(), "--no-progress"));
         assertEquals(2, wrongMarket.code());
         assertTrue(wrongMarket.err().contains("8001") && wrongMarket.err().contains("ETH-USD"), wrongMarket.err());
