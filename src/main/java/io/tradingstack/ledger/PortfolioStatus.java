@@ -21,6 +21,20 @@ public record PortfolioStatus(Instant asOf, String quoteCurrency, BigDecimal cas
         unmarked = List.copyOf(unmarked);
     }
 
+    /** Realized plus unrealized P&L at the marks, before fees. */
+    public BigDecimal pnlGross() {
+        BigDecimal gross = realizedPnl == null ? BigDecimal.ZERO : realizedPnl;
+        for (Position p : positions) {
+            gross = p.unrealizedPnl() == null ? gross : gross.add(p.unrealizedPnl());
+        }
+        return gross;
+    }
+
+    /** Gross P&L less every fee paid (equity − funding). */
+    public BigDecimal pnlNet() {
+        return pnlGross().subtract(fees == null ? BigDecimal.ZERO : fees);
+    }
+
     /** One open position; {@code mark} is null when no mid was available. */
     public record Position(String symbol, BigDecimal qty, BigDecimal availableQty, BigDecimal averageCost,
                            BigDecimal costBasis, BigDecimal mark, BigDecimal marketValue, BigDecimal unrealizedPnl) {

@@ -10,7 +10,6 @@ import io.tradingstack.bus.Json;
 import io.tradingstack.ledger.LedgerQuery;
 import io.tradingstack.ledger.LedgerReport;
 import io.tradingstack.ledger.PortfolioStatus;
-import io.tradingstack.ledger.PortfolioView;
 import io.tradingstack.ledger.StoredOrder;
 import io.tradingstack.runtime.AppConfig;
 import io.tradingstack.runtime.ConfigKey;
@@ -72,7 +71,7 @@ final class DashboardApi {
     /** {@code GET /api/portfolio}: the ledger's status with P&L gross and net. */
     void portfolio(RoutingContext rc) {
         HttpAnswers.reply(rc, this.<PortfolioStatus>ask(Addresses.LEDGER_QUERY, LedgerQuery.of(LedgerQuery.Kind.STATUS))
-                .map(s -> Shapes.portfolio(new JsonObject(PortfolioView.asMap(s)))));
+                .map(Shapes::portfolio));
     }
 
     /** {@code GET /api/fills?symbol=&limit=}: recorded fills, newest first. */

@@ -1,6 +1,8 @@
 package io.tradingstack.web;
 
 import io.tradingstack.bus.Plain;
+import io.tradingstack.ledger.PortfolioStatus;
+import io.tradingstack.ledger.PortfolioView;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
@@ -29,23 +31,12 @@ final class Shapes {
         return out;
     }
 
-    /** The portfolio status plus P&L gross (realized + unrealized, before fees) and net (gross − fees = equity − funding). */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> portfolio(JsonObject status) {
-        Map<String, Object> out = ledger(status);
-        BigDecimal gross = amount(out.get("realized_pnl"));
-        if (out.get("positions") instanceof List<?> positions) {
-            for (Object p : positions) {
-                gross = gross.add(amount(((Map<String, Object>) p).get("unrealized_pnl")));
-            }
-        }
-        out.put("pnl_gross", Plain.decimal(gross));
-        out.put("pnl_net", Plain.decimal(gross.subtract(amount(out.get("fees")))));
+    /** The portfolio status plus the ledger's P&L gross (before fees) and net (after fees). */
+    static Map<String, Object> portfolio(PortfolioStatus status) {
+        Map<String, Object> out = ledger(new JsonObject(PortfolioView.asMap(status)));
+        out.put("pnl_gross", Plain.decimal(status.pnlGross()));
+        out.put("pnl_net", Plain.decimal(status.pnlNet()));
         return out;
-    }
-
-    private static BigDecimal amount(Object v) {
-        return v instanceof BigDecimal d ? d : BigDecimal.ZERO;
     }
 
     @SuppressWarnings("unchecked")

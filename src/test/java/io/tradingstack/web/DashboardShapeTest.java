@@ -1,5 +1,7 @@
 package io.tradingstack.web;
 
+import io.tradingstack.ledger.PortfolioStatus;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -32,10 +34,12 @@ class DashboardShapeTest {
 
     @Test
     void portfolioCarriesPnlGrossAndNetExactly() {
-        JsonObject status = new JsonObject().put("equity", "1000.35").put("funding", "1000").put("realizedPnl", "0.5")
-                .put("fees", "0.15").put("positions", new JsonArray()
-                        .add(new JsonObject().put("symbol", "BTC-USD").put("unrealizedPnl", "0.1"))
-                        .add(new JsonObject().put("symbol", "ETH-USD").put("unrealizedPnl", "-0.1")));
+        PortfolioStatus status = new PortfolioStatus(java.time.Instant.parse("2026-01-01T00:00:00Z"), "USD",
+                new BigDecimal("1000.35"), new BigDecimal("1000.35"), BigDecimal.ZERO, new BigDecimal("1000.35"),
+                new BigDecimal("1000"), new BigDecimal("0.5"), new BigDecimal("0.15"), 3, java.util.List.of(
+                        new PortfolioStatus.Position("BTC-USD", null, null, null, null, null, null, new BigDecimal("0.1")),
+                        new PortfolioStatus.Position("ETH-USD", null, null, null, null, null, null, new BigDecimal("-0.1"))),
+                java.util.List.of());
         Map<String, Object> out = Shapes.portfolio(status);
         assertEquals(new BigDecimal("0.5"), out.get("pnl_gross"), "realized + unrealized, before fees");
         assertEquals(new BigDecimal("0.35"), out.get("pnl_net"), "gross - fees = equity - funding");
