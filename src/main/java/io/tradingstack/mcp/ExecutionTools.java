@@ -56,12 +56,13 @@ final class ExecutionTools {
                         result(props("count", count("decisions listed"), "decisions", array(anyObject("a decision"),
                                 "newest first"))), ToolSpec.Hints.READ, this::recent),
                 ToolSpec.of("get_execution_state", Tier.READ, "The execution agent's state: running or not, paused, mode, "
-                        + "nudge period and sequence, symbols, the system prompt version in force, preferences, pending "
-                        + "feedback, per-symbol gate memory and its last decisions in this run.",
+                        + "nudge period and sequence, symbols, the system prompt version in force (history: get_prompt_history), "
+                        + "preferences, per-symbol gate memory and its last decisions in this run.",
                         object(props()), stateSchema(),
                         ToolSpec.Hints.READ, this::state),
                 ToolSpec.of("set_execution_agent", Tier.TRADE, "Pause (paused=true: no observation, no order until resumed) "
-                        + "or resume the execution agent; starts it when it is not running. Durable: a restart keeps it.",
+                        + "or resume the execution agent; starts it when it is not running (paused first where "
+                        + "EXECUTION_AGENT_ENABLED=false). Durable: a restart keeps it.",
                         object(props("paused", bool("true = pause, false = resume", true)), "paused"),
                         result(props("paused", Schemas.flag("what was asked"), "workflow_id", string("the agent's workflow"))),
                         new ToolSpec.Hints(false, false, true, false), this::setPaused));
@@ -135,9 +136,8 @@ final class ExecutionTools {
         p.put("decisions", nullable(count("decisions so far")));
         p.put("prompt_version", nullable(count("system prompt version in force")));
         p.put("prompt_text", nullable(string("system prompt in force")));
-        p.put("prompt_versions", nullable(array(count("version"), "versions kept")));
+        p.put("prompt_problem", nullable(string("why the prompt store refused the last prompt signal; null when it did not")));
         p.put("preferences", nullable(anyObject("user preferences the model sees")));
-        p.put("pending_feedback", nullable(array(string("message"), "feedback not yet shown to the model")));
         p.put("memory", nullable(anyObject("per symbol: last consulted price and time, consultations in the window, last bar acted on")));
         p.put("last_decisions", nullable(array(anyObject("a decision: id, decided_by, gate_reason, outcome, decided_at"),
                 "this run's last decisions, newest first")));
@@ -162,7 +162,7 @@ final class ExecutionTools {
         out.put("enabled", enabled);
         out.put("workflow_id", agentId());
         for (String k : List.of("loaded", "paused", "mode", "nudge_seconds", "symbols", "seq", "decisions", "prompt_version",
-                "prompt_text", "prompt_versions", "preferences", "pending_feedback", "memory", "last_decisions")) {
+                "prompt_text", "prompt_problem", "preferences", "memory", "last_decisions")) {
             out.put(k, null);
         }
         return out;
