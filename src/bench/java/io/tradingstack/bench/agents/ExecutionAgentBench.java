@@ -89,7 +89,7 @@ public final class ExecutionAgentBench {
         figures.put("command", "mvn -B -o -Pbench -DskipTests test-compile exec:exec "
                 + "-Dbench.main=io.tradingstack.bench.agents.ExecutionAgentBench -Dbench.args=\"" + nudges + " " + every + "\"");
         System.out.println(figures);
-        BenchResults.write("execution-agent", figures);
+        BenchResults.write("agent-nudge-to-order", figures);
         agent.pause();
         stack.stop();
         System.exit(0);

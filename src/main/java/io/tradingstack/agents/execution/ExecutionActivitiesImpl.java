@@ -107,13 +107,13 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
     @Override
     public PromptSignals.Version changePrompt(PromptSignals.Change c) {
         return version(prompts.createVersion(build(() -> new PromptChange(ExecutionPrompt.AGENT, c.text(),
-                c.author() == null ? "user" : c.author(), c.reason() == null ? "update_system_prompt" : c.reason(), c.score()))));
+                c.author() == null ? "user" : c.author(), c.reason() == null ? "prompt change signalled" : c.reason(), c.score()))));
     }
 
     @Override
     public PromptSignals.Version rollbackPrompt(PromptSignals.Rollback r) {
         return version(prompts.rollback(build(() -> new PromptRollback(ExecutionPrompt.AGENT, r.version(),
-                r.author() == null ? "user" : r.author(), r.reason() == null ? "rollback_prompt" : r.reason()))));
+                r.author() == null ? "user" : r.author(), r.reason() == null ? "rollback signalled" : r.reason()))));
     }
 
     @Override

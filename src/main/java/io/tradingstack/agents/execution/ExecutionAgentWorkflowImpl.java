@@ -64,11 +64,10 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
     @Override
     public void run(ExecutionSettings runSettings, ExecutionState state) {
         settings = runSettings;
+        paused = !settings.enabled();
         ExecutionState start = state != null ? state : store.loadState();
         if (start != null) {
             apply(start);
-        } else {
-            paused = !settings.enabled();
         }
         saved = revision;
         if (state == null) {

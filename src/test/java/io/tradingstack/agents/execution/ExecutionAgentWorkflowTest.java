@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExecutionAgentWorkflowTest {
     private static final String QUEUE = TestInfra.uniqueQueue("exec-agent");
-    private static final String HISTORY = "execution-agent";
+    private static final String HISTORY = "execution-agent-nudges";
     private static final ExecutionSettings SETTINGS = new ExecutionSettings(true, "llm", 3600, new BigDecimal("0.15"), 3600, 10,
             3600, List.of("BTC-USD"), 100);
     private static LocalOpenAiServer model;
