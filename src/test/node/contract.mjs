@@ -130,6 +130,11 @@ try {
     stop_loss: { type: "pct", value: 2 }, sizing: { rule: "fixed_fraction", fraction: 0.1 } } }, "validate_strategy_spec (invalid)");
   await call("get_llm_usage");
   await call("evaluate_strategy", { market: "BTC-USD", bars: 5 });
+  await call("plan_strategy", { symbol: "ETH-USD", timeframe: "15m", risk_profile: "conservative", notes: "contract" });
+  await call("plan_strategy", { symbol: "ETH-USD", timeframe: "2h" }, "plan_strategy (timeframe not computed)");
+  await call("send_user_feedback", { target_agent: "strategist", message: "contract test: prefer 15m setups" });
+  await call("get_pending_feedback", { target_agent: "strategist" });
+  await call("get_prompt_history", { agent: "execution", limit: 5 });
   const started = await call("run_backtest", { pair: "BTC-USD", timeframe: "1h", start: "2023-04-10", end: "2023-04-12" });
   const btDeadline = Date.now() + 120000;
   let bt;

@@ -100,6 +100,13 @@ class McpContractTest {
         JsonObject evaluated = ok(calls, "evaluate_strategy");
         assertEquals(5, evaluated.getJsonArray("bars").size(), evaluated.encode());
         assertTrue(evaluated.getInteger("bars_fetched") > 5, "a warm-up precedes the window: " + evaluated.getInteger("bars_fetched"));
+        JsonObject planned = ok(calls, "plan_strategy");
+        assertEquals("stored", planned.getString("status"), planned.encode());
+        assertEquals("ETH-USD", planned.getJsonObject("stored").getString("market"));
+        assertEquals("STRATEGY_PLAN_BAD_REQUEST", calls.getJsonObject("plan_strategy (timeframe not computed)").getString("error"));
+        assertEquals("user", ok(calls, "send_user_feedback").getString("author"));
+        assertTrue(ok(calls, "get_pending_feedback").getInteger("count") >= 1);
+        assertEquals("execution", ok(calls, "get_prompt_history").getString("agent"));
         JsonObject afterStop = calls.getJsonObject("place_mock_order (after stop)");
         assertTrue(afterStop.getBoolean("isError"), afterStop.encode());
         assertNotEquals("INTERNAL", afterStop.getString("error"), "an order after a stop is a coded rejection");
