@@ -1,10 +1,12 @@
 package io.tradingstack.strategy.store;
 
+import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.features.FeatureEngine;
 import io.tradingstack.llm.LlmActivitiesImpl;
+import io.tradingstack.llm.LlmUsageReport;
 import io.tradingstack.llm.LlmVerticle;
 import io.tradingstack.llm.local.LocalOpenAiServer;
 import io.tradingstack.llm.local.RecordedRequest;
@@ -14,6 +16,7 @@ import io.tradingstack.runtime.AppContext;
 import io.tradingstack.strategy.StrategySpecs;
 import io.tradingstack.strategy.plan.OfflinePlanner;
 import io.tradingstack.strategy.plan.PlanRequest;
+import io.tradingstack.strategy.plan.PlannerPrompt;
 import io.tradingstack.strategy.plan.RiskProfile;
 import io.tradingstack.strategy.spec.StrategySpec;
 import io.tradingstack.testing.Bundled;
@@ -23,6 +26,7 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.WorkerFactory;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +59,7 @@ class StrategyPlanTest {
     private Vertx vertx;
     private WorkerFactory worker;
     private LocalOpenAiServer model;
+    private AppContext ctx;
 
     @AfterEach
     void stop() throws Exception {
@@ -73,7 +78,7 @@ class StrategyPlanTest {
         config.put("TASK_QUEUE", queue);
         config.put("MARKET_SYMBOLS", market);
         config.put("FEATURES_TIMEFRAMES", String.join(",", TIMEFRAMES));
-        AppContext ctx = TestInfra.context(vertx, config);
+        ctx = TestInfra.context(vertx, config);
         io.tradingstack.bus.Codecs.registerAll(vertx);
         vertx.deployVerticle(new LlmVerticle(ctx)).await(60, TimeUnit.SECONDS);
         worker = TestInfra.worker(queue, w -> {
@@ -140,6 +145,14 @@ class StrategyPlanTest {
         assertTrue(results.contains("rsi14 crosses_above 50"), "the model's answers are in the history");
         replay(history, "strategy-spec-plan.json");
         assertEquals(4, model.requests().size(), "the replay asked the model nothing");
+
+        LlmUsageReport usage = vertx.eventBus().<LlmUsageReport>request(Addresses.LLM_USAGE, "usage").await(10, TimeUnit.SECONDS).body();
+        LlmUsageReport.AgentUsage strategist = usage.agents().stream().filter(a -> a.agent().equals(PlannerPrompt.AGENT))
+                .findFirst().orElseThrow(() -> new AssertionError("no strategist in " + usage));
+        assertTrue(strategist.calls() >= 4, "the planner's calls count for its agent: " + strategist);
+        assertTrue(strategist.costUsd().signum() > 0, "priced by the price table: " + strategist);
+        JsonObject health = ctx.health().report(vertx).await(10, TimeUnit.SECONDS);
+        assertTrue(health.encode().contains("\"agent\":\"strategist\""), "/health shows the planner's usage: " + health.encode());
     }
 
     /** A schema-valid answer (the offline plan) whose first entry rule is {@code rule}. */
