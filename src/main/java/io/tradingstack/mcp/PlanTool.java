@@ -85,6 +85,11 @@ final class PlanTool {
         return vectors(market, timeframe).compose(vectors -> {
             PlanRequest request = new PlanRequest(market, timeframe, profile.key(), call.string("notes", ""),
                     call.bool("auto_execute", false), timeframes, vectors);
+            try {
+                request.check();
+            } catch (IllegalArgumentException e) {
+                return Future.failedFuture(new io.tradingstack.bus.CodedException(ErrorCode.STRATEGY_PLAN_BAD_REQUEST, e.getMessage()));
+            }
             return ctx.temporal().updateStarted(DurableNames.StrategyStore.id(ctx.temporal().taskQueue()),
                     DurableNames.StrategyStore.TYPE, DurableNames.StrategyStore.PLAN, PlanOutcome.class, new Object[0], request);
         }).map(PlanTool::answer);
@@ -100,9 +105,14 @@ final class PlanTool {
             List<Candle> candles = EvaluateTool.candles(market, base, reply.get("candles"));
             FeatureEngine engine = new FeatureEngine(market, timeframe, fetch + 10, false);
             List<FeatureVector> all = new ArrayList<>();
-            candles.forEach(c -> all.add(engine.onCandle(c)));
+            candles.forEach(c -> {
+                FeatureVector v = engine.onCandle(c);
+                if (v != null) {
+                    all.add(v);
+                }
+            });
             List<FeatureVector> recent = all.subList(Math.max(0, all.size() - PlanRequest.VECTORS), all.size());
-            long warm = recent.stream().filter(v -> v != null && v.sma50() != null && v.atr14() != null).count();
+            long warm = recent.stream().filter(v -> v.sma50() != null && v.atr14() != null).count();
             if (warm < 20) {
                 return Future.failedFuture(new io.tradingstack.bus.CodedException(ErrorCode.STRATEGY_PLAN_NO_DATA, "only " + warm
                         + " warm bars of " + market + " " + timeframe + " (" + candles.size() + " candles fetched); the planner "

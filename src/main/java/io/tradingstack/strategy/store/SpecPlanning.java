@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.tradingstack.llm.LlmActivities;
 import io.tradingstack.llm.LlmRequest;
 import io.tradingstack.llm.LlmResult;
@@ -40,7 +42,7 @@ final class SpecPlanning {
     Planned plan(PlanRequest request, Instant now) {
         List<String> calls = new ArrayList<>();
         LlmRequest asked = PlannerPrompt.request(request);
-        LlmResult first = llm.chat(asked);
+        LlmResult first = ask(asked);
         calls.add(first.callId());
         if (!first.ok()) {
             return failed(ErrorCode.STRATEGY_PLAN_NO_ANSWER, first, List.of(), calls, first.repaired());
@@ -49,7 +51,7 @@ final class SpecPlanning {
         if (checked.report().valid()) {
             return new Planned(checked.json(), checked.report(), null, calls, first.provider(), first.model(), first.repaired());
         }
-        LlmResult second = llm.chat(PlannerPrompt.repair(asked, first.text(), checked.report().errors()));
+        LlmResult second = ask(PlannerPrompt.repair(asked, first.text(), checked.report().errors()));
         calls.add(second.callId());
         if (!second.ok()) {
             return failed(ErrorCode.STRATEGY_PLAN_NO_ANSWER, second, checked.report().errors(), calls, true);
@@ -65,6 +67,17 @@ final class SpecPlanning {
     }
 
     private record Checked(String json, ValidationReport report) {
+    }
+
+    /** The activity's answer; its failure after the bounded retries (the llm component unreachable) as a coded result. */
+    private LlmResult ask(LlmRequest request) {
+        try {
+            return llm.chat(request);
+        } catch (ActivityFailure e) {
+            ErrorCode code = e.getCause() instanceof ApplicationFailure af ? ErrorCode.ofName(af.getType()) : ErrorCode.LLM_UNAVAILABLE;
+            String why = e.getCause() instanceof ApplicationFailure af ? af.getOriginalMessage() : String.valueOf(e.getMessage());
+            return new LlmResult(null, code, why, null, null, null, null, null, null, 0, 0, false, false);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -47,6 +48,10 @@ public interface StrategySpecWorkflow {
      */
     @UpdateMethod(name = DurableNames.StrategyStore.PLAN)
     PlanOutcome plan(PlanRequest request);
+
+    /** Refuses a malformed plan request before it is accepted (so it never reaches the history). */
+    @UpdateValidatorMethod(updateName = DurableNames.StrategyStore.PLAN)
+    void checkPlan(PlanRequest request);
 
     @QueryMethod(name = DurableNames.StrategyStore.LIST)
     List<SpecSummary> list();

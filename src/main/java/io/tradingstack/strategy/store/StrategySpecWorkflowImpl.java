@@ -142,6 +142,11 @@ public final class StrategySpecWorkflowImpl implements StrategySpecWorkflow {
     }
 
     @Override
+    public void checkPlan(PlanRequest request) {
+        request.check();
+    }
+
+    @Override
     public StoredSpec get(String market, String timeframe) {
         if (timeframe != null) {
             return active.get(market + ":" + timeframe);

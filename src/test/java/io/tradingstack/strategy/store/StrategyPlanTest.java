@@ -108,6 +108,9 @@ class StrategyPlanTest {
         PlanOutcome again = store.plan(request);
         assertEquals(1, again.stored().version(), "the same plan again is the same stored spec");
         assertTrue(again.stored().duplicate());
+        PlanRequest malformed = new PlanRequest(market, "7m", "moderate", "", false, TIMEFRAMES, request.vectors());
+        org.junit.jupiter.api.Assertions.assertThrows(io.temporal.client.WorkflowUpdateException.class, () -> store.plan(malformed));
+        assertEquals(2, store.events().size(), "a refused request is not accepted: no event, nothing in the history");
         replay(client.fetchHistory(DurableNames.StrategyStore.id(queue)), null);
     }
 
