@@ -1,6 +1,12 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.agents.prompts.Feedback;
+import io.tradingstack.agents.prompts.PromptMessages;
+import io.tradingstack.agents.prompts.PromptVersion;
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Codecs;
+import io.tradingstack.bus.CodedException;
+import io.tradingstack.bus.Replies;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.features.FeatureEngine;
@@ -10,10 +16,12 @@ import io.tradingstack.model.Candle;
 import io.tradingstack.model.FeatureVector;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.strategy.plan.PlanRequest;
+import io.tradingstack.strategy.plan.PlannerPrompt;
 import io.tradingstack.strategy.plan.RiskProfile;
 import io.tradingstack.strategy.spec.Problem;
 import io.tradingstack.strategy.store.PlanOutcome;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,18 +51,24 @@ import static io.tradingstack.mcp.Schemas.symbol;
 final class PlanTool {
     /** Bars before the planned window, so the long indicators (SMA 50, ATR, Bollinger) are warm. */
     static final int WARMUP_BARS = 120;
+    /** Who consumes the planner's feedback messages. */
+    static final String CONSUMER = "plan_strategy";
     private final ToolContext ctx;
 
     PlanTool(ToolContext ctx) {
         this.ctx = ctx;
+        Codecs.register(ctx.vertx(), PromptMessages.TYPES);
     }
 
     ToolSpec tool() {
         return ToolSpec.of("plan_strategy", Tier.TRADE, "Plan a strategy spec for a market and timeframe from its latest "
                         + "feature vectors with the model (the deterministic offline planner when no OPENAI_API_KEY is set), "
                         + "validate it (rules that do not compile go back to the model once with their codes) and store it as "
-                        + "the active spec of that market and timeframe. Answers the stored spec and the validation warnings; "
-                        + "a failure is coded (9110-9119) and stores nothing. Update plan_strategy on workflow strategy-spec-store.",
+                        + "the active spec of that market and timeframe. The planner's system prompt is the version in force "
+                        + "of agent strategist (get_prompt_history) and it reads the user's pending messages to it "
+                        + "(send_user_feedback), consumed once a plan is stored. Answers the stored spec and the validation "
+                        + "warnings; a failure is coded (9110-9119) and stores nothing. Update plan_strategy on workflow "
+                        + "strategy-spec-store.",
                 object(props("symbol", symbol("product, e.g. BTC-USD"),
                         "timeframe", string("bar length, one of FEATURES_TIMEFRAMES, e.g. 5m", 8),
                         "risk_profile", enumOf("risk per trade and stop distance (default moderate)", "conservative", "moderate",
@@ -65,7 +79,9 @@ final class PlanTool {
                         "warnings", array(anyObject("a warning: code, error, path, message"), "validation warnings"),
                         "llm", result(props("provider", nullable(string("who answered")), "model", nullable(string("model"))
                                 , "calls", array(string("llm_calls id"), "model calls of this plan"),
-                                "repaired", flag("a repair round was needed"))))),
+                                "repaired", flag("a repair round was needed"),
+                                "prompt_version", string("the planner's system prompt version (get_prompt_history agent strategist)"))),
+                        "feedback_consumed", array(count("message id"), "the user's pending messages to the planner this plan read"))),
                 new ToolSpec.Hints(false, true, false, false), this::plan);
     }
 
@@ -82,17 +98,42 @@ final class PlanTool {
                     + " is not computed on this node; FEATURES_TIMEFRAMES is " + String.join(",", timeframes)));
         }
         RiskProfile profile = RiskProfile.parse(call.string("risk_profile", "moderate"));
-        return vectors(market, timeframe).compose(vectors -> {
-            PlanRequest request = new PlanRequest(market, timeframe, profile.key(), call.string("notes", ""),
-                    call.bool("auto_execute", false), timeframes, vectors);
-            try {
-                request.check();
-            } catch (IllegalArgumentException e) {
-                return Future.failedFuture(new io.tradingstack.bus.CodedException(ErrorCode.STRATEGY_PLAN_BAD_REQUEST, e.getMessage()));
-            }
-            return ctx.temporal().updateStarted(DurableNames.StrategyStore.id(ctx.temporal().taskQueue()),
-                    DurableNames.StrategyStore.TYPE, DurableNames.StrategyStore.PLAN, PlanOutcome.class, new Object[0], request);
-        }).map(PlanTool::answer);
+        return vectors(market, timeframe).compose(vectors -> this.<PromptVersion>bus(Addresses.PROMPTS_CURRENT,
+                        new PromptMessages.Current(PlannerPrompt.AGENT, PlannerPrompt.SYSTEM))
+                .compose(prompt -> this.<PromptMessages.FeedbackList>bus(Addresses.PROMPTS_FEEDBACK_PENDING,
+                                new PromptMessages.PendingQuery(PlannerPrompt.AGENT, PlanRequest.MAX_FEEDBACK))
+                        .compose(pending -> {
+                            PlanRequest request = new PlanRequest(market, timeframe, profile.key(), call.string("notes", ""),
+                                    call.bool("auto_execute", false), timeframes, vectors, prompt.text(),
+                                    PlannerPrompt.AGENT + "-v" + prompt.version(),
+                                    pending.feedback().stream().map(Feedback::message).toList());
+                            return plan(request).compose(outcome -> consumed(outcome, pending.feedback())
+                                    .map(ids -> answer(outcome, request.promptVersion(), ids)));
+                        })));
+    }
+
+    private Future<PlanOutcome> plan(PlanRequest request) {
+        try {
+            request.check();
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(new CodedException(ErrorCode.STRATEGY_PLAN_BAD_REQUEST, e.getMessage()));
+        }
+        return ctx.temporal().updateStarted(DurableNames.StrategyStore.id(ctx.temporal().taskQueue()),
+                DurableNames.StrategyStore.TYPE, DurableNames.StrategyStore.PLAN, PlanOutcome.class, new Object[0], request);
+    }
+
+    /** The messages a stored plan read are consumed (by {@value #CONSUMER}); a failed plan leaves them pending. */
+    private Future<List<Long>> consumed(PlanOutcome outcome, List<Feedback> used) {
+        if (!outcome.ok() || used.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return this.<PromptMessages.Consumed>bus(Addresses.PROMPTS_FEEDBACK_CONSUME,
+                new PromptMessages.Consume(used.stream().map(Feedback::id).toList(), CONSUMER)).map(PromptMessages.Consumed::ids);
+    }
+
+    private <T> Future<T> bus(String address, Object body) {
+        return Replies.coded(ctx.vertx().eventBus().<T>request(address, body, new DeliveryOptions().setSendTimeout(15_000)))
+                .map(m -> m.body());
     }
 
     /** The latest {@link PlanRequest#VECTORS} vectors of closed bars, oldest first; STRATEGY_PLAN_NO_DATA with too few warm ones. */
@@ -114,7 +155,7 @@ final class PlanTool {
             List<FeatureVector> recent = all.subList(Math.max(0, all.size() - PlanRequest.VECTORS), all.size());
             long warm = recent.stream().filter(v -> v.sma50() != null && v.atr14() != null).count();
             if (warm < 20) {
-                return Future.failedFuture(new io.tradingstack.bus.CodedException(ErrorCode.STRATEGY_PLAN_NO_DATA, "only " + warm
+                return Future.failedFuture(new CodedException(ErrorCode.STRATEGY_PLAN_NO_DATA, "only " + warm
                         + " warm bars of " + market + " " + timeframe + " (" + candles.size() + " candles fetched); the planner "
                         + "needs 20"));
             }
@@ -122,7 +163,7 @@ final class PlanTool {
         });
     }
 
-    private static ToolResult answer(PlanOutcome o) {
+    private static ToolResult answer(PlanOutcome o, String promptVersion, List<Long> consumed) {
         if (!o.ok()) {
             return ToolResult.error(o.code(), o.message(), Map.of("errors", o.errors().stream().map(Problem::toMap).toList(),
                     "llm_calls", o.llmCalls()));
@@ -141,11 +182,13 @@ final class PlanTool {
         llm.put("model", o.model());
         llm.put("calls", o.llmCalls());
         llm.put("repaired", o.repaired());
+        llm.put("prompt_version", promptVersion);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "stored");
         out.put("stored", stored);
         out.put("warnings", o.warnings().stream().map(Problem::toMap).toList());
         out.put("llm", llm);
+        out.put("feedback_consumed", consumed);
         return ToolResult.ok(out);
     }
 

@@ -165,13 +165,24 @@ class McpCatalogueTest {
         assertEquals("MARKET_UNKNOWN_SYMBOL", error("compute_technical_metrics", Map.of("symbol", "XRP-USD")).get("error"));
     }
 
-    /** Offline (no key): the planner's spec from the replay market's vectors is stored, active, and compiles. */
+    /**
+     * Offline (no key): the planner's spec from the replay market's vectors is stored, active, and
+     * compiles; it ran on the strategist's prompt in force and consumed the user's pending message.
+     */
     @Test
     @SuppressWarnings("unchecked")
     void planStrategyStoresASpecThatCompiles() {
+        long note = ((Number) call("send_user_feedback", Map.of("target_agent", "strategist", "message",
+                "only trade with the trend")).get("id")).longValue();
         Map<String, Object> planned = call("plan_strategy", Map.of("symbol", "ETH-USD", "timeframe", "15m",
                 "risk_profile", "aggressive", "auto_execute", true));
         assertEquals("stored", planned.get("status"));
+        assertTrue(((List<Number>) planned.get("feedback_consumed")).stream().anyMatch(id -> id.longValue() == note),
+                "the plan read the pending message: " + planned.get("feedback_consumed"));
+        assertEquals(0, ((Number) call("get_pending_feedback", Map.of("target_agent", "strategist")).get("count")).intValue());
+        Map<String, Object> prompt = (Map<String, Object>) call("get_prompt_history", Map.of("agent", "strategist")).get("current");
+        assertEquals("strategist-v" + prompt.get("version"), ((Map<String, Object>) planned.get("llm")).get("prompt_version"),
+                "the planner ran on the strategist's prompt in force");
         Map<String, Object> stored = (Map<String, Object>) planned.get("stored");
         assertEquals("planner", stored.get("author"));
         Map<String, Object> spec = (Map<String, Object>) stored.get("spec");

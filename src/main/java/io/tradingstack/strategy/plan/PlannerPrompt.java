@@ -21,9 +21,10 @@ import java.util.Map;
 public final class PlannerPrompt {
     public static final String AGENT = "strategist";
     public static final String TASK = "strategy.plan";
-    /** The version of {@link #SYSTEM} recorded with every call (llm_calls.prompt_version). */
+    /** The version recorded with a call that used the built-in {@link #SYSTEM} (llm_calls.prompt_version). */
     public static final String VERSION = "planner-v1";
-    static final String SYSTEM = """
+    /** The built-in system prompt: version 1 of agent {@value #AGENT} in the prompt store. */
+    public static final String SYSTEM = """
             You plan trading strategies for a spot paper-trading book. Answer one StrategySpec as JSON,
             valid against the schema "strategy_spec", for the market and timeframe asked.
             Rules are written in the stack's rule language: numbers, feature names (rsi_14, close, atr_14,
@@ -39,11 +40,21 @@ public final class PlannerPrompt {
     private PlannerPrompt() {
     }
 
-    /** The first request of a plan. */
+    /** The first request of a plan: the prompt in force (the built-in one when the request names none). */
     public static LlmRequest request(PlanRequest plan) {
-        return LlmRequest.builder(AGENT, TASK).promptVersion(VERSION).system(SYSTEM)
-                .user("Plan a strategy spec for " + plan.market() + " on " + plan.timeframe() + " bars. Risk profile: "
-                        + plan.profile().key() + "." + (plan.notes().isBlank() ? "" : " The user's notes: " + plan.notes()))
+        StringBuilder ask = new StringBuilder("Plan a strategy spec for " + plan.market() + " on " + plan.timeframe()
+                + " bars. Risk profile: " + plan.profile().key() + ".");
+        if (!plan.notes().isBlank()) {
+            ask.append(" The user's notes: ").append(plan.notes());
+        }
+        if (!plan.feedback().isEmpty()) {
+            ask.append("\nThe user's messages to you:");
+            plan.feedback().forEach(f -> ask.append("\n- ").append(f));
+        }
+        return LlmRequest.builder(AGENT, TASK)
+                .promptVersion(plan.promptVersion() == null ? VERSION : plan.promptVersion())
+                .system(plan.systemPrompt() == null ? SYSTEM : plan.systemPrompt())
+                .user(ask.toString())
                 .responseSchema(ResponseSchema.of("strategy_spec", SCHEMA))
                 .context(context(plan))
                 .build();
@@ -75,8 +86,8 @@ public final class PlannerPrompt {
         plan.vectors().forEach(v -> vectors.add(Json.MAPPER.convertValue(v, Map.class)));
         MarketRead read = MarketRead.of(plan.vectors(), plan.timeframe());
         return Map.of("market", plan.market(), "timeframe", plan.timeframe(), "risk_profile", plan.profile().key(),
-                "notes", plan.notes(), "market_summary", read == null ? "not enough warm bars" : read.toString(),
-                "feature_vectors", vectors);
+                "notes", plan.notes(), "user_feedback", plan.feedback(),
+                "market_summary", read == null ? "not enough warm bars" : read.toString(), "feature_vectors", vectors);
     }
 
     /** The feature vectors a request carries in its context, as the planner gave them. */

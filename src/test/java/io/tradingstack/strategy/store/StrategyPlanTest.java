@@ -118,7 +118,9 @@ class StrategyPlanTest {
     void rulesThatDoNotCompileGetOneRepairThenFailCodedAndStoreNothing() throws Exception {
         model = LocalOpenAiServer.start();
         StrategySpecWorkflow store = deploy(Map.of("OPENAI_API_KEY", "sk-local-test", "OPENAI_BASE_URL", model.baseUrl()));
-        PlanRequest request = request(false);
+        PlanRequest base = request(false);
+        PlanRequest request = new PlanRequest(market, "5m", "moderate", base.notes(), false, TIMEFRAMES, base.vectors(),
+                PlannerPrompt.SYSTEM + "\nPrefer few, clean trades.", "strategist-v2", List.of("no trades against the trend"));
         Map<String, Object> bad = answer(request, "rsi14 crosses_above 50");
         model.enqueue(ScriptedReply.json(bad), ScriptedReply.json(bad));
         PlanOutcome refused = store.plan(request);
@@ -129,6 +131,8 @@ class StrategyPlanTest {
         assertTrue(refused.repaired());
         List<RecordedRequest> asked = model.requests();
         assertEquals(2, asked.size(), "one repair round, no more");
+        assertTrue(asked.get(0).lastContent("system").contains("Prefer few, clean trades."), "the prompt in force was sent");
+        assertTrue(asked.get(0).lastContent("user").contains("- no trades against the trend"), asked.get(0).lastContent("user"));
         String repair = asked.get(1).lastContent("user");
         assertTrue(repair.contains("STRATEGY_UNKNOWN_IDENTIFIER (9101)") && repair.contains("did you mean 'rsi_14'"), repair);
         assertEquals(0, rows(), "a failed plan stores nothing");
