@@ -135,6 +135,9 @@ try {
   await call("send_user_feedback", { target_agent: "strategist", message: "contract test: prefer 15m setups" });
   await call("get_pending_feedback", { target_agent: "strategist" });
   await call("get_prompt_history", { agent: "execution", limit: 5 });
+  await call("set_execution_agent", { paused: true });
+  await call("get_execution_state");
+  await call("get_recent_decisions", { limit: 5, symbol: "BTC-USD" });
   const started = await call("run_backtest", { pair: "BTC-USD", timeframe: "1h", start: "2023-04-10", end: "2023-04-12" });
   const btDeadline = Date.now() + 120000;
   let bt;

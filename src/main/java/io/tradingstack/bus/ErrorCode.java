@@ -115,7 +115,13 @@ public enum ErrorCode {
     BROKER_BAD_TURN(9150, "invalid broker chat turn"),
     BROKER_NO_SUCH_TURN(9151, "no such broker turn waiting for tool results"),
     BROKER_TOO_MANY_ROUNDS(9152, "the model kept calling tools past the round bound"),
-    BROKER_STACK_UNREACHABLE(9153, "the stack's MCP server cannot be reached");
+    BROKER_STACK_UNREACHABLE(9153, "the stack's MCP server cannot be reached"),
+    // 9160-9179 the execution agent
+    EXECUTION_BAD_INTENT(9160, "the model's intents could not be used"),
+    EXECUTION_NO_SPEC(9161, "no strategy spec for the symbol"),
+    EXECUTION_NO_MARKET_DATA(9162, "no bars or price for the symbol yet"),
+    EXECUTION_STORAGE(9163, "execution decision store unavailable", Retry.RETRIED),
+    EXECUTION_BAD_ARGUMENT(9164, "invalid argument to the execution agent");
 
     private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));

@@ -107,6 +107,10 @@ class McpContractTest {
         assertEquals("user", ok(calls, "send_user_feedback").getString("author"));
         assertTrue(ok(calls, "get_pending_feedback").getInteger("count") >= 1);
         assertEquals("execution", ok(calls, "get_prompt_history").getString("agent"));
+        JsonObject agent = ok(calls, "get_execution_state");
+        assertTrue(agent.getBoolean("running") && agent.getBoolean("paused"), "started paused, as the test stack disables it: "
+                + agent.encode());
+        assertEquals(0, ok(calls, "get_recent_decisions").getInteger("count"), "a paused agent decides nothing");
         JsonObject afterStop = calls.getJsonObject("place_mock_order (after stop)");
         assertTrue(afterStop.getBoolean("isError"), afterStop.encode());
         assertNotEquals("INTERNAL", afterStop.getString("error"), "an order after a stop is a coded rejection");
