@@ -105,7 +105,14 @@ public enum ErrorCode {
     BROKER_BAD_TURN(9150, "invalid broker chat turn"),
     BROKER_NO_SUCH_TURN(9151, "no such broker turn waiting for tool results"),
     BROKER_TOO_MANY_ROUNDS(9152, "the model kept calling tools past the round bound"),
-    BROKER_STACK_UNREACHABLE(9153, "the stack's MCP server cannot be reached");
+    BROKER_STACK_UNREACHABLE(9153, "the stack's MCP server cannot be reached"),
+    // 9180-9219 the judge agent
+    JUDGE_BAD_PHRASE(9180, "risk instruction not understood"),
+    JUDGE_ADJUSTMENT_REFUSED(9181, "risk adjustment refused: the judge never switches trading off"),
+    JUDGE_BAD_REQUEST(9182, "invalid judge request"),
+    JUDGE_STORAGE(9183, "judge store unavailable", Retry.RETRIED),
+    JUDGE_NO_SUCH_VERSION(9184, "no such prompt version"),
+    JUDGE_AGENT_UNREACHABLE(9185, "the execution agent could not be signalled", Retry.RETRIED);
 
     private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
@@ -154,7 +161,7 @@ public enum ErrorCode {
             case 60 -> "risk";
             case 70 -> code >= 7070 && code < 7090 ? "web" : "mcp";
             case 80 -> "backtest";
-            case 91 -> code >= 9150 && code < 9180 ? "agents" : "strategy";
+            case 91 -> code >= 9150 ? "agents" : "strategy";
             default -> "agents";
         };
     }
