@@ -83,6 +83,22 @@ public final class Addresses {
     /** Endpoint: every active spec (JsonObject {specs: [...]}), for the store workflow's rebuild. */
     public static final String STRATEGY_LOAD = "ts.strategy.load";
 
+    // prompts (agents.prompts.PromptStoreVerticle): the agents' prompt versions and the user's feedback
+    /** Endpoint: the prompt version in force, seeded from the built-in text on first use (PromptMessages.Current → PromptVersion). */
+    public static final String PROMPTS_CURRENT = "ts.prompts.current";
+    /** Endpoint: store the next prompt version and put it in force; the text in force is a no-op (PromptChange → PromptVersion). */
+    public static final String PROMPTS_CREATE = "ts.prompts.create";
+    /** Endpoint: put a stored version back in force (PromptRollback → PromptVersion). */
+    public static final String PROMPTS_ROLLBACK = "ts.prompts.rollback";
+    /** Endpoint: the version in force and the latest versions and switches (PromptMessages.HistoryQuery → PromptHistory). */
+    public static final String PROMPTS_HISTORY = "ts.prompts.history";
+    /** Endpoint: store a user's message to an agent (PromptMessages.FeedbackAdd → Feedback). */
+    public static final String PROMPTS_FEEDBACK_ADD = "ts.prompts.feedback-add";
+    /** Endpoint: the messages an agent has not consumed, oldest first (PromptMessages.PendingQuery → PromptMessages.FeedbackList). */
+    public static final String PROMPTS_FEEDBACK_PENDING = "ts.prompts.feedback-pending";
+    /** Endpoint: mark messages consumed (PromptMessages.Consume → PromptMessages.Consumed). */
+    public static final String PROMPTS_FEEDBACK_CONSUME = "ts.prompts.feedback-consume";
+
     // llm
     /** Endpoint: one chat with the configured model (body: llm.LlmCall; reply: llm.LlmResult). */
     public static final String LLM_CHAT = "ts.llm.chat";

@@ -101,6 +101,10 @@ public enum ErrorCode {
     STRATEGY_SPEC_NOT_FOUND(9107, "strategy spec not found"),
     STRATEGY_SPEC_CONFLICT(9108, "strategy spec conflicts with a stored one"),
     STRATEGY_STORAGE(9109, "strategy store unavailable", Retry.RETRIED),
+    // 9120-9139 agents: prompt versions and the user's feedback (agents.prompts)
+    PROMPT_BAD_REQUEST(9120, "invalid prompt or feedback request"),
+    PROMPT_NOT_FOUND(9121, "no such prompt version"),
+    PROMPT_STORAGE(9122, "prompt store unavailable", Retry.RETRIED),
 
     BROKER_BAD_TURN(9150, "invalid broker chat turn"),
     BROKER_NO_SUCH_TURN(9151, "no such broker turn waiting for tool results"),
@@ -161,7 +165,7 @@ public enum ErrorCode {
             case 60 -> "risk";
             case 70 -> code >= 7070 && code < 7090 ? "web" : "mcp";
             case 80 -> "backtest";
-            case 91 -> code >= 9150 ? "agents" : "strategy";
+            case 91 -> code < 9120 ? "strategy" : "agents";
             default -> "agents";
         };
     }
