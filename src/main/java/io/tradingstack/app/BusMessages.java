@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 public final class BusMessages {
     public static final List<Class<? extends Record>> ALL = Stream.of(Codecs.MODEL_TYPES, LedgerMessages.TYPES,
             ExecutionMessages.TYPES, RiskMessages.TYPES, SpecStoreMessages.TYPES, SetSymbols.MESSAGES, WorkflowState.MESSAGES,
-            CandleHistory.MESSAGES, MetricsRequest.MESSAGES, PromptMessages.TYPES)
+            CandleHistory.MESSAGES, MetricsRequest.MESSAGES, PromptMessages.TYPES,
+            io.tradingstack.agents.execution.DecisionMessages.TYPES)
             .flatMap(List::stream).toList();
 
     private BusMessages() {

@@ -23,7 +23,8 @@ public final class WorkflowRegistry {
             io.tradingstack.ledger.ExecutionLedgerWorkflowImpl.class,
             io.tradingstack.execution.PlaceOrderWorkflowImpl.class,
             io.tradingstack.execution.RestingOrderWorkflowImpl.class,
-            io.tradingstack.strategy.store.StrategySpecWorkflowImpl.class);
+            io.tradingstack.strategy.store.StrategySpecWorkflowImpl.class,
+            io.tradingstack.agents.execution.ExecutionAgentWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
@@ -39,7 +40,8 @@ public final class WorkflowRegistry {
                 new io.tradingstack.ledger.LedgerActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.execution.ExecutionActivitiesImpl(ctx),
                 new io.tradingstack.strategy.store.StrategySpecActivitiesImpl(ctx.vertx()),
-                new io.tradingstack.llm.LlmActivitiesImpl(ctx));
+                new io.tradingstack.llm.LlmActivitiesImpl(ctx),
+                new io.tradingstack.agents.execution.ExecutionActivitiesImpl(ctx));
     }
 
     public static void register(Worker worker, AppContext ctx) {

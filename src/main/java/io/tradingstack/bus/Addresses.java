@@ -105,6 +105,12 @@ public final class Addresses {
     /** Endpoint: today's LLM usage per agent (reply: llm.LlmUsageReport). */
     public static final String LLM_USAGE = "ts.llm.usage";
 
+    // agents
+    /** Endpoint: store one execution-agent decision, idempotent on its id (agents.execution.DecisionRecord → Boolean). */
+    public static final String AGENT_DECISION_RECORD = "ts.agents.decision-record";
+    /** Endpoint: recent execution-agent decisions (agents.execution.DecisionMessages.RecentQuery → Recent), for the judge and MCP. */
+    public static final String AGENT_DECISIONS = "ts.agents.decisions";
+
     /** Topic: validated ticks of one symbol (node-local unless configured otherwise). */
     public static String marketTick(String symbol) {
         return MARKET_TICK + symbol;

@@ -183,4 +183,27 @@ public final class DurableNames {
             return onQueue(ID, taskQueue);
         }
     }
+
+    /** The execution agent: nudged by a durable timer, decides per symbol, places orders through PlaceOrder. */
+    public static final class ExecutionAgent {
+        public static final String TYPE = "ExecutionAgentWorkflow";
+        /** The id on the default task queue. */
+        public static final String ID = "execution-agent";
+        public static final String UPDATE_SYSTEM_PROMPT = "update_system_prompt";
+        public static final String ROLLBACK_PROMPT = "rollback_prompt";
+        public static final String SET_PREFERENCES = "set_user_preferences";
+        public static final String ADD_FEEDBACK = "add_user_feedback";
+        public static final String PAUSE = "pause";
+        public static final String RESUME = "resume";
+        public static final String NUDGE = "nudge";
+        public static final String GET_STATE = "get_execution_state";
+
+        private ExecutionAgent() {
+        }
+
+        /** {@value #ID} on the default task queue, {@code execution-agent-<queue>} on another. */
+        public static String id(String taskQueue) {
+            return onQueue(ID, taskQueue);
+        }
+    }
 }

@@ -110,6 +110,12 @@ public enum ErrorCode {
     BROKER_NO_SUCH_TURN(9151, "no such broker turn waiting for tool results"),
     BROKER_TOO_MANY_ROUNDS(9152, "the model kept calling tools past the round bound"),
     BROKER_STACK_UNREACHABLE(9153, "the stack's MCP server cannot be reached"),
+    // 9160-9179 the execution agent
+    EXECUTION_BAD_INTENT(9160, "the model's intents could not be used"),
+    EXECUTION_NO_SPEC(9161, "no strategy spec for the symbol"),
+    EXECUTION_NO_MARKET_DATA(9162, "no bars or price for the symbol yet"),
+    EXECUTION_STORAGE(9163, "execution decision store unavailable", Retry.RETRIED),
+    EXECUTION_BAD_ARGUMENT(9164, "invalid argument to the execution agent"),
     // 9180-9219 the judge agent
     JUDGE_BAD_PHRASE(9180, "risk instruction not understood"),
     JUDGE_ADJUSTMENT_REFUSED(9181, "risk adjustment refused: the judge never switches trading off"),

@@ -133,6 +133,8 @@ public final class TestInfra {
         all.put("DATA_DIR", newDir("data-").toString());
         all.put("HTTP_PORT", String.valueOf(freePort()));
         all.put("MCP_PORT", String.valueOf(freePort()));
+        // an agent trading on its own would place orders in every test's stack: tests that want it enable it
+        all.put("EXECUTION_AGENT_ENABLED", "false");
         all.putAll(overrides);
         return AppConfig.defaults(all);
     }
