@@ -28,7 +28,7 @@ public interface JudgeActivities {
     @ActivityMethod
     List<JudgeAction> adjust(JudgeRequests.AdjustRequest request);
 
-    /** Stores the evaluation (idempotent on its id). */
+    /** Stores the evaluation and the memory after it (idempotent on the evaluation's id). */
     @ActivityMethod
-    void record(JudgeEvaluation evaluation);
+    void record(JudgeMessages.Store store);
 }

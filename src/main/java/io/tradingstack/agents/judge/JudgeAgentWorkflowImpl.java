@@ -131,9 +131,9 @@ public final class JudgeAgentWorkflowImpl implements JudgeAgentWorkflow {
             JudgeMemory.Probation next = prompt(in, review);
             adjust(review);
             memory = memory.evaluated(now, next);
-            acts.record(new JudgeEvaluation(id, memory.seq(), trigger, window, Instant.ofEpochMilli(now), score.score(),
-                    score.ordered(), score.undefined(), settings.rules().weights(), in.figures(), in.promptVersion(), review,
-                    actions, answer.callId()));
+            acts.record(new JudgeMessages.Store(Workflow.getInfo().getWorkflowId(), new JudgeEvaluation(id, memory.seq(), trigger,
+                    window, Instant.ofEpochMilli(now), score.score(), score.ordered(), score.undefined(), settings.rules().weights(),
+                    in.figures(), in.promptVersion(), review, actions, answer.callId()), memory));
         }
 
         private JudgeReview review(LlmResult answer) {
