@@ -3,6 +3,7 @@ package io.tradingstack.agents.judge;
 import io.tradingstack.agents.execution.ExecutionAgentWorkflow;
 import io.tradingstack.agents.execution.ExecutionPrompt;
 import io.tradingstack.agents.execution.ExecutionSettings;
+import io.tradingstack.agents.execution.ExecutionView;
 import io.tradingstack.agents.prompts.PromptChange;
 import io.tradingstack.agents.prompts.PromptRollback;
 import io.tradingstack.agents.prompts.PromptStoreClient;
@@ -19,6 +20,8 @@ import io.tradingstack.risk.RiskAdjustment;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.BusBridge;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowQueryException;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -33,8 +36,9 @@ import java.util.Objects;
 /**
  * The judge's effects over the bus and Temporal: the ledger's window (equity samples, fills), the
  * risk gate's daily decisions and adjustments, the prompt store, the execution agent's signals,
- * and the judge store. Prompt versions are only ever made by signalling the execution agent (which
- * persists them), so the agent and the table never disagree.
+ * and the judge store. Prompt versions are only ever made by signalling the execution agent, and
+ * the version in force is read from the running agent (what its decisions carry), from the prompt
+ * store only when the agent does not run.
  */
 public final class JudgeActivitiesImpl implements JudgeActivities {
     /** Most equity samples or fills one window reads (7 days of 60 s samples is 10 080). */
@@ -81,10 +85,25 @@ public final class JudgeActivitiesImpl implements JudgeActivities {
             executed += count(e.day().get("trades_executed"));
         }
         JudgeFigures figures = FigureReducer.reduce(windowDays, samples, fills, attempts, Math.max(0, attempts - executed));
-        PromptVersion current = prompts.current(ExecutionPrompt.AGENT, ExecutionPrompt.DEFAULT_TEXT);
         List<JudgeInputs.FeedbackItem> feedback = prompts.pending(ExecutionPrompt.AGENT).stream()
                 .map(f -> new JudgeInputs.FeedbackItem(f.id(), f.message())).toList();
+        ExecutionView agent = agentView();
+        if (agent != null) {
+            return new JudgeInputs(figures, agent.promptVersion(), agent.promptText(), feedback);
+        }
+        PromptVersion current = prompts.current(ExecutionPrompt.AGENT, ExecutionPrompt.DEFAULT_TEXT);
         return new JudgeInputs(figures, current.version(), current.text(), feedback);
+    }
+
+    /** The running execution agent's view (the prompt version its decisions carry), or null when it does not run. */
+    private ExecutionView agentView() {
+        try {
+            ExecutionView v = ctx.temporal().result().client().newWorkflowStub(ExecutionAgentWorkflow.class,
+                    DurableNames.ExecutionAgent.id(ctx.config().taskQueue())).getExecutionState();
+            return v != null && v.loaded() ? v : null;
+        } catch (WorkflowNotFoundException | WorkflowQueryException notRunning) {
+            return null;
+        }
     }
 
     @Override
