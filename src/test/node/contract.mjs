@@ -130,6 +130,9 @@ try {
     stop_loss: { type: "pct", value: 2 }, sizing: { rule: "fixed_fraction", fraction: 0.1 } } }, "validate_strategy_spec (invalid)");
   await call("get_llm_usage");
   await call("evaluate_strategy", { market: "BTC-USD", bars: 5 });
+  await call("set_execution_agent", { paused: true });
+  await call("get_execution_state");
+  await call("get_recent_decisions", { limit: 5, symbol: "BTC-USD" });
   const started = await call("run_backtest", { pair: "BTC-USD", timeframe: "1h", start: "2023-04-10", end: "2023-04-12" });
   const btDeadline = Date.now() + 120000;
   let bt;

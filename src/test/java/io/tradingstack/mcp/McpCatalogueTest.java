@@ -28,6 +28,7 @@ class McpCatalogueTest {
             "get_performance_metrics", "get_risk_metrics", "get_pnl_status_with_quality", "set_user_preferences",
             "get_user_preferences", "run_backtest", "get_backtest_result", "get_limit_enforcement", "get_risk_adjustments",
             "list_strategy_specs", "get_strategy_spec", "validate_strategy_spec", "get_llm_usage", "evaluate_strategy",
+            "get_recent_decisions", "get_execution_state", "set_execution_agent",
             "broker_chat", "get_broker_transcript");
     private static McpTestServer node;
     private static McpSyncClient client;

@@ -100,6 +100,10 @@ class McpContractTest {
         JsonObject evaluated = ok(calls, "evaluate_strategy");
         assertEquals(5, evaluated.getJsonArray("bars").size(), evaluated.encode());
         assertTrue(evaluated.getInteger("bars_fetched") > 5, "a warm-up precedes the window: " + evaluated.getInteger("bars_fetched"));
+        JsonObject agent = ok(calls, "get_execution_state");
+        assertTrue(agent.getBoolean("running") && agent.getBoolean("paused"), "started paused, as the test stack disables it: "
+                + agent.encode());
+        assertEquals(0, ok(calls, "get_recent_decisions").getInteger("count"), "a paused agent decides nothing");
         JsonObject afterStop = calls.getJsonObject("place_mock_order (after stop)");
         assertTrue(afterStop.getBoolean("isError"), afterStop.encode());
         assertNotEquals("INTERNAL", afterStop.getString("error"), "an order after a stop is a coded rejection");

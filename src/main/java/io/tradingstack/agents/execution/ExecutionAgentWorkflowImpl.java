@@ -69,6 +69,7 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
         if (start != null) {
             apply(start);
         } else {
+            paused = !settings.enabled();
             prompts.add(new PromptSignals.Version(1, ExecutionPrompt.DEFAULT_TEXT, "system", "built-in prompt", now()));
         }
         saved = revision;
