@@ -38,15 +38,17 @@ public final class JudgeAgentWorkflowImpl implements JudgeAgentWorkflow {
     private JudgeSettings settings;
     private JudgeMemory memory;
     private Double lastScore;
+    private long startedAt;
 
     @Override
     public void run(JudgeRun run) {
         settings = run.settings() == null ? JudgeSettings.defaults() : run.settings();
         lastScore = run.lastScore();
+        startedAt = Workflow.currentTimeMillis();
         memory = run.memory() != null ? run.memory() : acts.restore(Workflow.getInfo().getWorkflowId());
         for (int done = 0; done < EVALUATIONS_PER_RUN; done++) {
             long now = Workflow.currentTimeMillis();
-            long due = Pacing.nextDue(settings, memory, now);
+            long due = Pacing.nextDue(settings, memory, now, startedAt);
             if (queue.isEmpty() && due > now) {
                 Workflow.await(Duration.ofMillis(due - now), () -> !queue.isEmpty());
             }
@@ -56,7 +58,7 @@ public final class JudgeAgentWorkflowImpl implements JudgeAgentWorkflow {
                 JudgeRequests.Trigger t = queue.peek();
                 evaluate(t.windowDays() == 0 ? settings.windowDays() : t.windowDays(), t.force() ? "forced" : "on_demand");
                 queue.poll();
-            } else if (now >= Pacing.nextDue(settings, memory, now)) {
+            } else if (now >= Pacing.nextDue(settings, memory, now, startedAt)) {
                 evaluate(settings.windowDays(), "scheduled");
             } else {
                 done--;
@@ -90,7 +92,7 @@ public final class JudgeAgentWorkflowImpl implements JudgeAgentWorkflow {
     @Override
     public JudgeRequests.State state() {
         long now = Workflow.currentTimeMillis();
-        return new JudgeRequests.State(memory, lastScore, memory == null ? 0 : Pacing.nextDue(settings, memory, now),
+        return new JudgeRequests.State(memory, lastScore, memory == null ? 0 : Pacing.nextDue(settings, memory, now, startedAt),
                 queue.size(), settings);
     }
 

@@ -38,14 +38,15 @@ public final class Pacing {
     }
 
     /**
-     * When the next scheduled evaluation is due: a period after the last one (now for a judge that
-     * never evaluated), or the next UTC day once today's evaluations reached the flood guard.
+     * When the next scheduled evaluation is due: a period after the last one (a period after
+     * {@code startedAt} for a judge that never evaluated: there is nothing to judge at a stack's
+     * first start), or the next UTC day once today's evaluations reached the flood guard.
      */
-    public static long nextDue(JudgeSettings s, JudgeMemory m, long now) {
+    public static long nextDue(JudgeSettings s, JudgeMemory m, long now, long startedAt) {
         JudgeMemory today = m.on(day(now));
         if (today.evaluatedToday() >= s.maxPerDay()) {
             return LocalDate.parse(today.day()).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         }
-        return m.lastAt() == 0 ? now : Math.max(now, m.lastAt() + s.evalMinutes() * 60_000L);
+        return Math.max(now, (m.lastAt() == 0 ? startedAt : m.lastAt()) + s.evalMinutes() * 60_000L);
     }
 }
