@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,9 @@ class JudgeAgentStackTest {
     /** Two equity samples after every real one: a peak above any equity of the test run, then a crash. */
     private static final Instant PEAK_AT = Instant.now().plus(Duration.ofDays(1));
     private static final Instant CRASH_AT = PEAK_AT.plus(Duration.ofHours(1));
+    /** Then two winning days. */
+    private static final Instant WIN_1 = PEAK_AT.plus(Duration.ofDays(1));
+    private static final Instant WIN_2 = PEAK_AT.plus(Duration.ofDays(2));
     private static McpTestServer node;
     private static McpSyncClient client;
 
@@ -58,7 +62,8 @@ class JudgeAgentStackTest {
     @AfterAll
     static void stop() {
         if (node != null) {
-            sql("DELETE FROM equity_samples WHERE sampled_at IN ($1, $2)", Tuple.of(utc(PEAK_AT), utc(CRASH_AT)));
+            sql("DELETE FROM equity_samples WHERE sampled_at IN ($1, $2, $3, $4)", Tuple.of(utc(PEAK_AT), utc(CRASH_AT),
+                    utc(WIN_1), utc(WIN_2)));
             sql("UPDATE risk_adjustments SET revoked_at = now(), revoked_reason = 'test cleanup' WHERE author = 'judge'"
                     + " AND revoked_at IS NULL", Tuple.tuple());
             client.closeGracefully();
@@ -122,6 +127,14 @@ class JudgeAgentStackTest {
         assertEquals(3, ((Number) listed.get("count")).intValue());
         Map<String, Object> trend = (Map<String, Object>) listed.get("trend");
         assertEquals("declining", trend.get("trend"), trend.toString());
+
+        // "until two winning days": two days of gains after the day it was made end it (the judge counts them)
+        sample(WIN_1, "2");
+        sample(WIN_2, "3");
+        Clock later = Clock.fixed(WIN_2.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+        List<JudgeAction> ended = new JudgeActivitiesImpl(node.ctx, later).settleAdjustments();
+        assertEquals(List.of("adjustment_ended"), ended.stream().map(JudgeAction::kind).toList(), ended.toString());
+        assertEquals(1, ((Number) call("get_risk_adjustments", Map.of("limit", 10)).get("global_multiplier")).intValue());
     }
 
     /** The n-th evaluation of this judge, once stored. */
