@@ -133,6 +133,10 @@ try {
   await call("set_execution_agent", { paused: true });
   await call("get_execution_state");
   await call("get_recent_decisions", { limit: 5, symbol: "BTC-USD" });
+  await call("get_judge_evaluations", { limit: 5, since_ts: 4102444800 }, "get_judge_evaluations (none yet)");
+  await call("trigger_performance_evaluation", { window_days: 1, force: true });
+  await call("trigger_performance_evaluation", {}, "trigger_performance_evaluation (again)");
+  await call("rollback_prompt", { version: 999999 }, "rollback_prompt (unknown)");
   const started = await call("run_backtest", { pair: "BTC-USD", timeframe: "1h", start: "2023-04-10", end: "2023-04-12" });
   const btDeadline = Date.now() + 120000;
   let bt;
