@@ -155,6 +155,8 @@ public final class DurableNames {
         public static final String GET_BY_ID = "get_strategy_by_id";
         public static final String LIST = "list_strategy_specs";
         public static final String EVENTS = "get_store_events";
+        /** Update: plan a spec with the model (or the offline planner), validate, store; answers the outcome. */
+        public static final String PLAN = "plan_strategy";
 
         private StrategyStore() {
         }

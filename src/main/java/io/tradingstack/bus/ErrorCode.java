@@ -102,6 +102,11 @@ public enum ErrorCode {
     STRATEGY_SPEC_NOT_FOUND(9107, "strategy spec not found"),
     STRATEGY_SPEC_CONFLICT(9108, "strategy spec conflicts with a stored one"),
     STRATEGY_STORAGE(9109, "strategy store unavailable", Retry.RETRIED),
+    // 9110-9119 strategy: the planner (plan_strategy)
+    STRATEGY_PLAN_INVALID(9110, "the planned spec did not validate after one repair round"),
+    STRATEGY_PLAN_NO_ANSWER(9111, "the planner's model gave no usable answer"),
+    STRATEGY_PLAN_NO_DATA(9112, "not enough market data to plan"),
+    STRATEGY_PLAN_BAD_REQUEST(9113, "invalid planning request"),
     // 9120-9139 agents: prompt versions and the user's feedback (agents.prompts)
     PROMPT_BAD_REQUEST(9120, "invalid prompt or feedback request"),
     PROMPT_NOT_FOUND(9121, "no such prompt version"),

@@ -19,6 +19,7 @@ public final class McpTools {
         tools.addAll(new RiskTools(ctx).tools());
         tools.addAll(new SpecTools(ctx).tools());
         tools.add(new EvaluateTool(ctx).tool());
+        tools.add(new PlanTool(ctx).tool());
         tools.addAll(new PromptTools(ctx).tools());
         tools.addAll(new JudgeTools(ctx).tools());
         tools.addAll(new ExecutionTools(ctx).tools());

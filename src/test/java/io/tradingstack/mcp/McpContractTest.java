@@ -110,6 +110,13 @@ class McpContractTest {
         assertFalse(ok(calls, "trigger_performance_evaluation (again)").getBoolean("triggered"), "queued or in its cooldown");
         assertEquals("insufficient_data", ok(calls, "get_judge_evaluations (none yet)").getJsonObject("trend").getString("trend"));
         assertEquals("JUDGE_NO_SUCH_VERSION", calls.getJsonObject("rollback_prompt (unknown)").getString("error"));
+        JsonObject planned = ok(calls, "plan_strategy");
+        assertEquals("stored", planned.getString("status"), planned.encode());
+        assertEquals("ETH-USD", planned.getJsonObject("stored").getString("market"));
+        assertEquals("STRATEGY_PLAN_BAD_REQUEST", calls.getJsonObject("plan_strategy (timeframe not computed)").getString("error"));
+        assertEquals("user", ok(calls, "send_user_feedback").getString("author"));
+        assertTrue(ok(calls, "get_pending_feedback").getInteger("count") >= 1);
+        assertEquals("execution", ok(calls, "get_prompt_history").getString("agent"));
         JsonObject afterStop = calls.getJsonObject("place_mock_order (after stop)");
         assertTrue(afterStop.getBoolean("isError"), afterStop.encode());
         assertNotEquals("INTERNAL", afterStop.getString("error"), "an order after a stop is a coded rejection");
