@@ -23,6 +23,7 @@ import static io.tradingstack.mcp.Schemas.array;
 import static io.tradingstack.mcp.Schemas.bool;
 import static io.tradingstack.mcp.Schemas.count;
 import static io.tradingstack.mcp.Schemas.integer;
+import static io.tradingstack.mcp.Schemas.nullable;
 import static io.tradingstack.mcp.Schemas.object;
 import static io.tradingstack.mcp.Schemas.props;
 import static io.tradingstack.mcp.Schemas.result;
@@ -55,12 +56,13 @@ final class ExecutionTools {
                         result(props("count", count("decisions listed"), "decisions", array(anyObject("a decision"),
                                 "newest first"))), ToolSpec.Hints.READ, this::recent),
                 ToolSpec.of("get_execution_state", Tier.READ, "The execution agent's state: running or not, paused, mode, "
-                        + "nudge period and sequence, symbols, the system prompt version in force, preferences, pending "
-                        + "feedback, per-symbol gate memory and its last decisions in this run.",
-                        object(props()), result(props("running", Schemas.flag("whether the agent's workflow runs"))),
+                        + "nudge period and sequence, symbols, the system prompt version in force (history: get_prompt_history), "
+                        + "preferences, per-symbol gate memory and its last decisions in this run.",
+                        object(props()), stateSchema(),
                         ToolSpec.Hints.READ, this::state),
                 ToolSpec.of("set_execution_agent", Tier.TRADE, "Pause (paused=true: no observation, no order until resumed) "
-                        + "or resume the execution agent; starts it when it is not running. Durable: a restart keeps it.",
+                        + "or resume the execution agent; starts it when it is not running (paused first where "
+                        + "EXECUTION_AGENT_ENABLED=false). Durable: a restart keeps it.",
                         object(props("paused", bool("true = pause, false = resume", true)), "paused"),
                         result(props("paused", Schemas.flag("what was asked"), "workflow_id", string("the agent's workflow"))),
                         new ToolSpec.Hints(false, false, true, false), this::setPaused));
@@ -119,18 +121,51 @@ final class ExecutionTools {
         return m;
     }
 
+    /** The agent's view; every field but running, enabled and workflow_id is null while it does not run. */
+    static Map<String, Object> stateSchema() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("running", Schemas.flag("whether the agent's workflow runs"));
+        p.put("enabled", Schemas.flag("EXECUTION_AGENT_ENABLED on this node"));
+        p.put("workflow_id", string("the agent's workflow"));
+        p.put("loaded", nullable(Schemas.flag("its stored state is read")));
+        p.put("paused", nullable(Schemas.flag("paused: no observation, no order")));
+        p.put("mode", nullable(Schemas.enumOf("rules, llm or hybrid", "rules", "llm", "hybrid")));
+        p.put("nudge_seconds", nullable(count("seconds between nudges")));
+        p.put("symbols", nullable(array(string("product"), "symbols traded")));
+        p.put("seq", nullable(count("nudges so far")));
+        p.put("decisions", nullable(count("decisions so far")));
+        p.put("prompt_version", nullable(count("system prompt version in force")));
+        p.put("prompt_text", nullable(string("system prompt in force")));
+        p.put("prompt_problem", nullable(string("why the prompt store refused the last prompt signal; null when it did not")));
+        p.put("preferences", nullable(anyObject("user preferences the model sees")));
+        p.put("memory", nullable(anyObject("per symbol: last consulted price and time, consultations in the window, last bar acted on")));
+        p.put("last_decisions", nullable(array(anyObject("a decision: id, decided_by, gate_reason, outcome, decided_at"),
+                "this run's last decisions, newest first")));
+        return result(p);
+    }
+
     @SuppressWarnings("unchecked")
     private Future<ToolResult> state(ToolCall call) {
+        boolean enabled = ExecutionSettings.from(ctx.config()).enabled();
         return ctx.temporal().query(agentId(), DurableNames.ExecutionAgent.GET_STATE, Map.class).map(view -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("running", true);
-            out.put("workflow_id", agentId());
-            out.putAll((Map<String, Object>) view);
+            Map<String, Object> out = base(true, enabled);
+            out.putAll(Json.toTextMap(view));
             return ToolResult.ok(out);
         }).recover(err -> err instanceof WorkflowNotFoundException || err.getCause() instanceof WorkflowNotFoundException
-                ? Future.succeededFuture(ToolResult.ok(Map.of("running", false, "workflow_id", agentId(),
-                "enabled", ExecutionSettings.from(ctx.config()).enabled())))
+                ? Future.succeededFuture(ToolResult.ok(base(false, enabled)))
                 : Future.failedFuture(err));
+    }
+
+    private Map<String, Object> base(boolean running, boolean enabled) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("running", running);
+        out.put("enabled", enabled);
+        out.put("workflow_id", agentId());
+        for (String k : List.of("loaded", "paused", "mode", "nudge_seconds", "symbols", "seq", "decisions", "prompt_version",
+                "prompt_text", "prompt_problem", "preferences", "memory", "last_decisions")) {
+            out.put(k, null);
+        }
+        return out;
     }
 
     private Future<ToolResult> setPaused(ToolCall call) {

@@ -136,8 +136,7 @@ final class JudgeTools {
                 PromptMessages.MAX_LIMIT)).compose(h -> ctx.temporal().withClient(client -> {
                     String queue = ctx.temporal().taskQueue();
                     ExecutionView agent = agentView(client, queue);
-                    List<Integer> known = agent != null ? agent.promptVersions()
-                            : h.versions().stream().map(v -> v.version()).toList();
+                    List<Integer> known = h.versions().stream().map(v -> v.version()).toList();
                     if (!known.contains(version)) {
                         return ToolResult.error(ErrorCode.JUDGE_NO_SUCH_VERSION, "the execution agent has no prompt version "
                                 + version + " (it has " + known + ")");
@@ -155,7 +154,7 @@ final class JudgeTools {
                 }));
     }
 
-    /** The running execution agent's view (its versions are what it can switch to), or null when it does not run. */
+    /** The running execution agent's view (the version its decisions carry), or null when it does not run. */
     private static ExecutionView agentView(WorkflowClient client, String queue) {
         try {
             ExecutionView v = client.newWorkflowStub(ExecutionAgentWorkflow.class, DurableNames.ExecutionAgent.id(queue))

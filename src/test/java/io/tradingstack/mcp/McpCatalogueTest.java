@@ -30,7 +30,7 @@ class McpCatalogueTest {
             "list_strategy_specs", "get_strategy_spec", "validate_strategy_spec", "get_llm_usage", "evaluate_strategy",
             "get_recent_decisions", "get_execution_state", "set_execution_agent",
             "broker_chat", "get_broker_transcript", "trigger_performance_evaluation", "get_judge_evaluations", "rollback_prompt",
-            "broker_chat", "get_broker_transcript", "plan_strategy", "get_prompt_history", "send_user_feedback",
+            "plan_strategy", "get_prompt_history", "send_user_feedback",
             "get_pending_feedback");
     private static McpTestServer node;
     private static McpSyncClient client;

@@ -1,6 +1,10 @@
 package io.tradingstack.agents.execution;
 
 import io.temporal.activity.Activity;
+import io.tradingstack.agents.prompts.PromptChange;
+import io.tradingstack.agents.prompts.PromptRollback;
+import io.tradingstack.agents.prompts.PromptStoreClient;
+import io.tradingstack.agents.prompts.PromptVersion;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.DurableNames;
@@ -35,6 +39,7 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
     private final StateBridge state;
     private final BusBridge bus;
     private final Observer observer;
+    private final PromptStoreClient prompts;
     private final Supplier<io.temporal.client.WorkflowClient> client;
 
     public ExecutionActivitiesImpl(AppContext ctx) {
@@ -43,6 +48,7 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
         this.state = new StateBridge(vertx);
         this.bus = new BusBridge(vertx);
         this.observer = new Observer(bus, ctx.config());
+        this.prompts = new PromptStoreClient(vertx);
         this.client = () -> ctx.temporal().result().client();
         Codecs.register(vertx, DecisionMessages.TYPES);
     }
@@ -93,8 +99,48 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
                 d.fallback() == null ? "" : " fallback=" + d.fallback());
     }
 
-    /** A coded activity failure (used by the observer for a symbol it cannot read). */
-    static RuntimeException failure(ErrorCode code, String message) {
-        return BusBridge.failure(code, message);
+    @Override
+    public PromptSignals.Version currentPrompt() {
+        return version(prompts.current(ExecutionPrompt.AGENT, ExecutionPrompt.DEFAULT_TEXT));
+    }
+
+    @Override
+    public PromptSignals.Version changePrompt(PromptSignals.Change c) {
+        return version(prompts.createVersion(build(() -> new PromptChange(ExecutionPrompt.AGENT, c.text(),
+                c.author() == null ? "user" : c.author(), c.reason() == null ? "update_system_prompt" : c.reason(), c.score()))));
+    }
+
+    @Override
+    public PromptSignals.Version rollbackPrompt(PromptSignals.Rollback r) {
+        return version(prompts.rollback(build(() -> new PromptRollback(ExecutionPrompt.AGENT, r.version(),
+                r.author() == null ? "user" : r.author(), r.reason() == null ? "rollback_prompt" : r.reason()))));
+    }
+
+    @Override
+    public void addFeedback(String message) {
+        prompts.addFeedback(ExecutionPrompt.AGENT, message, "user");
+    }
+
+    @Override
+    public List<PromptSignals.Note> pendingFeedback() {
+        return prompts.pending(ExecutionPrompt.AGENT).stream().map(f -> new PromptSignals.Note(f.id(), f.message())).toList();
+    }
+
+    @Override
+    public void consumeFeedback(List<Long> ids) {
+        prompts.consume(ids, workflowId());
+    }
+
+    private static PromptSignals.Version version(PromptVersion v) {
+        return new PromptSignals.Version(v.version(), v.text(), v.author(), v.reason());
+    }
+
+    /** A request the store's records refuse is a coded, final failure (the agent shows it, nothing is stored). */
+    private static <T> T build(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw BusBridge.failure(ErrorCode.PROMPT_BAD_REQUEST, e.getMessage());
+        }
     }
 }

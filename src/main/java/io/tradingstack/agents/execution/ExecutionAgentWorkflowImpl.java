@@ -20,7 +20,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -29,8 +28,6 @@ import java.util.TreeMap;
  * Continues as new after {@link ExecutionSettings#nudgesPerRun()} nudges or when Temporal suggests it.
  */
 public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow {
-    static final int MAX_PROMPTS = 20;
-    static final int MAX_FEEDBACK = 20;
     static final int LAST_DECISIONS = 20;
 
     private final ExecutionActivities store = stub(Duration.ofSeconds(10), 30);
@@ -46,9 +43,11 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
     private long revision;
     private long saved;
     private int promptVersion = 1;
+    private String promptText = ExecutionPrompt.DEFAULT_TEXT;
+    private String promptProblem;
     private final Map<String, Object> preferences = new LinkedHashMap<>();
-    private final List<PromptSignals.Version> prompts = new ArrayList<>();
-    private final List<String> feedback = new ArrayList<>();
+    /** Prompt signals and feedback waiting for the main loop to store them (activities run there, not in handlers). */
+    private final List<Object> inbox = new ArrayList<>();
     private final Map<String, SymbolMemory> memory = new TreeMap<>();
     private final Map<String, OpenTrade> openTrades = new TreeMap<>();
     private final Deque<Map<String, Object>> last = new ArrayDeque<>();
@@ -70,14 +69,17 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
             apply(start);
         } else {
             paused = !settings.enabled();
-            prompts.add(new PromptSignals.Version(1, ExecutionPrompt.DEFAULT_TEXT, "system", "built-in prompt", now()));
         }
         saved = revision;
+        if (state == null) {
+            inForce(store.currentPrompt());
+        }
         loaded = true;
         early.forEach(Runnable::run);
         early.clear();
         int nudges = 0;
         while (nudges < settings.nudgesPerRun() && !Workflow.getInfo().isContinueAsNewSuggested()) {
+            handleInbox();
             if (!paused) {
                 new Nudge(this).run();
             }
@@ -86,8 +88,37 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
             waitForNextNudge();
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
+        handleInbox();
         save();
         Workflow.continueAsNew(settings, snapshot());
+    }
+
+    /** Stores what the signals asked for, in arrival order: prompt versions through the prompt store, feedback. */
+    private void handleInbox() {
+        while (!inbox.isEmpty()) {
+            Object item = inbox.remove(0);
+            try {
+                if (item instanceof PromptSignals.Change c) {
+                    inForce(store.changePrompt(c));
+                } else if (item instanceof PromptSignals.Rollback r) {
+                    inForce(store.rollbackPrompt(r));
+                } else if (item instanceof String message) {
+                    store.addFeedback(message);
+                }
+                promptProblem = null;
+            } catch (ActivityFailure e) {
+                promptProblem = ErrorCode.of(e).name() + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            }
+            changed();
+        }
+    }
+
+    private void inForce(PromptSignals.Version v) {
+        if (v.version() != promptVersion || !v.text().equals(promptText)) {
+            promptVersion = v.version();
+            promptText = v.text();
+            changed();
+        }
     }
 
     /** Sleeps until the timer is due or a nudge is asked for, saving state changed by signals meanwhile. */
@@ -98,7 +129,8 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
             if (left <= 0) {
                 break;
             }
-            Workflow.await(Duration.ofMillis(left), () -> nudgeAsked || revision > saved);
+            Workflow.await(Duration.ofMillis(left), () -> nudgeAsked || revision > saved || !inbox.isEmpty());
+            handleInbox();
             save();
         }
         nudgeAsked = false;
@@ -111,8 +143,7 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
         revision = s.revision();
         preferences.putAll(s.preferences());
         promptVersion = s.promptVersion();
-        prompts.addAll(s.prompts());
-        feedback.addAll(s.feedback());
+        promptText = s.promptText() == null ? ExecutionPrompt.DEFAULT_TEXT : s.promptText();
         memory.putAll(s.memory());
         openTrades.putAll(s.openTrades());
     }
@@ -126,8 +157,8 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
     }
 
     private ExecutionState snapshot() {
-        return new ExecutionState(paused, seq, new LinkedHashMap<>(preferences), promptVersion, prompts, feedback, memory,
-                openTrades, decisions, revision);
+        return new ExecutionState(paused, seq, new LinkedHashMap<>(preferences), promptVersion, promptText, memory, openTrades,
+                decisions, revision);
     }
 
     void changed() {
@@ -174,22 +205,12 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
         return new LinkedHashMap<>(preferences);
     }
 
-    List<String> feedback() {
-        return List.copyOf(feedback);
-    }
-
-    void feedbackConsumed(int count) {
-        feedback.subList(0, Math.min(count, feedback.size())).clear();
-        changed();
-    }
-
     int promptVersion() {
         return promptVersion;
     }
 
     String promptText() {
-        return prompts.stream().filter(p -> p.version() == promptVersion).map(PromptSignals.Version::text).findFirst()
-                .orElse(ExecutionPrompt.DEFAULT_TEXT);
+        return promptText;
     }
 
     void decided(DecisionRecord d) {
@@ -223,29 +244,16 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
 
     @Override
     public void updateSystemPrompt(PromptSignals.Change change) {
-        whenLoaded(() -> {
-            if (change == null || change.text() == null || change.text().isBlank() || change.text().equals(promptText())) {
-                return;
-            }
-            int next = prompts.stream().mapToInt(PromptSignals.Version::version).max().orElse(0) + 1;
-            prompts.add(new PromptSignals.Version(next, change.text(), Objects.requireNonNullElse(change.author(), "user"),
-                    change.reason(), now()));
-            while (prompts.size() > MAX_PROMPTS) {
-                prompts.remove(prompts.get(0).version() == promptVersion ? 1 : 0);
-            }
-            promptVersion = next;
-            changed();
-        });
+        if (change != null) {
+            inbox.add(change);
+        }
     }
 
     @Override
     public void rollbackPrompt(PromptSignals.Rollback rollback) {
-        whenLoaded(() -> {
-            if (rollback != null && prompts.stream().anyMatch(p -> p.version() == rollback.version())) {
-                promptVersion = rollback.version();
-                changed();
-            }
-        });
+        if (rollback != null) {
+            inbox.add(rollback);
+        }
     }
 
     @Override
@@ -260,15 +268,9 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
 
     @Override
     public void addUserFeedback(String message) {
-        whenLoaded(() -> {
-            if (message != null && !message.isBlank()) {
-                feedback.add(message.length() > 2000 ? message.substring(0, 2000) : message);
-                while (feedback.size() > MAX_FEEDBACK) {
-                    feedback.remove(0);
-                }
-                changed();
-            }
-        });
+        if (message != null && !message.isBlank()) {
+            inbox.add(message);
+        }
     }
 
     @Override
@@ -296,9 +298,8 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
     public ExecutionView getExecutionState() {
         String mode = settings == null ? null : settings.mode();
         return new ExecutionView(loaded, paused, mode, settings == null ? 0 : settings.nudgeSeconds(),
-                settings == null ? List.of() : settings.symbols(), seq, decisions, promptVersion, promptText(),
-                prompts.stream().map(PromptSignals.Version::version).toList(), new LinkedHashMap<>(preferences),
-                List.copyOf(feedback), new TreeMap<>(memory), List.copyOf(last));
+                settings == null ? List.of() : settings.symbols(), seq, decisions, promptVersion, promptText, promptProblem,
+                new LinkedHashMap<>(preferences), new TreeMap<>(memory), List.copyOf(last));
     }
 
     /** The held trade's levels after a filled order: kept on a filled buy with a stop, dropped on a filled sell. */

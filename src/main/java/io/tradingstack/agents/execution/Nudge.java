@@ -78,7 +78,7 @@ final class Nudge {
     }
 
     private Consultation consult(Map<String, Observation> asked, List<Gated> gated, Observation.Batch batch) {
-        List<String> feedback = agent.feedback();
+        List<PromptSignals.Note> feedback = feedback();
         LlmRequest request;
         try {
             request = LlmRequest.builder(ExecutionPrompt.AGENT, ExecutionPrompt.TASK)
@@ -89,7 +89,7 @@ final class Nudge {
                     .context("symbols", gated.stream().filter(g -> asked.containsKey(g.obs().symbol())).map(Nudge::context).toList())
                     .context("portfolio", batch.portfolio())
                     .context("preferences", agent.preferences())
-                    .context("feedback", feedback)
+                    .context("feedback", feedback.stream().map(PromptSignals.Note::message).toList())
                     .context("prompt_version", agent.promptVersion())
                     .temperature(0)
                     .build();
@@ -103,11 +103,28 @@ final class Nudge {
         try {
             Map<String, IntentRules.ModelIntent> intents = IntentRules.parse(r.structured(), asked);
             if (!feedback.isEmpty()) {
-                agent.feedbackConsumed(feedback.size());
+                consumed(feedback);
             }
             return new Consultation(r, intents, null);
         } catch (IllegalArgumentException e) {
             return new Consultation(r, null, ErrorCode.EXECUTION_BAD_INTENT.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** The user's pending messages; unreadable ones leave the consultation without feedback (it stays pending). */
+    private List<PromptSignals.Note> feedback() {
+        try {
+            return agent.store().pendingFeedback();
+        } catch (ActivityFailure e) {
+            return List.of();
+        }
+    }
+
+    private void consumed(List<PromptSignals.Note> shown) {
+        try {
+            agent.store().consumeFeedback(shown.stream().map(PromptSignals.Note::id).toList());
+        } catch (ActivityFailure e) {
+            // stays pending: shown again with the next consultation
         }
     }
 

@@ -17,7 +17,10 @@ import io.tradingstack.strategy.spec.SpecDecision;
 import io.tradingstack.strategy.store.SpecStoreMessages;
 import io.tradingstack.strategy.store.StoredSpec;
 
+import io.tradingstack.execution.RiskMessages;
+
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,9 +53,12 @@ final class Observer {
     Observation.Batch observe(ObserveRequest request) {
         List<StoredSpec> specs = bus.request(Addresses.STRATEGY_LOAD, "", SpecStoreMessages.Active.class).specs();
         PortfolioStatus status = bus.request(Addresses.LEDGER_QUERY, LedgerQuery.of(LedgerQuery.Kind.STATUS), PortfolioStatus.class);
+        Map<String, Object> limits = bus.request(Addresses.RISK_ENFORCEMENT, new RiskMessages.EnforcementQuery(null),
+                RiskMessages.Enforcement.class).limits();
+        BuyCap cap = BuyCap.of(status, limits);
         List<Observation> out = new ArrayList<>();
         for (String symbol : request.symbols()) {
-            out.add(symbol(symbol, specs, status, request.openTrades().get(symbol)));
+            out.add(symbol(symbol, specs, status, cap, request.openTrades().get(symbol)));
         }
         Map<String, Object> portfolio = new LinkedHashMap<>();
         portfolio.put("cash", status.cash());
@@ -62,7 +68,7 @@ final class Observer {
         return new Observation.Batch(out, portfolio, status.equity());
     }
 
-    private Observation symbol(String symbol, List<StoredSpec> specs, PortfolioStatus status, OpenTrade open) {
+    private Observation symbol(String symbol, List<StoredSpec> specs, PortfolioStatus status, BuyCap cap, OpenTrade open) {
         StoredSpec stored = specs.stream().filter(s -> s.market().equals(symbol))
                 .max(Comparator.comparing(StoredSpec::storedAt, Comparator.nullsFirst(Comparator.naturalOrder()))).orElse(null);
         if (stored == null) {
@@ -94,17 +100,27 @@ final class Observer {
         digestOf.put("qty", qty.toPlainString());
         digestOf.put("features", features);
         return new Observation(symbol, price, bar, stored.specId(), stored.version(), stored.timeframe(),
-                proposal(d, status.equity(), available), d.evaluation().toMap(), features, qty, available, null,
+                proposal(d, status.equity(), available, cap.notional(symbol), price), d.evaluation().toMap(), features, qty, available, null,
                 sha256(Json.write(digestOf)));
     }
 
-    /** The spec's decision as an order proposal: entries sized at the equity, exits of the whole available position. */
-    static Proposal proposal(SpecDecision d, BigDecimal equity, BigDecimal available) {
+    /**
+     * The spec's decision as an order proposal: entries sized at the equity by the spec's rule and
+     * capped at {@code maxNotional} (what the cash and the risk gate's exposure limits leave, since
+     * the gate refuses rather than shrinks an order), exits of the whole available position.
+     */
+    static Proposal proposal(SpecDecision d, BigDecimal equity, BigDecimal available, BigDecimal maxNotional, BigDecimal price) {
         return switch (d.action()) {
             case ENTER_LONG -> {
                 BigDecimal qty = d.quantity(equity);
-                yield qty == null || qty.signum() <= 0 ? Proposal.hold(d.reason() + ":no_size")
-                        : new Proposal("buy", d.reason(), d.triggerId(), qty, d.stopPrice(), d.takeProfitPrice(), false);
+                String reason = d.reason();
+                BigDecimal most = maxNotional.divide(price, 8, RoundingMode.DOWN);
+                if (qty != null && qty.compareTo(most) > 0) {
+                    qty = most;
+                    reason = reason + ":capped_by_cash_or_exposure";
+                }
+                yield qty == null || qty.signum() <= 0 ? Proposal.hold(reason + ":no_size")
+                        : new Proposal("buy", reason, d.triggerId(), qty, d.stopPrice(), d.takeProfitPrice(), false);
             }
             case EXIT -> available.signum() > 0
                     ? new Proposal("sell", d.reason(), d.triggerId(), available, null, null, d.emergency())
