@@ -6,7 +6,9 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.WorkerFactory;
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.llm.LlmActivities;
 import io.tradingstack.llm.LlmActivitiesImpl;
+import io.tradingstack.llm.LlmResult;
 import io.tradingstack.llm.LlmVerticle;
 import io.tradingstack.llm.local.LocalOpenAiServer;
 import io.tradingstack.llm.local.ScriptedReply;
@@ -174,6 +176,46 @@ class JudgeAgentWorkflowTest {
         WorkflowReplayer.replayWorkflowExecution(history, JudgeAgentWorkflowImpl.class);
         if (Boolean.getBoolean("record.histories")) {
             Files.writeString(Path.of(HISTORY), history.toJson(true));
+        }
+    }
+
+    /** Past {@link JudgeAgentWorkflowImpl#EVALUATIONS_PER_RUN} evaluations the run continues as new with its memory. */
+    @Test
+    void continuesAsNewWithItsMemory() {
+        String queue = TestInfra.uniqueQueue("judge-can");
+        Effects effects = new Effects();
+        effects.inputs = inputs(1, "1000", "1000", "0");
+        LlmActivities unavailable = request -> new LlmResult("none", ErrorCode.LLM_UNAVAILABLE, "no model in this test", null, null,
+                "offline", "none", null, null, 0, 0, false, false);
+        WorkerFactory own = TestInfra.worker(queue, w -> {
+            w.registerWorkflowImplementationTypes(JudgeAgentWorkflowImpl.class);
+            w.registerActivitiesImplementations(effects, unavailable);
+        });
+        try {
+            WorkflowClient client = TestInfra.temporal().client();
+            String id = "judge-can-" + UUID.randomUUID();
+            JudgeSettings settings = JudgeSettings.defaults().withLimits(1440, 1, 1000);
+            JudgeAgentWorkflow judge = client.newWorkflowStub(JudgeAgentWorkflow.class, io.temporal.client.WorkflowOptions
+                    .newBuilder().setWorkflowId(id).setTaskQueue(queue).build());
+            String firstRun = WorkflowClient.start(judge::run, new JudgeRun(settings, null, null)).getRunId();
+            int total = JudgeAgentWorkflowImpl.EVALUATIONS_PER_RUN + 1;
+            for (int i = 1; i <= total; i++) {
+                int n = i;
+                JudgeAgentWorkflow current = client.newWorkflowStub(JudgeAgentWorkflow.class, id);
+                Eventually.eventually(Duration.ofSeconds(30), "trigger " + n, () -> current.trigger(new JudgeRequests.Trigger(0, true))
+                        .triggered());
+                Eventually.eventually(Duration.ofSeconds(30), "evaluation " + n, () -> effects.stored.size() == n);
+            }
+            assertEquals("rules (LLM_UNAVAILABLE)", effects.stored.get(0).evaluation().review().source(), "the rules stand in");
+            String lastRun = client.newUntypedWorkflowStub(id).describe().getExecution().getRunId();
+            assertFalse(firstRun.equals(lastRun), "continued as new");
+            JudgeMemory memory = client.newWorkflowStub(JudgeAgentWorkflow.class, id).state().memory();
+            assertEquals(total, memory.seq());
+            assertEquals(total, memory.evaluatedToday(), "the day's count crossed the new run");
+            assertEquals(id + ":" + total, effects.stored.get(total - 1).evaluation().id());
+            client.newUntypedWorkflowStub(id).terminate("test done");
+        } finally {
+            own.shutdownNow();
         }
     }
 
