@@ -285,6 +285,7 @@ public final class ExecutionAgentWorkflowImpl implements ExecutionAgentWorkflow 
     public void resume() {
         whenLoaded(() -> {
             paused = false;
+            nudgeAsked = true;
             changed();
         });
     }
