@@ -24,7 +24,8 @@ public final class WorkflowRegistry {
             io.tradingstack.execution.PlaceOrderWorkflowImpl.class,
             io.tradingstack.execution.RestingOrderWorkflowImpl.class,
             io.tradingstack.strategy.store.StrategySpecWorkflowImpl.class,
-            io.tradingstack.agents.execution.ExecutionAgentWorkflowImpl.class);
+            io.tradingstack.agents.execution.ExecutionAgentWorkflowImpl.class,
+            io.tradingstack.agents.judge.JudgeAgentWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
@@ -41,7 +42,8 @@ public final class WorkflowRegistry {
                 new io.tradingstack.execution.ExecutionActivitiesImpl(ctx),
                 new io.tradingstack.strategy.store.StrategySpecActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.llm.LlmActivitiesImpl(ctx),
-                new io.tradingstack.agents.execution.ExecutionActivitiesImpl(ctx));
+                new io.tradingstack.agents.execution.ExecutionActivitiesImpl(ctx),
+                new io.tradingstack.agents.judge.JudgeActivitiesImpl(ctx));
     }
 
     public static void register(Worker worker, AppContext ctx) {

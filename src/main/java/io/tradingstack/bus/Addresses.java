@@ -111,6 +111,14 @@ public final class Addresses {
     /** Endpoint: recent execution-agent decisions (agents.execution.DecisionMessages.RecentQuery → Recent), for the judge and MCP. */
     public static final String AGENT_DECISIONS = "ts.agents.decisions";
 
+    // judge
+    /** Endpoint: store one judge evaluation, idempotent on its id (agents.judge.JudgeMessages.Store → Boolean). */
+    public static final String JUDGE_RECORD = "ts.judge.record";
+    /** Endpoint: the latest judge evaluations and their trend (JudgeMessages.EvaluationsQuery → Evaluations). */
+    public static final String JUDGE_EVALUATIONS = "ts.judge.evaluations";
+    /** Endpoint: what a restarted judge resumes from (JudgeMessages.MemoryQuery → JudgeMemory). */
+    public static final String JUDGE_MEMORY = "ts.judge.memory";
+
     /** Topic: validated ticks of one symbol (node-local unless configured otherwise). */
     public static String marketTick(String symbol) {
         return MARKET_TICK + symbol;

@@ -167,6 +167,25 @@ public final class DurableNames {
         }
     }
 
+    /** The judge agent: scores the trading, versions the execution agent's prompt, tapers risk. */
+    public static final class JudgeAgent {
+        public static final String TYPE = "JudgeAgentWorkflow";
+        /** The id on the default task queue. */
+        public static final String ID = "judge-agent";
+        /** Update: an on-demand evaluation (answers accepted, or skipped and why). */
+        public static final String TRIGGER = "trigger_immediate_evaluation";
+        /** Query: pacing counters, the last score and the version on probation. */
+        public static final String GET_STATE = "get_judge_state";
+
+        private JudgeAgent() {
+        }
+
+        /** {@value #ID} on the default task queue, {@code judge-agent-<queue>} on another. */
+        public static String id(String taskQueue) {
+            return onQueue(ID, taskQueue);
+        }
+    }
+
     /** The execution agent: nudged by a durable timer, decides per symbol, places orders through PlaceOrder. */
     public static final class ExecutionAgent {
         public static final String TYPE = "ExecutionAgentWorkflow";

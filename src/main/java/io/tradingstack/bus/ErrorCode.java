@@ -121,7 +121,14 @@ public enum ErrorCode {
     EXECUTION_NO_SPEC(9161, "no strategy spec for the symbol"),
     EXECUTION_NO_MARKET_DATA(9162, "no bars or price for the symbol yet"),
     EXECUTION_STORAGE(9163, "execution decision store unavailable", Retry.RETRIED),
-    EXECUTION_BAD_ARGUMENT(9164, "invalid argument to the execution agent");
+    EXECUTION_BAD_ARGUMENT(9164, "invalid argument to the execution agent"),
+    // 9180-9219 the judge agent
+    JUDGE_BAD_PHRASE(9180, "risk instruction not understood"),
+    JUDGE_ADJUSTMENT_REFUSED(9181, "risk adjustment refused: the judge never switches trading off"),
+    JUDGE_BAD_REQUEST(9182, "invalid judge request"),
+    JUDGE_STORAGE(9183, "judge store unavailable", Retry.RETRIED),
+    JUDGE_NO_SUCH_VERSION(9184, "no such prompt version"),
+    JUDGE_AGENT_UNREACHABLE(9185, "the execution agent could not be signalled", Retry.RETRIED);
 
     private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));

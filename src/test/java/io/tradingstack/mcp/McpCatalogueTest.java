@@ -29,7 +29,8 @@ class McpCatalogueTest {
             "get_user_preferences", "run_backtest", "get_backtest_result", "get_limit_enforcement", "get_risk_adjustments",
             "list_strategy_specs", "get_strategy_spec", "validate_strategy_spec", "get_llm_usage", "evaluate_strategy",
             "get_recent_decisions", "get_execution_state", "set_execution_agent",
-            "broker_chat", "get_broker_transcript", "plan_strategy", "get_prompt_history", "send_user_feedback",
+            "broker_chat", "get_broker_transcript", "trigger_performance_evaluation", "get_judge_evaluations", "rollback_prompt",
+            "plan_strategy", "get_prompt_history", "send_user_feedback",
             "get_pending_feedback");
     private static McpTestServer node;
     private static McpSyncClient client;
