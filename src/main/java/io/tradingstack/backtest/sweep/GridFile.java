@@ -99,7 +99,8 @@ public final class GridFile {
         if (step.signum() <= 0 || from.compareTo(to) > 0) {
             throw bad("parameter " + name + ": a range needs from <= to and step > 0");
         }
-        for (BigDecimal x = from; x.compareTo(to) <= 0; x = x.add(step)) {
+        int scale = Math.max(0, Math.max(from.scale(), step.scale()));
+        for (BigDecimal x = from.setScale(scale); x.compareTo(to) <= 0; x = x.add(step)) {
             if (out.size() == MAX_RANGE_VALUES) {
                 throw bad("parameter " + name + ": the range gives more than " + MAX_RANGE_VALUES + " values");
             }
