@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 public final class BusMessages {
     public static final List<Class<? extends Record>> ALL = Stream.of(Codecs.MODEL_TYPES, LedgerMessages.TYPES,
             ExecutionMessages.TYPES, RiskMessages.TYPES, SpecStoreMessages.TYPES, SetSymbols.MESSAGES, WorkflowState.MESSAGES,
-            CandleHistory.MESSAGES, MetricsRequest.MESSAGES)
+            CandleHistory.MESSAGES, MetricsRequest.MESSAGES,
+            io.tradingstack.backtest.sweep.SweepMessages.TYPES)
             .flatMap(List::stream).toList();
 
     private BusMessages() {
