@@ -88,6 +88,7 @@ public enum ErrorCode {
     SWEEP_BAD_GRID(8020, "invalid sweep grid"),
     SWEEP_NOT_FOUND(8021, "sweep not found"),
     SWEEP_NO_WINDOW(8022, "the walk-forward windows do not fit the data"),
+    SWEEP_INTERRUPTED(8023, "sweep interrupted by a restart"),
     // 9000-9099 agents and llm
     LLM_UNAVAILABLE(9000, "LLM endpoint unavailable"),
     LLM_BAD_RESPONSE(9001, "LLM response could not be used"),
