@@ -1,11 +1,17 @@
 package io.tradingstack.backtest.sweep;
 
 import io.tradingstack.bus.CodedException;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 
 import java.util.List;
 
-/** Runs batches on the activity thread; a coded failure (bad data, bad arguments) is not retried. */
+/**
+ * Runs batches on the activity thread, heartbeating with the engine's progress (so a node that dies
+ * mid-run has its runs retried elsewhere after the heartbeat timeout, not after the run's bound);
+ * a coded failure (bad data, bad arguments) is not retried.
+ */
 public final class SweepRunActivitiesImpl implements SweepRunActivities {
     private final SweepRuns runs;
 
@@ -17,7 +23,8 @@ public final class SweepRunActivitiesImpl implements SweepRunActivities {
     @Override
     public List<RunResult> runBatch(SweepBatch batch) {
         try {
-            return runs.run(batch);
+            ActivityExecutionContext ctx = Activity.getExecutionContext();
+            return runs.run(batch, (done, total) -> ctx.heartbeat(done));
         } catch (CodedException e) {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.code().name());
         }

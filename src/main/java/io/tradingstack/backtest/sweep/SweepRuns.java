@@ -40,6 +40,11 @@ public final class SweepRuns {
     }
 
     public List<RunResult> run(SweepBatch batch) {
+        return run(batch, ProgressListener.NONE);
+    }
+
+    /** @param progress told the engine's progress of each run (the activity heartbeats with it) */
+    public List<RunResult> run(SweepBatch batch, ProgressListener progress) {
         List<Dataset> data = data(batch.base());
         if (batch.window() != null) {
             boolean test = SweepBatch.TEST.equals(batch.phase());
@@ -48,7 +53,7 @@ public final class SweepRuns {
         }
         List<RunResult> out = new ArrayList<>();
         for (ParameterSet set : batch.sets()) {
-            out.add(run(batch, data, set));
+            out.add(run(batch, data, set, progress));
         }
         return out;
     }
@@ -69,13 +74,13 @@ public final class SweepRuns {
         return new long[] {from, to};
     }
 
-    private RunResult run(SweepBatch batch, List<Dataset> data, ParameterSet set) {
+    private RunResult run(SweepBatch batch, List<Dataset> data, ParameterSet set, ProgressListener progress) {
         long started = System.nanoTime();
         BacktestRequest request = SweepParameters.request(batch.base(), set);
         Strategy strategy = SweepParameters.strategy(batch.base(), set);
         BacktestRunner.Prepared p = BacktestRunner.prepare(data, BacktestRunner.config(request), strategy,
                 strategy.name(), batch.base().timeframe());
-        BacktestResult result = new BacktestEngine(p.config()).run(p.datasets(), strategy, ProgressListener.NONE);
+        BacktestResult result = new BacktestEngine(p.config()).run(p.datasets(), strategy, progress);
         Map<String, BigDecimal> metrics = figures(Metrics.compute(result, p.config().initialCash()));
         int window = batch.window() == null ? -1 : batch.window().index();
         return new RunResult(batch.phase(), window, set.index(), set.values(), metrics, result.bars(), worker,

@@ -21,6 +21,8 @@ import java.util.List;
  */
 public final class SweepWorkflowImpl implements SweepWorkflow {
     private static final Duration RUN_BOUND = Duration.ofHours(2);
+    /** The engine reports every few thousand bars, many times a second; a silent minute is a lost node. */
+    private static final Duration HEARTBEAT = Duration.ofMinutes(1);
     private final SweepStoreActivities store = Workflow.newActivityStub(SweepStoreActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -40,6 +42,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
         SweepRunActivities runs = Workflow.newActivityStub(SweepRunActivities.class, ActivityOptions.newBuilder()
                 .setTaskQueue(DurableNames.Sweep.runQueue(Workflow.getInfo().getTaskQueue()))
                 .setStartToCloseTimeout(RUN_BOUND)
+                .setHeartbeatTimeout(HEARTBEAT)
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
                 .build());
         store.recordSweep(id, request, progress());
