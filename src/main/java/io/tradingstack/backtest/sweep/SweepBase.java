@@ -14,5 +14,6 @@ public record SweepBase(List<String> data, List<String> pairs, String timeframe,
     public SweepBase {
         data = data == null ? List.of() : List.copyOf(data);
         pairs = pairs == null ? List.of() : List.copyOf(pairs);
+        strategy = strategy == null ? io.tradingstack.strategy.Strategies.DEFAULT : strategy;
     }
 }

@@ -25,18 +25,18 @@ class SweepCommandTest {
                 + " \"parameters\": {\"rsi_max\": [60, 70], \"atr_mult\": [1.5, 3]}, \"metric\": \"total_return\"}");
         Path out = dir.resolve("out");
         Captured c = capture(() -> Main.execute("backtest", "sweep", "--grid", grid.toString(),
-                "--walk-forward", "train=360d,test=120d,step=120d", "--out", out.toString()));
+                "--walk-forward", "train=360d,test=180d,step=180d", "--out", out.toString()));
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().contains("out-of-sample return, compounded over the test spans"), c.out());
         SweepResult r = SweepStore.read(Files.readString(out.resolve(SweepFiles.JSON)), SweepFileShape.class).result();
-        assertTrue(r.windows().size() >= 5, "3.3 years give at least 5 windows: " + r.windows().size());
+        assertTrue(r.windows().size() >= 4, "3.3 years give at least 4 windows: " + r.windows().size());
         for (WindowResult w : r.windows()) {
             List<RunResult> train = r.ranked().stream().filter(x -> x.window() == w.window().index()).toList();
             assertEquals(4, train.size());
             assertEquals(train.get(0).params(), w.chosen(), "the set ranked first on the training span is tested");
             assertEquals(w.window().trainTo(), w.window().testFrom());
             assertEquals(SweepBatch.TEST, w.test().phase());
-            assertTrue(within(w.test().bars(), 120 * 24), "the test run sees only its 120 days of hourly bars: " + w.test().bars());
+            assertTrue(within(w.test().bars(), 180 * 24), "the test run sees only its 180 days of hourly bars: " + w.test().bars());
             assertTrue(within(train.get(0).bars(), 360 * 24), "training sees its 360 days: " + train.get(0).bars());
         }
         List<String> windowsCsv = Files.readAllLines(out.resolve(SweepFiles.WINDOWS_CSV));
