@@ -19,7 +19,7 @@ export async function get(path) {
   return parse(await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } }));
 }
 
-async function token() {
+export async function token() {
   if (!csrf) {
     const s = await get('/api/session');
     csrf = { header: s.csrf_header, value: s.csrf_token };

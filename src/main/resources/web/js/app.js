@@ -5,6 +5,7 @@ import * as markets from './markets.js';
 import * as trading from './trading.js';
 import * as backtests from './backtests.js';
 import * as agents from './agents.js';
+import * as chat from './chat.js';
 
 const pages = ['markets', 'trading', 'backtests', 'agents'];
 let current = null;
@@ -19,6 +20,7 @@ function show() {
   if (page === 'markets') markets.shown();
   if (page === 'trading') { trading.shown(); trading.refresh().catch(report); }
   if (page === 'backtests') backtests.refresh().catch(report);
+  if (page === 'agents') chat.open().catch(report);
 }
 
 function report(e) {
@@ -45,6 +47,7 @@ async function start() {
   connect(m.symbols);
   trading.init();
   backtests.init(m);
+  chat.init();
   window.addEventListener('hashchange', show);
   show();
   await markets.init(m);

@@ -85,6 +85,7 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
             });
         }
         System.out.println(Summary.table(outcome.report()));
+        System.out.print(Summary.dataFindings(outcome.report()));
         System.out.println("Wrote " + outcome.summary().reportJson() + " and " + outcome.summary().reportHtml());
         return 0;
     }

@@ -44,8 +44,10 @@ public final class BacktestReport {
         m.put("orders", r.orders());
         m.put("fills", r.fills().stream().map(BacktestReport::fill).toList());
         m.put("trades", r.trades().stream().map(BacktestReport::trade).toList());
-        m.put("equity_curve", equity(curve, CurveSample.indices(curve, drawdown)));
+        int[] sampled = CurveSample.indices(curve, drawdown);
+        m.put("equity_curve", equity(curve, sampled));
         m.put("equity_curve_full", fullCurve(curve));
+        m.put("market", MarketComparison.build(r, config, sampled));
         m.put("limit_enforcement", r.limitEnforcement().toJson());
         m.put("data_issues", dataIssues(ds));
         m.put("throughput", throughput(r));

@@ -2,76 +2,159 @@ package io.tradingstack.backtest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Inline SVG line charts of report.json's equity curve (the downsampled one, which keeps each
- * bucket's extremes and the drawdown's peak and trough). Points are placed by time; when several
- * fall in one pixel column the column shows their min and max, so spikes stay visible.
+ * Inline SVG line charts of report.json's curves (the downsampled ones, which keep each bucket's
+ * extremes and the drawdown's peak and trough). Points are placed by time; when several fall in one
+ * pixel column the column shows their min and max, so spikes stay visible. Several series share one
+ * scale (the strategy beside its buy-and-hold benchmark); markers (fills) are drawn over a price line.
+ * The SVG scales to the page's width (viewBox), so a report fits a laptop screen.
  */
 final class Charts {
     private static final int W = 960;
     private static final int H = 260;
-    private static final int PAD = 40;
+    private static final int PAD = 48;
+    /** Markers drawn at most; the fills table and report.json have every fill. */
+    static final int MAX_MARKERS = 1500;
+
+    /** One line: values at the chart's times (null = no value there). */
+    record Series(String name, String color, Double[] values) {
+    }
+
+    /** A fill drawn over the price line: a buy points up, a sell down. */
+    record Marker(long epochSecond, double price, boolean buy) {
+    }
 
     private final long[] times;
-    private final double[] equity;
 
-    private Charts(long[] times, double[] equity) {
+    private Charts(long[] times) {
         this.times = times;
-        this.equity = equity;
     }
 
-    /** From report.json's {@code equity_curve} points ({@code time}, {@code equity}). */
-    static Charts of(List<Map<String, Object>> points) {
+    /** The chart's time axis, from report.json points ({@code time}). */
+    static Charts over(List<Map<String, Object>> points) {
         long[] t = new long[points.size()];
-        double[] v = new double[points.size()];
         for (int i = 0; i < t.length; i++) {
             t[i] = Instant.parse((String) points.get(i).get("time")).getEpochSecond();
-            v[i] = ((BigDecimal) points.get(i).get("equity")).doubleValue();
         }
-        return new Charts(t, v);
+        return new Charts(t);
     }
 
-    String equity() {
-        return svg(equity, "#1f6feb", false);
+    /** Values of {@code key} of each point, as doubles (null stays null). */
+    static Double[] values(List<Map<String, Object>> points, String key) {
+        Double[] v = new Double[points.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = number(points.get(i).get(key));
+        }
+        return v;
     }
 
-    String drawdown() {
-        double[] v = new double[equity.length];
+    static Double[] values(List<Object> raw) {
+        Double[] v = new Double[raw.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = number(raw.get(i));
+        }
+        return v;
+    }
+
+    private static Double number(Object o) {
+        return o instanceof BigDecimal b ? b.doubleValue() : o instanceof Number n ? n.doubleValue() : null;
+    }
+
+    /** Drawdown in percent below the running peak of {@code equity}. */
+    static Double[] drawdown(Double[] equity) {
+        Double[] v = new Double[equity.length];
         double peak = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < v.length; i++) {
+            if (equity[i] == null) {
+                continue;
+            }
             peak = Math.max(peak, equity[i]);
             v[i] = peak > 0 ? -(peak - equity[i]) / peak * 100.0 : 0;
         }
-        return svg(v, "#d1242f", true);
+        return v;
     }
 
-    private String svg(double[] v, String color, boolean percent) {
+    String lines(List<Series> series, boolean percent) {
+        return chart(series, List.of(), percent);
+    }
+
+    String priceWithMarkers(Series price, List<Marker> markers) {
+        return chart(List.of(price), markers, false);
+    }
+
+    private String chart(List<Series> series, List<Marker> markers, boolean percent) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
+        for (Series s : series) {
+            for (Double x : s.values()) {
+                if (x != null) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+        }
+        for (Marker m : markers) {
+            lo = Math.min(lo, m.price());
+            hi = Math.max(hi, m.price());
+        }
+        if (!(hi >= lo)) {
+            return "<p>no data</p>";
         }
         if (hi - lo < 1e-12) {
             hi = lo + 1;
         }
-        StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + W + "\" height=\"" + H + "\">");
-        s.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"1\" points=\"");
-        int n = v.length;
+        StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + W + " " + H
+                + "\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\">");
+        for (Series one : series) {
+            polyline(s, one, lo, hi);
+        }
+        int step = Math.max(1, (markers.size() + MAX_MARKERS - 1) / MAX_MARKERS);
+        for (int i = 0; i < markers.size(); i += step) {
+            marker(s, markers.get(i), lo, hi);
+        }
+        label(s, 4, PAD - 4, fmt(hi, percent));
+        label(s, 4, H - PAD + 12, fmt(lo, percent));
+        if (times.length > 0) {
+            label(s, PAD, H - 8, Instant.ofEpochSecond(times[0]).toString());
+            label(s, W - PAD - 150, H - 8, Instant.ofEpochSecond(times[times.length - 1]).toString());
+        }
+        int x = W - PAD - 10;
+        for (int i = series.size() - 1; i >= 0 && series.size() > 1; i--) {
+            String name = series.get(i).name();
+            x -= 8 * name.length() + 24;
+            s.append("<rect x=\"").append(x).append("\" y=\"8\" width=\"14\" height=\"3\" fill=\"").append(series.get(i).color())
+                    .append("\"/>");
+            label(s, x + 18, 14, name);
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private void polyline(StringBuilder s, Series series, double lo, double hi) {
+        Double[] v = series.values();
+        s.append("<polyline fill=\"none\" stroke=\"").append(series.color()).append("\" stroke-width=\"1\" points=\"");
+        int n = Math.min(v.length, times.length);
         int i = 0;
         while (i < n) {
-            int col = column(i);
-            double mn = v[i];
-            double mx = v[i];
+            if (v[i] == null) {
+                i++;
+                continue;
+            }
+            int col = column(times[i]);
             double first = v[i];
-            double lastValue = v[i];
-            for (; i < n && column(i) == col; i++) {
-                mn = Math.min(mn, v[i]);
-                mx = Math.max(mx, v[i]);
-                lastValue = v[i];
+            double mn = first;
+            double mx = first;
+            double lastValue = first;
+            for (; i < n && column(times[i]) == col; i++) {
+                if (v[i] != null) {
+                    mn = Math.min(mn, v[i]);
+                    mx = Math.max(mx, v[i]);
+                    lastValue = v[i];
+                }
             }
             point(s, PAD + col, y(first, lo, hi));
             if (mn != mx) {
@@ -81,20 +164,28 @@ final class Charts {
             point(s, PAD + col, y(lastValue, lo, hi));
         }
         s.append("\"/>");
-        label(s, 4, PAD - 4, fmt(hi, percent));
-        label(s, 4, H - PAD + 12, fmt(lo, percent));
-        if (n > 0) {
-            label(s, PAD, H - 8, Instant.ofEpochSecond(times[0]).toString());
-            label(s, W - PAD - 150, H - 8, Instant.ofEpochSecond(times[n - 1]).toString());
-        }
-        return s.append("</svg>").toString();
     }
 
-    /** The pixel column of point i, by time. */
-    private int column(int i) {
+    private void marker(StringBuilder s, Marker m, double lo, double hi) {
+        if (times.length == 0 || m.epochSecond() < times[0] || m.epochSecond() > times[times.length - 1]) {
+            return;
+        }
+        int x = PAD + column(m.epochSecond());
+        long yTenths = Math.round(y(m.price(), lo, hi) * 10);
+        double y = yTenths / 10.0;
+        String points = m.buy()
+                ? (x - 4) + "," + (y + 6) + " " + (x + 4) + "," + (y + 6) + " " + x + "," + y
+                : (x - 4) + "," + (y - 6) + " " + (x + 4) + "," + (y - 6) + " " + x + "," + y;
+        s.append("<polygon points=\"").append(points).append("\" fill=\"").append(m.buy() ? "#1a7f37" : "#d1242f")
+                .append("\"><title>").append(m.buy() ? "buy " : "sell ").append(HtmlReport.esc(fmt(m.price(), false)))
+                .append(" at ").append(Instant.ofEpochSecond(m.epochSecond())).append("</title></polygon>");
+    }
+
+    /** The pixel column of a time. */
+    private int column(long epochSecond) {
         int columns = W - 2 * PAD - 1;
         long span = times[times.length - 1] - times[0];
-        return span <= 0 ? 0 : (int) ((times[i] - times[0]) * columns / span);
+        return span <= 0 ? 0 : (int) ((epochSecond - times[0]) * columns / span);
     }
 
     private static double y(double v, double lo, double hi) {
@@ -112,7 +203,19 @@ final class Charts {
                 .append(HtmlReport.esc(text)).append("</text>");
     }
 
-    private static String fmt(double v, boolean percent) {
-        return percent ? String.format(java.util.Locale.ROOT, "%.2f%%", v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+    static String fmt(double v, boolean percent) {
+        return percent ? String.format(Locale.ROOT, "%.2f%%", v) : String.format(Locale.ROOT, "%,.2f", v);
+    }
+
+    /** Fills of one symbol as markers. */
+    static List<Marker> markers(List<Map<String, Object>> fills, String symbol) {
+        List<Marker> out = new ArrayList<>();
+        for (Map<String, Object> f : fills) {
+            if (symbol.equals(f.get("symbol"))) {
+                out.add(new Marker(Instant.parse((String) f.get("time")).getEpochSecond(), number(f.get("price")),
+                        "buy".equals(f.get("side"))));
+            }
+        }
+        return out;
     }
 }

@@ -78,6 +78,7 @@ public enum ErrorCode {
     WEB_BAD_REQUEST(7070, "invalid dashboard request"),
     WEB_CSRF(7071, "missing or wrong CSRF token on a write request"),
     WEB_NOT_AVAILABLE(7072, "not available on this node"),
+    WEB_BUSY(7073, "too many open dashboard chats"),
     // 8000-8099 backtest
     BACKTEST_BAD_DATA(8000, "invalid backtest data"),
     BACKTEST_BAD_ARGUMENTS(8001, "invalid backtest arguments"),

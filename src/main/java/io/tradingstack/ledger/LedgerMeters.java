@@ -12,7 +12,8 @@ final class LedgerMeters {
 
     /** {@code ts.ledger.postings{result}} per fill posting asked; {@code ts.fills{symbol, side, liquidity}} per fill posted. */
     static void count(MeterRegistry registry, PostedFill posted) {
-        Counter.builder(Meters.LEDGER_POSTINGS).description("fill postings asked of the ledger: posted (one balanced entry) or duplicate")
+        Counter.builder(Meters.LEDGER_POSTINGS).description("fill postings asked of the ledger: posted (one balanced entry) or duplicate (already on disk:"
+                        + " the ledger workflow's confirming record_fill of every fill, or a retried post)")
                 .tag("result", posted.duplicate() ? "duplicate" : "posted").register(registry).increment();
         if (!posted.duplicate()) {
             Fill f = posted.fill();

@@ -61,6 +61,20 @@ public final class PostgresRuntime implements AutoCloseable {
      * stopped first. The superuser logs in with a password generated at the first start (SCRAM,
      * never trust). Blocking.
      */
+    /**
+     * Stops an embedded server left running on {@code dir} by a process that died (see
+     * {@link #startEmbedded(Path, Durability)}); true when the directory is free afterwards, false when
+     * its owner is alive (then nothing is touched). Blocking, bounded.
+     */
+    public static boolean stopOrphan(Path dir) {
+        try {
+            OrphanPostgres.clear(dir);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static PostgresRuntime startEmbedded(Path dir, Durability durability) {
         try {
             Files.createDirectories(dir.getParent());

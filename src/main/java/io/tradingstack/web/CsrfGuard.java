@@ -47,8 +47,15 @@ final class CsrfGuard {
 
     /** True when the request carries its session's token in the header. */
     boolean valid(RoutingContext rc) {
+        return valid(rc, rc.request().getHeader(HEADER));
+    }
+
+    /**
+     * True when {@code presented} is the token of the request's session: for a WebSocket upgrade,
+     * where a browser cannot set headers, the page sends it as a query parameter (same origin only).
+     */
+    boolean valid(RoutingContext rc, String presented) {
         Cookie session = rc.request().getCookie(COOKIE);
-        String presented = rc.request().getHeader(HEADER);
         if (session == null || presented == null || session.getValue().isBlank()) {
             return false;
         }

@@ -10,6 +10,7 @@ import io.tradingstack.runtime.WorkflowState;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -21,12 +22,14 @@ import java.util.function.Consumer;
 /**
  * Serves the dashboard (markets, trading, backtests, agents): static pages and modules from the jar
  * (the chart library from its webjar, no CDN) and their JSON API on HTTP_PORT, behind the port's
- * Host/Origin and token checks; write requests also need the session's CSRF token.
+ * Host/Origin and token checks; write requests also need the session's CSRF token. The broker chat
+ * panel's WebSocket ({@link ChatSocket}) runs its chats on this verticle's worker pool.
  */
 public final class DashboardVerticle extends VerticleBase {
     private static final long BODY_LIMIT = 16 * 1024;
     private final AppContext ctx;
     private Consumer<Router> routes;
+    private WorkerExecutor chats;
 
     public DashboardVerticle(AppContext ctx) {
         this.ctx = ctx;
@@ -44,6 +47,8 @@ public final class DashboardVerticle extends VerticleBase {
         BacktestRuns runs = new BacktestRuns(vertx, ctx.config(), temporal);
         ReportFiles reports = new ReportFiles(BacktestLauncher.runsDir(ctx.config()));
         CsrfGuard csrf = new CsrfGuard();
+        chats = vertx.createSharedWorkerExecutor("dashboard-chat", ChatSocket.MAX_CHATS);
+        ChatSocket chat = new ChatSocket(ctx.config(), csrf, chats);
         return Assets.echarts(vertx).onSuccess(charts -> ctx.addRoutes(routes = router -> {
             pages(router, charts);
             router.get("/api/session").handler(rc -> HttpAnswers.json(rc, 200,
@@ -57,6 +62,7 @@ public final class DashboardVerticle extends VerticleBase {
             router.get("/api/limit-enforcement").handler(api::limitEnforcement);
             router.get("/api/backtests").handler(rc -> HttpAnswers.reply(rc, runs.list()));
             router.get("/backtests/:id/:file").handler(reports::serve);
+            router.get(ChatSocket.PATH).handler(chat::handle);
             router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(guarded(csrf));
             router.post("/api/orders/:id/cancel").handler(actions::cancel);
             router.post("/api/backtests").handler(actions::startBacktest);
@@ -69,7 +75,7 @@ public final class DashboardVerticle extends VerticleBase {
         if (routes != null) {
             ctx.routes().remove(routes);
         }
-        return Future.succeededFuture();
+        return chats == null ? Future.succeededFuture() : chats.close();
     }
 
     private static void pages(Router router, Handler<RoutingContext> charts) {

@@ -47,7 +47,8 @@ class BacktestCommandTest {
                 continue;
             }
             assertEquals(0, c.code(), f + ": " + c.err());
-            assertTrue(c.out().contains("| max_drawdown"), c.out());
+            assertTrue(c.out().contains("| max drawdown") && c.out().contains("| buy and hold return"), c.out());
+            assertTrue(c.out().contains("data "), "the data findings are printed: " + c.out());
             checkReport(out);
         }
     }

@@ -84,11 +84,37 @@ public final class TestInfra {
                         Map.of("PG_URL", external, "DATA_DIR", root().resolve("data").toString())));
                 return postgres;
             }
+            reapOrphans();
             // The shared unit-test database needs no durability; the crash test runs the real jar with the durable default.
             postgres = PostgresRuntime.startEmbedded(root().resolve("postgres"), PostgresRuntime.Durability.UNSAFE_FAST_TESTS_ONLY);
             postgres.migrate();
         }
         return postgres;
+    }
+
+    /**
+     * A test JVM killed mid-run (a surefire timeout, a developer's kill) leaves its embedded
+     * PostgreSQL running and its root behind. Each new test JVM stops those servers whose owner is
+     * gone (a live JVM's lock keeps its own untouched) and removes their roots.
+     */
+    private static void reapOrphans() {
+        Path tmp = root().getParent();
+        try (java.util.stream.Stream<Path> roots = Files.list(tmp)) {
+            roots.filter(r -> r.getFileName().toString().startsWith("ts-test-") && !r.equals(root()))
+                    .filter(r -> Files.exists(r.resolve("postgres").resolve("postmaster.pid")))
+                    .filter(r -> PostgresRuntime.stopOrphan(r.resolve("postgres")))
+                    .forEach(TestInfra::delete);
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: an orphan costs memory, never a test
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort
+        }
     }
 
     public static synchronized TemporalRuntime temporal() {

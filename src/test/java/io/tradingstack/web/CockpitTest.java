@@ -89,9 +89,30 @@ class CockpitTest {
             backtests(browser);
             browser.driver.get(node.base() + "/dashboard/#agents");
             eventually(BOUND, "components listed", () -> text(browser, "a-components").contains("ledger"));
+            chat(browser);
             browser.screenshot("agents");
             assertEquals(List.of(), browser.consoleErrors(), "no console error");
         }
+    }
+
+    /** The broker chat panel: first-use preferences (confirmed with y), then a question its answer quotes figures for. */
+    private static void chat(Browser b) throws Exception {
+        say(b, "experience", "beginner");
+        say(b, "risk tolerance", "low");
+        say(b, "trading style", "balanced");
+        say(b, "Run it? [y/N]", "y");
+        eventually(BOUND, "the preferences stored", () -> text(b, "c-log").contains("Preferences stored"));
+        say(b, "you>", "portfolio");
+        String answer = eventuallyGet(BOUND, "the broker's answer", () -> text(b, "c-log"),
+                log -> log.lines().anyMatch(l -> l.startsWith("broker>") && l.contains("Total value")));
+        assertTrue(answer.matches("(?s).*broker>.*\\d.*"), "the answer quotes the portfolio's figures: " + answer);
+    }
+
+    private static void say(Browser b, String prompt, String line) throws Exception {
+        eventually(BOUND, "the chat asks: " + prompt, () -> text(b, "c-prompt").contains(prompt));
+        b.driver.findElement(By.id("c-input")).sendKeys(line);
+        b.driver.findElement(By.id("c-send")).click();
+        eventually(BOUND, "the chat took: " + line, () -> text(b, "c-log").contains(line));
     }
 
     private static String text(Browser browser, String id) {

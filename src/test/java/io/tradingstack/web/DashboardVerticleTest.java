@@ -101,6 +101,12 @@ class DashboardVerticleTest {
                 Map.of("Cookie", cookie, CsrfGuard.HEADER, token));
         assertEquals(404, accepted.statusCode(), "past the CSRF check; no Temporal client here: " + accepted.bodyAsString());
         assertEquals(7072, accepted.bodyAsJsonObject().getInteger("code"));
+        // the chat's WebSocket can trade (after a y): its upgrade needs the token too, as ?csrf=
+        HttpResponse<Buffer> chat = send(HttpMethod.GET, ChatSocket.PATH + "?csrf=" + token + "x",
+                Map.of("Cookie", cookie, "Connection", "Upgrade", "Upgrade", "websocket", "Sec-WebSocket-Version", "13",
+                        "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="));
+        assertEquals(403, chat.statusCode());
+        assertEquals(7071, chat.bodyAsJsonObject().getInteger("code"));
     }
 
     @Test
