@@ -5,6 +5,12 @@ import io.tradingstack.backtest.sweep.SweepGrid;
 import io.tradingstack.backtest.sweep.SweepResult;
 import io.tradingstack.backtest.sweep.SweepRequest;
 import io.tradingstack.backtest.sweep.GridFile;
+import io.tradingstack.backtest.sweep.RunResult;
+import io.tradingstack.backtest.sweep.SweepMessages;
+import io.tradingstack.backtest.sweep.SweepProgress;
+import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Json;
+import io.tradingstack.runtime.BusBridge;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
@@ -84,10 +90,43 @@ class McpSweepToolsTest {
         assertEquals("SWEEP_BAD_GRID", error("run_sweep", Map.of("pair", "BTC-USD", "search", "random",
                 "parameters", Map.of("rsi_max", List.of(60)))).get("error"));
         assertEquals("MCP_BAD_ARGUMENTS", error("run_sweep", Map.of("pair", "BTC-USD")).get("error"));
+        List<Integer> fifty = java.util.stream.IntStream.rangeClosed(1, 50).boxed().toList();
+        Map<String, Object> big = error("run_sweep", Map.of("pair", "BTC-USD", "parameters", Map.of("rsi_max", fifty,
+                "max_trades_per_day", fifty)));
+        assertEquals("SWEEP_BAD_GRID", big.get("error"));
+        assertTrue(String.valueOf(big.get("message")).contains("2500 sets"), big.toString());
         assertEquals(before, runDirs());
         Map<String, Object> e = error("get_sweep_result", Map.of("workflow_id", "sweep-mcp-nosuchrun"));
         assertEquals("SWEEP_NOT_FOUND", e.get("error"));
         assertEquals(8021, ((Number) e.get("code")).intValue());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSweepTemporalNoLongerKnowsAnswersFromPostgres() {
+        String done = "sweep-mcp-stored-" + System.nanoTime();
+        String running = "sweep-mcp-cut-" + System.nanoTime();
+        SweepRequest request = SweepRequest.of(GridFile.parse("{\"data\": \"x.csv\", \"parameters\": {\"rsi_max\": [60]}}"), null);
+        RunResult run = new RunResult("grid", -1, 0, Map.of("rsi_max", new BigDecimal("60")),
+                Map.of("total_return", new BigDecimal("0.0123")), 100, "7@elsewhere", 3);
+        SweepResult result = new SweepResult("total_return", 1, List.of(run), List.of(), null, Map.of("7@elsewhere", 1));
+        save(done, request, new SweepProgress(SweepProgress.DONE, 1, 1, result, null, null));
+        save(running, request, new SweepProgress(SweepProgress.RUNNING, 0, 1, null, null, null));
+
+        Map<String, Object> r = call("get_sweep_result", Map.of("workflow_id", done));
+        assertEquals("DONE", r.get("status"), r.toString());
+        Map<String, Object> row = ((List<Map<String, Object>>) r.get("table")).get(0);
+        assertEquals("7@elsewhere", row.get("worker"));
+        assertEquals(0, new BigDecimal("0.0123").compareTo(new BigDecimal(String.valueOf(
+                ((Map<String, Object>) row.get("metrics")).get("total_return")))));
+        Map<String, Object> e = error("get_sweep_result", Map.of("workflow_id", running));
+        assertEquals("SWEEP_INTERRUPTED", e.get("error"), e.toString());
+        assertEquals("INTERRUPTED", e.get("status"));
+    }
+
+    private static void save(String id, SweepRequest request, SweepProgress progress) {
+        new BusBridge(server.vertx).request(Addresses.SWEEP_SAVE, new SweepMessages.Save(id, Json.write(request),
+                Json.write(progress)), SweepMessages.Saved.class);
     }
 
     private static Set<String> runDirs() throws IOException {

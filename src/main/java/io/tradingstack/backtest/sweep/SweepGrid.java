@@ -62,6 +62,12 @@ public record SweepGrid(SweepBase base, Map<String, List<BigDecimal>> parameters
         return out;
     }
 
+    /** How many sets {@link #expand} gives. */
+    public long size() {
+        long all = combinations(parameters);
+        return GRID.equals(search) ? all : Math.min(all, samples);
+    }
+
     /** Floyd's algorithm: {@code k} distinct numbers of [0, n), sorted; deterministic for a seed. */
     static long[] sample(long n, int k, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

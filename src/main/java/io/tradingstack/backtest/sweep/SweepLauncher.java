@@ -1,7 +1,9 @@
 package io.tradingstack.backtest.sweep;
 
 import io.tradingstack.backtest.BacktestLauncher;
+import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.DurableNames;
+import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.runtime.AppConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -40,14 +42,20 @@ public final class SweepLauncher {
         this.config = config;
     }
 
-    /** Checks the grid (SWEEP_BAD_GRID) without data, so a bad one writes nothing. */
+    /** Checks the grid (SWEEP_BAD_GRID), its size for a durable sweep included, so a bad one writes nothing. */
     public static SweepGrid grid(Args a, List<String> data) {
         BacktestLauncher.Args b = a.backtest();
         SweepBase base = new SweepBase(data, List.of(b.pair()), b.timeframe(), b.strategy(), b.initialCash(), b.feeBps(),
                 b.slippageBps());
-        return new SweepGrid(base, a.parameters(), a.search(), a.seed() == null ? 0L : a.seed(),
+        SweepGrid grid = new SweepGrid(base, a.parameters(), a.search(), a.seed() == null ? 0L : a.seed(),
                 a.samples() == null ? 0 : a.samples(), a.metric(), a.walkForward() == null ? null : WalkForward.parse(a.walkForward()),
                 a.batchSize() == null ? 1 : a.batchSize());
+        if (grid.size() > SweepWorkflowImpl.MAX_RUNS) {
+            throw new CodedException(ErrorCode.SWEEP_BAD_GRID, "the grid has " + grid.size()
+                    + " sets; a sweep through the stack runs at most " + SweepWorkflowImpl.MAX_RUNS
+                    + " (use search random with samples, or backtest sweep on the command line)");
+        }
+        return grid;
     }
 
     public Future<Started> launch(Vertx vertx, Args args, Starter starter) {

@@ -29,7 +29,13 @@ public final class SweepProcedure {
 
     /** @param span the data's [from, to) in epoch seconds, asked only for walk-forward */
     public static SweepResult run(SweepRequest req, java.util.function.Supplier<long[]> span, Runner runner) {
+        return run(req, span, runner, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #run(SweepRequest, java.util.function.Supplier, Runner)} refusing more than {@code maxRuns} runs before any runs. */
+    public static SweepResult run(SweepRequest req, java.util.function.Supplier<long[]> span, Runner runner, int maxRuns) {
         if (req.walkForward() == null) {
+            requireAtMost(req.sets().size(), maxRuns);
             List<RunResult> runs = flat(runner.run(batches(req, SweepBatch.GRID, null, req.sets())));
             return new SweepResult(req.metric(), runs.size(), Ranking.rank(runs, req.metric()), List.of(), null, byWorker(runs));
         }
@@ -39,6 +45,7 @@ public final class SweepProcedure {
             throw new CodedException(ErrorCode.SWEEP_NO_WINDOW, "walk-forward " + req.walkForward().describe()
                     + " needs more data than the " + (fromTo[1] - fromTo[0]) / 3600 + " hours given");
         }
+        requireAtMost((long) windows.size() * (req.sets().size() + 1), maxRuns);
         List<SweepBatch> train = new ArrayList<>();
         windows.forEach(w -> train.addAll(batches(req, SweepBatch.TRAIN, w, req.sets())));
         List<RunResult> trained = flat(runner.run(train));
@@ -60,6 +67,14 @@ public final class SweepProcedure {
         List<RunResult> all = new ArrayList<>(trained);
         all.addAll(tested);
         return new SweepResult(req.metric(), all.size(), ranked, results, compounded(tested), byWorker(all));
+    }
+
+    private static void requireAtMost(long runs, int maxRuns) {
+        if (runs > maxRuns) {
+            throw new CodedException(ErrorCode.SWEEP_BAD_GRID, "the sweep needs " + runs + " runs; a durable sweep keeps "
+                    + "every run's figures in its result, so at most " + maxRuns + " (fewer sets or windows, or run it with "
+                    + "backtest sweep on the command line)");
+        }
     }
 
     /** The sets of one phase and window cut into batches of the request's size. */

@@ -20,6 +20,11 @@ import java.util.List;
  * clocks, no randomness, no I/O.
  */
 public final class SweepWorkflowImpl implements SweepWorkflow {
+    /**
+     * Runs one durable sweep may hold: the result carries every run's figures (about 600 bytes each)
+     * and must stay well under Temporal's 2 MB payload limit; each batch adds 3 history events.
+     */
+    public static final int MAX_RUNS = 2_000;
     private static final Duration RUN_BOUND = Duration.ofHours(2);
     /** The engine reports every few thousand bars, many times a second; a silent minute is a lost node. */
     private static final Duration HEARTBEAT = Duration.ofMinutes(1);
@@ -47,7 +52,8 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
                 .build());
         store.recordSweep(id, request, progress());
         try {
-            result = SweepProcedure.run(request, () -> runs.dataSpan(request.base()), batches -> runAll(runs, batches));
+            result = SweepProcedure.run(request, () -> runs.dataSpan(request.base()), batches -> runAll(runs, batches),
+                    MAX_RUNS);
         } catch (ActivityFailure e) {
             state = SweepProgress.FAILED;
             errorCode = ErrorCode.of(e).name();

@@ -44,6 +44,9 @@ class SweepGridTest {
         assertEquals(6, a.stream().distinct().count());
         assertTrue(keys(grid("").expand()).containsAll(a));
         assertEquals(15, grid(", \"search\": \"random\", \"seed\": 7, \"samples\": 99").expand().size(), "more samples than sets: all");
+        assertEquals(6, grid(", \"search\": \"random\", \"seed\": 7, \"samples\": 6").size());
+        assertEquals(15, grid(", \"search\": \"random\", \"seed\": 7, \"samples\": 99").size());
+        assertEquals(15, grid("").size());
     }
 
     @Test
