@@ -134,6 +134,8 @@ public final class DurableNames {
         public static final String TYPE = "SweepWorkflow";
         /** Prefix of the ids of sweeps started through MCP. */
         public static final String MCP_ID_PREFIX = "sweep-mcp-";
+        /** Prefix of the ids of sweeps started by {@code backtest sweep --temporal}. */
+        public static final String CLI_ID_PREFIX = "sweep-cli-";
         public static final String PROGRESS = "sweep_progress";
 
         private Sweep() {

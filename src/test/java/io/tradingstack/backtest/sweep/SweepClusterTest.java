@@ -1,14 +1,15 @@
 package io.tradingstack.backtest.sweep;
 
+import io.tradingstack.app.Main;
 import io.tradingstack.app.WorkflowRegistry;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.runtime.BusBridge;
 import io.tradingstack.runtime.TemporalRuntime;
+import io.tradingstack.testing.Console;
 import io.tradingstack.testing.MarketData;
 import io.tradingstack.testing.Processes;
 import io.tradingstack.testing.TestInfra;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -16,6 +17,8 @@ import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +30,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The acceptance test of sweeps over a cluster: one Temporal service on a loopback port, two JVMs
  * polling its sweep runs queue (this one, which also hosts the workflow and the store, and a child
- * process), 24 parameter sets. Both nodes run some of them, each run records who ran it, and the
- * ranked table is the one a single process computes.
+ * process), 24 parameter sets started by {@code backtest sweep --temporal} as a user would. Both nodes
+ * run some of them, each run records who ran it, and the ranked table is the one a single process computes.
  */
 class SweepClusterTest {
     static final String DATA = MarketData.file("Coinbase_BTCUSD_1h.csv").toString();
 
+    static final String GRID = "{\"strategy\": \"ema-rsi-atr\", \"data\": \"" + DATA.replace("\\", "\\\\") + "\","
+            + " \"parameters\": {\"rsi_max\": [55, 65, 75], \"atr_mult\": [1, 2],"
+            + " \"max_position_risk_pct\": {\"from\": 0.5, \"to\": 2.0, \"step\": 0.5}}, \"metric\": \"sharpe\"}";
+
     static SweepGrid grid() {
-        return GridFile.parse("{\"strategy\": \"ema-rsi-atr\", \"data\": \"" + DATA.replace("\\", "\\\\") + "\","
-                + " \"parameters\": {\"rsi_max\": [55, 65, 75], \"atr_mult\": [1, 2],"
-                + " \"max_position_risk_pct\": {\"from\": 0.5, \"to\": 2.0, \"step\": 0.5}}, \"metric\": \"sharpe\"}");
+        return GridFile.parse(GRID);
     }
 
     @Test
@@ -57,9 +62,14 @@ class SweepClusterTest {
             try (Processes.Proc other = Processes.java(SweepWorkerNode.class, "127.0.0.1:" + port, queue, "2")) {
                 assertTrue(other.awaitLine("SWEEP-NODE-READY", Duration.ofSeconds(60)), other.output());
                 local.start();
-                String id = "sweep-" + queue;
-                SweepResult result = temporal.client().newWorkflowStub(SweepWorkflow.class, WorkflowOptions.newBuilder()
-                        .setTaskQueue(queue).setWorkflowId(id).build()).run(request);
+                Path grid = Files.writeString(TestInfra.newDir("sweep-grid").resolve("grid.json"), GRID);
+                Path out = TestInfra.newDir("sweep-out");
+                Console.Captured cli = Console.capture(() -> Main.execute("backtest", "sweep", "--grid", grid.toString(),
+                        "--temporal", "127.0.0.1:" + port, "--task-queue", queue, "--out", out.toString()));
+                assertEquals(0, cli.code(), cli.out() + cli.err());
+                String id = cli.out().lines().filter(l -> l.startsWith("Started ")).findFirst().orElseThrow().split(" ")[1];
+                SweepResult result = SweepStore.read(Files.readString(out.resolve(SweepFiles.JSON)),
+                        SweepCommandTest.SweepFileShape.class).result();
 
                 String here = temporal.client().getOptions().getIdentity();
                 String there = other.output().lines().filter(l -> l.startsWith("SWEEP-NODE-READY")).findFirst().orElseThrow()
