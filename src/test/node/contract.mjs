@@ -151,6 +151,9 @@ try {
     await sleep(500);
   } while (Date.now() < btDeadline);
   await call("get_backtest_result", { workflow_id: "backtest-mcp-nothere" }, "get_backtest_result (unknown)");
+  const sweep = await call("run_sweep", { pair: "BTC-USD", timeframe: "1h", parameters: { rsi_max: [60, 70] } });
+  await call("get_sweep_result", { workflow_id: sweep?.structured?.workflow_id ?? "none", wait_seconds: 30 });
+  await call("get_sweep_result", { workflow_id: "sweep-mcp-nothere" }, "get_sweep_result (unknown)");
   await call("stop_market_stream");
   await call("place_mock_order", { orders: [{ symbol: "BTC-USD", side: "BUY", qty: 0.01 }] }, "place_mock_order (after stop)");
   await call("start_market_stream", { symbols: ["BTC-USD", "ETH-USD"], load_historical: false }, "start_market_stream (again)");

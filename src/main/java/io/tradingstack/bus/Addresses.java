@@ -35,6 +35,12 @@ public final class Addresses {
     /** Endpoint: compute technical metrics (features.MetricsRequest → JsonObject). */
     public static final String FEATURES_COMPUTE_METRICS = "ts.features.compute-metrics";
 
+    // backtest
+    /** Endpoint: store a sweep's state and, once done, its runs (backtest.sweep.SweepMessages.Save → Saved). */
+    public static final String SWEEP_SAVE = "ts.backtest.sweep-save";
+    /** Endpoint: a stored sweep's progress (backtest.sweep.SweepMessages.Load → Loaded). */
+    public static final String SWEEP_LOAD = "ts.backtest.sweep-load";
+
     // ledger
     /** Endpoint: persist a fill as a balanced journal entry (idempotent on the fill id). */
     public static final String LEDGER_POST_FILL = "ts.ledger.post-fill";

@@ -126,6 +126,27 @@ public final class DurableNames {
         }
     }
 
+    /**
+     * A sweep of backtests: the workflow on the node's task queue, every run an activity on the runs
+     * queue that every node polls (so the runs spread over the cluster).
+     */
+    public static final class Sweep {
+        public static final String TYPE = "SweepWorkflow";
+        /** Prefix of the ids of sweeps started through MCP. */
+        public static final String MCP_ID_PREFIX = "sweep-mcp-";
+        /** Prefix of the ids of sweeps started by {@code backtest sweep --temporal}. */
+        public static final String CLI_ID_PREFIX = "sweep-cli-";
+        public static final String PROGRESS = "sweep_progress";
+
+        private Sweep() {
+        }
+
+        /** The queue the runs of sweeps started on {@code taskQueue} are scheduled on. */
+        public static String runQueue(String taskQueue) {
+            return taskQueue + "-sweep-runs";
+        }
+    }
+
     /** The broker agent's durable state: symbols, user preferences and the chat transcript. */
     public static final class Broker {
         public static final String TYPE = "BrokerAgentWorkflow";

@@ -85,6 +85,11 @@ public enum ErrorCode {
     BACKTEST_NOT_FOUND(8002, "backtest not found"),
     BACKTEST_LOOK_AHEAD(8003, "strategy read data after its decision time"),
     BACKTEST_INTERRUPTED(8010, "backtest interrupted by a restart"),
+    // 8020-8039 backtest sweeps
+    SWEEP_BAD_GRID(8020, "invalid sweep grid"),
+    SWEEP_NOT_FOUND(8021, "sweep not found"),
+    SWEEP_NO_WINDOW(8022, "the walk-forward windows do not fit the data"),
+    SWEEP_INTERRUPTED(8023, "sweep interrupted by a restart"),
     // 9000-9099 agents and llm
     LLM_UNAVAILABLE(9000, "LLM endpoint unavailable"),
     LLM_BAD_RESPONSE(9001, "LLM response could not be used"),

@@ -16,6 +16,7 @@ public final class McpTools {
         tools.addAll(new LedgerTools(ctx).tools());
         tools.addAll(new OrderTools(ctx).tools());
         tools.addAll(new BacktestTools(ctx).tools());
+        tools.addAll(new SweepTools(ctx).tools());
         tools.addAll(new RiskTools(ctx).tools());
         tools.addAll(new SpecTools(ctx).tools());
         tools.add(new EvaluateTool(ctx).tool());

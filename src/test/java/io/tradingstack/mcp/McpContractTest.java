@@ -121,6 +121,8 @@ class McpContractTest {
         assertTrue(afterStop.getBoolean("isError"), afterStop.encode());
         assertNotEquals("INTERNAL", afterStop.getString("error"), "an order after a stop is a coded rejection");
         assertEquals("BACKTEST_NOT_FOUND", calls.getJsonObject("get_backtest_result (unknown)").getString("error"));
+        assertEquals("DONE", ok(calls, "get_sweep_result").getString("status"));
+        assertEquals("SWEEP_NOT_FOUND", calls.getJsonObject("get_sweep_result (unknown)").getString("error"));
     }
 
     private static JsonObject ok(JsonObject calls, String label) {

@@ -68,6 +68,7 @@ public final class McpTestServer implements AutoCloseable {
         all.put("TASK_QUEUE", QUEUE);
         AppContext ctx = TestInfra.context(vertx, all);
         await(vertx.deployVerticle(new io.tradingstack.durable.WorkflowStateVerticle(ctx)));
+        await(vertx.deployVerticle(new io.tradingstack.backtest.sweep.SweepStoreVerticle(ctx)));
         await(vertx.deployVerticle(new DurableVerticle(ctx)));
         await(vertx.deployVerticle(new McpVerticle(ctx)));
         return new McpTestServer(vertx, ctx, null);
