@@ -130,6 +130,13 @@ try {
     stop_loss: { type: "pct", value: 2 }, sizing: { rule: "fixed_fraction", fraction: 0.1 } } }, "validate_strategy_spec (invalid)");
   await call("get_llm_usage");
   await call("evaluate_strategy", { market: "BTC-USD", bars: 5 });
+  await call("set_execution_agent", { paused: true });
+  await call("get_execution_state");
+  await call("get_recent_decisions", { limit: 5, symbol: "BTC-USD" });
+  await call("get_judge_evaluations", { limit: 5, since_ts: 4102444800 }, "get_judge_evaluations (none yet)");
+  await call("trigger_performance_evaluation", { window_days: 1, force: true });
+  await call("trigger_performance_evaluation", {}, "trigger_performance_evaluation (again)");
+  await call("rollback_prompt", { version: 999999 }, "rollback_prompt (unknown)");
   await call("plan_strategy", { symbol: "ETH-USD", timeframe: "15m", risk_profile: "conservative", notes: "contract" });
   await call("plan_strategy", { symbol: "ETH-USD", timeframe: "2h" }, "plan_strategy (timeframe not computed)");
   await call("send_user_feedback", { target_agent: "strategist", message: "contract test: prefer 15m setups" });
@@ -144,6 +151,9 @@ try {
     await sleep(500);
   } while (Date.now() < btDeadline);
   await call("get_backtest_result", { workflow_id: "backtest-mcp-nothere" }, "get_backtest_result (unknown)");
+  const sweep = await call("run_sweep", { pair: "BTC-USD", timeframe: "1h", parameters: { rsi_max: [60, 70] } });
+  await call("get_sweep_result", { workflow_id: sweep?.structured?.workflow_id ?? "none", wait_seconds: 30 });
+  await call("get_sweep_result", { workflow_id: "sweep-mcp-nothere" }, "get_sweep_result (unknown)");
   await call("stop_market_stream");
   await call("place_mock_order", { orders: [{ symbol: "BTC-USD", side: "BUY", qty: 0.01 }] }, "place_mock_order (after stop)");
   await call("start_market_stream", { symbols: ["BTC-USD", "ETH-USD"], load_historical: false }, "start_market_stream (again)");

@@ -23,7 +23,9 @@ import java.util.stream.Stream;
 public final class BusMessages {
     public static final List<Class<? extends Record>> ALL = Stream.of(Codecs.MODEL_TYPES, LedgerMessages.TYPES,
             ExecutionMessages.TYPES, RiskMessages.TYPES, SpecStoreMessages.TYPES, SetSymbols.MESSAGES, WorkflowState.MESSAGES,
-            CandleHistory.MESSAGES, MetricsRequest.MESSAGES, PromptMessages.TYPES)
+            CandleHistory.MESSAGES, MetricsRequest.MESSAGES, PromptMessages.TYPES,
+            io.tradingstack.agents.execution.DecisionMessages.TYPES, io.tradingstack.agents.judge.JudgeMessages.TYPES,
+            io.tradingstack.backtest.sweep.SweepMessages.TYPES)
             .flatMap(List::stream).toList();
 
     private BusMessages() {

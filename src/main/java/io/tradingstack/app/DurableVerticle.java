@@ -45,6 +45,7 @@ public final class DurableVerticle extends VerticleBase {
                     .setMaxConcurrentActivityExecutionSize(200)
                     .setMaxConcurrentWorkflowTaskExecutionSize(50)
                     .build()), ctx);
+            WorkflowRegistry.registerSweepRuns(factory, config.taskQueue(), Runtime.getRuntime().availableProcessors());
             factory.start();
             LOG.info("Temporal worker polling task queue {}", config.taskQueue());
             return runtime;

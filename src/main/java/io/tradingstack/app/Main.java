@@ -38,6 +38,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // Added here, not by annotation: backtest.sweep builds on backtest, so backtest cannot name it.
+        cli.getSubcommands().get("backtest").addSubcommand(new io.tradingstack.backtest.sweep.SweepCommand());
         args = withDefaultCommand(cli, args);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException) {

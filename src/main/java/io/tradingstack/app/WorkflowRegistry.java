@@ -5,6 +5,8 @@ import io.tradingstack.durable.SystemCheckWorkflowImpl;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.StateBridge;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 
 import java.util.List;
 
@@ -17,13 +19,16 @@ public final class WorkflowRegistry {
     public static final List<Class<?>> WORKFLOWS = List.of(
             SystemCheckWorkflowImpl.class,
             io.tradingstack.backtest.BacktestWorkflowImpl.class,
+            io.tradingstack.backtest.sweep.SweepWorkflowImpl.class,
             io.tradingstack.agents.BrokerAgentWorkflowImpl.class,
             io.tradingstack.market.MarketStreamWorkflowImpl.class,
             io.tradingstack.market.HistoricalDataLoaderWorkflowImpl.class,
             io.tradingstack.ledger.ExecutionLedgerWorkflowImpl.class,
             io.tradingstack.execution.PlaceOrderWorkflowImpl.class,
             io.tradingstack.execution.RestingOrderWorkflowImpl.class,
-            io.tradingstack.strategy.store.StrategySpecWorkflowImpl.class);
+            io.tradingstack.strategy.store.StrategySpecWorkflowImpl.class,
+            io.tradingstack.agents.execution.ExecutionAgentWorkflowImpl.class,
+            io.tradingstack.agents.judge.JudgeAgentWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
@@ -34,16 +39,31 @@ public final class WorkflowRegistry {
                 new SystemCheckActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.backtest.BacktestActivitiesImpl(() -> ctx.temporal().result().client(),
                         new StateBridge(ctx.vertx())),
+                new io.tradingstack.backtest.sweep.SweepStoreActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.agents.BrokerActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.ledger.LedgerActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.execution.ExecutionActivitiesImpl(ctx),
                 new io.tradingstack.strategy.store.StrategySpecActivitiesImpl(ctx.vertx()),
-                new io.tradingstack.llm.LlmActivitiesImpl(ctx));
+                new io.tradingstack.llm.LlmActivitiesImpl(ctx),
+                new io.tradingstack.agents.execution.ExecutionActivitiesImpl(ctx),
+                new io.tradingstack.agents.judge.JudgeActivitiesImpl(ctx));
     }
 
     public static void register(Worker worker, AppContext ctx) {
         worker.registerWorkflowImplementationTypes(WORKFLOWS.toArray(new Class<?>[0]));
         worker.registerActivitiesImplementations(activities(ctx).toArray());
+    }
+
+    /**
+     * The worker of the sweep runs queue of {@code taskQueue}: CPU-bound backtests, as many at a time
+     * as the node has cores, so every node of a cluster takes runs while none oversubscribes its CPU.
+     */
+    public static Worker registerSweepRuns(WorkerFactory factory, String taskQueue, int slots) {
+        Worker worker = factory.newWorker(io.tradingstack.bus.DurableNames.Sweep.runQueue(taskQueue),
+                WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(slots).build());
+        worker.registerActivitiesImplementations(new io.tradingstack.backtest.sweep.SweepRunActivitiesImpl(
+                factory.getWorkflowClient().getOptions().getIdentity()));
+        return worker;
     }
 }

@@ -53,7 +53,7 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--exchange-url", description = "Coinbase Exchange REST base URL for --pair (default ${DEFAULT-VALUE})",
             defaultValue = "https://api.exchange.coinbase.com") String exchangeUrl;
     @Option(names = "--no-progress", description = "no progress bar") boolean noProgress;
-    @Option(names = "--out", required = true, description = "output directory") Path out;
+    @Option(names = "--out", description = "output directory (required)") Path out;
 
     @Override
     public Integer call() {
@@ -69,6 +69,9 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     }
 
     private int run() {
+        if (out == null) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "missing --out DIR (the reports' directory)");
+        }
         BacktestRequest request = new BacktestRequest(data.stream().map(Path::toString).toList(), pairs,
                 start == null ? null : start.toString(), end == null ? null : end.toString(), timeframe, strategy,
                 riskConfig == null ? null : riskConfig.toString(), riskOverrides(), initialCash, feeBps, slippageBps,

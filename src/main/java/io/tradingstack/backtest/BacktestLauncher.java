@@ -114,10 +114,15 @@ public final class BacktestLauncher {
     }
 
     private static BacktestRequest withBundledData(BacktestRequest r, Args a, Path runDir) {
-        Path file = BacktestData.writeBundled(a.pair(), a.start(), a.end(), runDir.resolve("candles-1m.json"));
+        Path file = bundledSlice(a, runDir);
         return new BacktestRequest(List.of(file.toString()), r.pairs(), null, null, r.timeframe(), r.strategy(),
                 r.riskConfig(), r.riskOverrides(), r.initialCash(), r.feeBps(), r.slippageBps(), r.dataDir(),
                 r.exchangeUrl(), r.outDir());
+    }
+
+    /** Writes the bundled candles of the arguments' pair and days under {@code runDir}; blocking. */
+    public static Path bundledSlice(Args a, Path runDir) {
+        return BacktestData.writeBundled(a.pair(), a.start(), a.end(), runDir.resolve("candles-1m.json"));
     }
 
     private static void require(boolean ok, String message) {

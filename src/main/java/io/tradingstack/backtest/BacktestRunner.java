@@ -47,22 +47,33 @@ public final class BacktestRunner {
      */
     public static Outcome run(BacktestRequest req, ProgressListener progress, Function<String, StrategySpec> specsById) {
         List<Dataset> datasets = datasets(req);
-        BacktestConfig config = config(req);
         String name = req.strategy() == null ? Strategies.DEFAULT : req.strategy();
         Strategy strategy = name.startsWith(SPEC_ID) ? byId(name.substring(SPEC_ID.length()), specsById)
                 : Strategies.create(name, datasets.isEmpty() ? null : datasets.get(0).symbol());
-        if (strategy instanceof SpecStrategy spec) {
-            datasets = forSpec(datasets, spec, req.timeframe());
-            config = config.withLimits(spec.spec().riskOverrides().tighten(config.limits()), config.adjustments());
-            name = spec.name();
-        } else if (strategy instanceof BuyAndHoldStrategy) {
-            config = config.withLimits(BuyAndHoldStrategy.fullInvestment(config.limits()), config.adjustments());
-        }
-        BacktestResult result = new BacktestEngine(config).run(datasets, strategy, progress);
-        Map<String, Object> report = BacktestReport.build(result, config, name);
+        Prepared p = prepare(datasets, config(req), strategy, name, req.timeframe());
+        BacktestResult result = new BacktestEngine(p.config()).run(p.datasets(), strategy, progress);
+        Map<String, Object> report = BacktestReport.build(result, p.config(), p.name());
         Path out = Path.of(req.outDir());
         writeReports(report, result, out);
         return new Outcome(report, result, summary(report, result, out));
+    }
+
+    /** The data, limits and name a strategy runs with: a spec resamples and tightens, buy-and-hold invests fully. */
+    public record Prepared(List<Dataset> datasets, BacktestConfig config, String name) {
+    }
+
+    /** What {@link #run} does between loading and the engine; sweeps run their sets through it too. */
+    public static Prepared prepare(List<Dataset> datasets, BacktestConfig config, Strategy strategy, String name,
+                                   String timeframe) {
+        if (strategy instanceof SpecStrategy spec) {
+            return new Prepared(forSpec(datasets, spec, timeframe),
+                    config.withLimits(spec.spec().riskOverrides().tighten(config.limits()), config.adjustments()), spec.name());
+        }
+        if (strategy instanceof BuyAndHoldStrategy) {
+            return new Prepared(datasets, config.withLimits(BuyAndHoldStrategy.fullInvestment(config.limits()),
+                    config.adjustments()), name);
+        }
+        return new Prepared(datasets, config, name);
     }
 
     /** The full curve is written on another core while this thread writes report.json and report.html. */
@@ -106,7 +117,8 @@ public final class BacktestRunner {
         return out;
     }
 
-    static BacktestConfig config(BacktestRequest req) {
+    /** Account, costs and risk limits of a request (defaults, risk file, overrides). */
+    public static BacktestConfig config(BacktestRequest req) {
         BacktestConfig d = BacktestConfig.defaults();
         Map<String, Object> overrides = new HashMap<>(req.riskOverrides());
         RiskConfig.Loaded risk = RiskConfig.load(req.riskConfig() == null ? null : Path.of(req.riskConfig()), overrides);
@@ -118,7 +130,8 @@ public final class BacktestRunner {
         }
     }
 
-    static List<Dataset> datasets(BacktestRequest req) {
+    /** The request's data files (resampled to its timeframe) or the exchange candles of its pairs. */
+    public static List<Dataset> datasets(BacktestRequest req) {
         List<Dataset> out = new ArrayList<>();
         if (!req.data().isEmpty()) {
             if (!req.pairs().isEmpty() && req.pairs().size() != req.data().size()) {

@@ -35,6 +35,12 @@ public final class Addresses {
     /** Endpoint: compute technical metrics (features.MetricsRequest → JsonObject). */
     public static final String FEATURES_COMPUTE_METRICS = "ts.features.compute-metrics";
 
+    // backtest
+    /** Endpoint: store a sweep's state and, once done, its runs (backtest.sweep.SweepMessages.Save → Saved). */
+    public static final String SWEEP_SAVE = "ts.backtest.sweep-save";
+    /** Endpoint: a stored sweep's progress (backtest.sweep.SweepMessages.Load → Loaded). */
+    public static final String SWEEP_LOAD = "ts.backtest.sweep-load";
+
     // ledger
     /** Endpoint: persist a fill as a balanced journal entry (idempotent on the fill id). */
     public static final String LEDGER_POST_FILL = "ts.ledger.post-fill";
@@ -104,6 +110,20 @@ public final class Addresses {
     public static final String LLM_CHAT = "ts.llm.chat";
     /** Endpoint: today's LLM usage per agent (reply: llm.LlmUsageReport). */
     public static final String LLM_USAGE = "ts.llm.usage";
+
+    // agents
+    /** Endpoint: store one execution-agent decision, idempotent on its id (agents.execution.DecisionRecord → Boolean). */
+    public static final String AGENT_DECISION_RECORD = "ts.agents.decision-record";
+    /** Endpoint: recent execution-agent decisions (agents.execution.DecisionMessages.RecentQuery → Recent), for the judge and MCP. */
+    public static final String AGENT_DECISIONS = "ts.agents.decisions";
+
+    // judge
+    /** Endpoint: store one judge evaluation, idempotent on its id (agents.judge.JudgeMessages.Store → Boolean). */
+    public static final String JUDGE_RECORD = "ts.judge.record";
+    /** Endpoint: the latest judge evaluations and their trend (JudgeMessages.EvaluationsQuery → Evaluations). */
+    public static final String JUDGE_EVALUATIONS = "ts.judge.evaluations";
+    /** Endpoint: what a restarted judge resumes from (JudgeMessages.MemoryQuery → JudgeMemory). */
+    public static final String JUDGE_MEMORY = "ts.judge.memory";
 
     /** Topic: validated ticks of one symbol (node-local unless configured otherwise). */
     public static String marketTick(String symbol) {

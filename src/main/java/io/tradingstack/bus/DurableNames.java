@@ -126,6 +126,27 @@ public final class DurableNames {
         }
     }
 
+    /**
+     * A sweep of backtests: the workflow on the node's task queue, every run an activity on the runs
+     * queue that every node polls (so the runs spread over the cluster).
+     */
+    public static final class Sweep {
+        public static final String TYPE = "SweepWorkflow";
+        /** Prefix of the ids of sweeps started through MCP. */
+        public static final String MCP_ID_PREFIX = "sweep-mcp-";
+        /** Prefix of the ids of sweeps started by {@code backtest sweep --temporal}. */
+        public static final String CLI_ID_PREFIX = "sweep-cli-";
+        public static final String PROGRESS = "sweep_progress";
+
+        private Sweep() {
+        }
+
+        /** The queue the runs of sweeps started on {@code taskQueue} are scheduled on. */
+        public static String runQueue(String taskQueue) {
+            return taskQueue + "-sweep-runs";
+        }
+    }
+
     /** The broker agent's durable state: symbols, user preferences and the chat transcript. */
     public static final class Broker {
         public static final String TYPE = "BrokerAgentWorkflow";
@@ -162,6 +183,48 @@ public final class DurableNames {
         }
 
         /** {@value #ID} on the default task queue, {@code strategy-spec-store-<queue>} on another. */
+        public static String id(String taskQueue) {
+            return onQueue(ID, taskQueue);
+        }
+    }
+
+    /** The judge agent: scores the trading, versions the execution agent's prompt, tapers risk. */
+    public static final class JudgeAgent {
+        public static final String TYPE = "JudgeAgentWorkflow";
+        /** The id on the default task queue. */
+        public static final String ID = "judge-agent";
+        /** Update: an on-demand evaluation (answers accepted, or skipped and why). */
+        public static final String TRIGGER = "trigger_immediate_evaluation";
+        /** Query: pacing counters, the last score and the version on probation. */
+        public static final String GET_STATE = "get_judge_state";
+
+        private JudgeAgent() {
+        }
+
+        /** {@value #ID} on the default task queue, {@code judge-agent-<queue>} on another. */
+        public static String id(String taskQueue) {
+            return onQueue(ID, taskQueue);
+        }
+    }
+
+    /** The execution agent: nudged by a durable timer, decides per symbol, places orders through PlaceOrder. */
+    public static final class ExecutionAgent {
+        public static final String TYPE = "ExecutionAgentWorkflow";
+        /** The id on the default task queue. */
+        public static final String ID = "execution-agent";
+        public static final String UPDATE_SYSTEM_PROMPT = "update_system_prompt";
+        public static final String ROLLBACK_PROMPT = "rollback_prompt";
+        public static final String SET_PREFERENCES = "set_user_preferences";
+        public static final String ADD_FEEDBACK = "add_user_feedback";
+        public static final String PAUSE = "pause";
+        public static final String RESUME = "resume";
+        public static final String NUDGE = "nudge";
+        public static final String GET_STATE = "get_execution_state";
+
+        private ExecutionAgent() {
+        }
+
+        /** {@value #ID} on the default task queue, {@code execution-agent-<queue>} on another. */
         public static String id(String taskQueue) {
             return onQueue(ID, taskQueue);
         }

@@ -85,6 +85,11 @@ public enum ErrorCode {
     BACKTEST_NOT_FOUND(8002, "backtest not found"),
     BACKTEST_LOOK_AHEAD(8003, "strategy read data after its decision time"),
     BACKTEST_INTERRUPTED(8010, "backtest interrupted by a restart"),
+    // 8020-8039 backtest sweeps
+    SWEEP_BAD_GRID(8020, "invalid sweep grid"),
+    SWEEP_NOT_FOUND(8021, "sweep not found"),
+    SWEEP_NO_WINDOW(8022, "the walk-forward windows do not fit the data"),
+    SWEEP_INTERRUPTED(8023, "sweep interrupted by a restart"),
     // 9000-9099 agents and llm
     LLM_UNAVAILABLE(9000, "LLM endpoint unavailable"),
     LLM_BAD_RESPONSE(9001, "LLM response could not be used"),
@@ -115,7 +120,20 @@ public enum ErrorCode {
     BROKER_BAD_TURN(9150, "invalid broker chat turn"),
     BROKER_NO_SUCH_TURN(9151, "no such broker turn waiting for tool results"),
     BROKER_TOO_MANY_ROUNDS(9152, "the model kept calling tools past the round bound"),
-    BROKER_STACK_UNREACHABLE(9153, "the stack's MCP server cannot be reached");
+    BROKER_STACK_UNREACHABLE(9153, "the stack's MCP server cannot be reached"),
+    // 9160-9179 the execution agent
+    EXECUTION_BAD_INTENT(9160, "the model's intents could not be used"),
+    EXECUTION_NO_SPEC(9161, "no strategy spec for the symbol"),
+    EXECUTION_NO_MARKET_DATA(9162, "no bars or price for the symbol yet"),
+    EXECUTION_STORAGE(9163, "execution decision store unavailable", Retry.RETRIED),
+    EXECUTION_BAD_ARGUMENT(9164, "invalid argument to the execution agent"),
+    // 9180-9219 the judge agent
+    JUDGE_BAD_PHRASE(9180, "risk instruction not understood"),
+    JUDGE_ADJUSTMENT_REFUSED(9181, "risk adjustment refused: the judge never switches trading off"),
+    JUDGE_BAD_REQUEST(9182, "invalid judge request"),
+    JUDGE_STORAGE(9183, "judge store unavailable", Retry.RETRIED),
+    JUDGE_NO_SUCH_VERSION(9184, "no such prompt version"),
+    JUDGE_AGENT_UNREACHABLE(9185, "the execution agent could not be signalled", Retry.RETRIED);
 
     private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));

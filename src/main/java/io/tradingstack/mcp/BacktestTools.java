@@ -93,7 +93,7 @@ final class BacktestTools {
      * Waits, bounded, for the run to end (a model cannot sleep between polls); how it ended is read
      * afterwards like any other answer, so a failure or an unknown id changes nothing here.
      */
-    private static void awaitEnd(io.temporal.client.WorkflowClient client, String workflowId, int seconds) {
+    static void awaitEnd(io.temporal.client.WorkflowClient client, String workflowId, int seconds) {
         try {
             client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
                     .getResult(seconds, java.util.concurrent.TimeUnit.SECONDS, Object.class);
@@ -151,7 +151,7 @@ final class BacktestTools {
                 ? ToolResult.error(c.code(), c.getMessage()) : ToolResult.error(ErrorCode.INTERNAL, err.getMessage())));
     }
 
-    private static BacktestLauncher.Args args(ToolCall call) {
+    static BacktestLauncher.Args args(ToolCall call) {
         Map<String, BigDecimal> risk = new LinkedHashMap<>();
         if (call.arg("risk_overrides") instanceof Map<?, ?> m) {
             m.forEach((k, v) -> risk.put(String.valueOf(k), new BigDecimal(String.valueOf(v))));
@@ -328,7 +328,7 @@ final class BacktestTools {
         return v == null ? null : new BigDecimal(String.valueOf(v));
     }
 
-    private static Map<String, Object> bps(String description) {
+    static Map<String, Object> bps(String description) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("type", "number");
         s.put("description", description);
@@ -337,7 +337,7 @@ final class BacktestTools {
         return s;
     }
 
-    private static Map<String, Object> pattern(Map<String, Object> s, String regex) {
+    static Map<String, Object> pattern(Map<String, Object> s, String regex) {
         s.put("pattern", regex);
         return s;
     }

@@ -31,6 +31,16 @@ public final class EmaRsiAtrStrategy implements Strategy {
         this(70.0, 2.0);
     }
 
+    /** Entries need RSI14 below this. */
+    public double rsiMax() {
+        return rsiMax;
+    }
+
+    /** The stop's distance below the entry close, in ATR14. */
+    public double atrMult() {
+        return atrMult;
+    }
+
     @Override
     public String name() {
         return NAME;

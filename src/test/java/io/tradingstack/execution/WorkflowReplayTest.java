@@ -16,7 +16,8 @@ class WorkflowReplayTest {
             "place-order-market.json, io.tradingstack.execution.PlaceOrderWorkflowImpl",
             "place-order-limit.json, io.tradingstack.execution.PlaceOrderWorkflowImpl",
             "resting-order.json, io.tradingstack.execution.RestingOrderWorkflowImpl",
-            "execution-ledger.json, io.tradingstack.ledger.ExecutionLedgerWorkflowImpl"})
+            "execution-ledger.json, io.tradingstack.ledger.ExecutionLedgerWorkflowImpl",
+            "sweep-walk-forward.json, io.tradingstack.backtest.sweep.SweepWorkflowImpl"})
     void replays(String file, String implementation) throws Exception {
         String json;
         try (InputStream in = getClass().getResourceAsStream("/histories/" + file)) {

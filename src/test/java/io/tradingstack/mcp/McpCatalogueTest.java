@@ -26,9 +26,11 @@ class McpCatalogueTest {
             "get_historical_ticks", "update_market_cache", "list_technical_metrics", "compute_technical_metrics",
             "place_mock_order", "cancel_order", "get_portfolio_status", "get_transaction_history",
             "get_performance_metrics", "get_risk_metrics", "get_pnl_status_with_quality", "set_user_preferences",
-            "get_user_preferences", "run_backtest", "get_backtest_result", "get_limit_enforcement", "get_risk_adjustments",
+            "get_user_preferences", "run_backtest", "get_backtest_result", "run_sweep", "get_sweep_result", "get_limit_enforcement", "get_risk_adjustments",
             "list_strategy_specs", "get_strategy_spec", "validate_strategy_spec", "get_llm_usage", "evaluate_strategy",
-            "broker_chat", "get_broker_transcript", "plan_strategy", "get_prompt_history", "send_user_feedback",
+            "get_recent_decisions", "get_execution_state", "set_execution_agent",
+            "broker_chat", "get_broker_transcript", "trigger_performance_evaluation", "get_judge_evaluations", "rollback_prompt",
+            "plan_strategy", "get_prompt_history", "send_user_feedback",
             "get_pending_feedback");
     private static McpTestServer node;
     private static McpSyncClient client;

@@ -33,7 +33,7 @@ public final class McpTestServer implements AutoCloseable {
     /** Singletons other test JVM runs or classes may have left on foreign task queues. */
     static final List<String> SINGLETONS = List.of(DurableNames.Broker.ID, DurableNames.Ledger.ID,
             DurableNames.MarketStream.ID, DurableNames.Ledger.id(QUEUE),
-            DurableNames.StrategyStore.id(QUEUE));
+            DurableNames.StrategyStore.id(QUEUE), DurableNames.ExecutionAgent.id(QUEUE), DurableNames.JudgeAgent.id(QUEUE));
 
     public final Vertx vertx;
     public final AppContext ctx;
@@ -68,6 +68,7 @@ public final class McpTestServer implements AutoCloseable {
         all.put("TASK_QUEUE", QUEUE);
         AppContext ctx = TestInfra.context(vertx, all);
         await(vertx.deployVerticle(new io.tradingstack.durable.WorkflowStateVerticle(ctx)));
+        await(vertx.deployVerticle(new io.tradingstack.backtest.sweep.SweepStoreVerticle(ctx)));
         await(vertx.deployVerticle(new DurableVerticle(ctx)));
         await(vertx.deployVerticle(new McpVerticle(ctx)));
         return new McpTestServer(vertx, ctx, null);

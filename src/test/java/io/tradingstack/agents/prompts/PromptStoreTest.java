@@ -112,7 +112,7 @@ class PromptStoreTest {
         assertTrue(a.pending());
         assertEquals(List.of(a, b), pending("execution"));
 
-        assertEquals(List.of(a.id()), await(store.consume(new PromptMessages.Consume(List.of(a.id()), "execution-agent"), Instant.now())));
+        assertEquals(List.of(a.id()), await(store.consume(new PromptMessages.Consume(List.of(a.id()), io.tradingstack.bus.DurableNames.ExecutionAgent.ID), Instant.now())));
         assertEquals(List.of(b), pending("execution"));
         assertEquals(List.of(b.id()), await(store.consume(new PromptMessages.Consume(List.of(a.id(), b.id()), "execution-agent-2"),
                 Instant.now())), "a consumed message is not consumed again");

@@ -1,0 +1,40 @@
+package io.tradingstack.backtest.sweep;
+
+import java.util.List;
+
+/**
+ * The sweep store's bus records. Request and progress travel as JSON text (exact decimals, one
+ * mapper), as the workflow-state endpoints do.
+ */
+public final class SweepMessages {
+    private SweepMessages() {
+    }
+
+    /** Body of {@code ts.backtest.sweep-save}. */
+    public record Save(String sweepId, String requestJson, String progressJson) {
+        public Save {
+            if (sweepId == null || sweepId.isBlank() || requestJson == null || progressJson == null) {
+                throw new IllegalArgumentException("a sweep id, its request and its progress are required");
+            }
+        }
+    }
+
+    /** Reply of {@code ts.backtest.sweep-save}: false when a newer state was already stored. */
+    public record Saved(boolean written) {
+    }
+
+    /** Body of {@code ts.backtest.sweep-load}. */
+    public record Load(String sweepId) {
+        public Load {
+            if (sweepId == null || sweepId.isBlank()) {
+                throw new IllegalArgumentException("a sweep id is required");
+            }
+        }
+    }
+
+    /** Reply of {@code ts.backtest.sweep-load}: the stored progress as JSON, or null when none is stored. */
+    public record Loaded(String progressJson) {
+    }
+
+    public static final List<Class<? extends Record>> TYPES = List.of(Save.class, Saved.class, Load.class, Loaded.class);
+}
