@@ -53,6 +53,13 @@ class SweepCommandTest {
         assertEquals(2, c.code());
         assertTrue(c.err().contains("8020 SWEEP_BAD_GRID") && c.err().contains("rsi_max = 170"), c.err());
         assertFalse(Files.exists(out));
+        Path good = Files.writeString(dir.resolve("good.json"), "{\"data\": \"" + SweepClusterTest.DATA + "\","
+                + " \"parameters\": {\"rsi_max\": [60]}}");
+        Captured unreachable = capture(() -> Main.execute("backtest", "sweep", "--grid", good.toString(), "--temporal",
+                "127.0.0.1:" + io.tradingstack.testing.TestInfra.freePort(), "--out", out.toString()));
+        assertEquals(2, unreachable.code());
+        assertTrue(unreachable.err().contains("1200 TEMPORAL_UNAVAILABLE"), unreachable.err());
+        assertFalse(Files.exists(out));
     }
 
     /** At most the span's hours, and at least 95 % of them (the file has a few gaps). */
