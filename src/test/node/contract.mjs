@@ -130,6 +130,18 @@ try {
     stop_loss: { type: "pct", value: 2 }, sizing: { rule: "fixed_fraction", fraction: 0.1 } } }, "validate_strategy_spec (invalid)");
   await call("get_llm_usage");
   await call("evaluate_strategy", { market: "BTC-USD", bars: 5 });
+  await call("set_execution_agent", { paused: true });
+  await call("get_execution_state");
+  await call("get_recent_decisions", { limit: 5, symbol: "BTC-USD" });
+  await call("get_judge_evaluations", { limit: 5, since_ts: 4102444800 }, "get_judge_evaluations (none yet)");
+  await call("trigger_performance_evaluation", { window_days: 1, force: true });
+  await call("trigger_performance_evaluation", {}, "trigger_performance_evaluation (again)");
+  await call("rollback_prompt", { version: 999999 }, "rollback_prompt (unknown)");
+  await call("plan_strategy", { symbol: "ETH-USD", timeframe: "15m", risk_profile: "conservative", notes: "contract" });
+  await call("plan_strategy", { symbol: "ETH-USD", timeframe: "2h" }, "plan_strategy (timeframe not computed)");
+  await call("send_user_feedback", { target_agent: "strategist", message: "contract test: prefer 15m setups" });
+  await call("get_pending_feedback", { target_agent: "strategist" });
+  await call("get_prompt_history", { agent: "execution", limit: 5 });
   const started = await call("run_backtest", { pair: "BTC-USD", timeframe: "1h", start: "2023-04-10", end: "2023-04-12" });
   const btDeadline = Date.now() + 120000;
   let bt;

@@ -24,9 +24,21 @@ final class Banner {
                  MCP        http://%s:%d/mcp
                  Data       %s  (PostgreSQL: %s)
                  Market     %s %s
+                 Agents     %s
                  Components %s
                 ============================================================""",
                 startSeconds, jvmSeconds, http, http, host, c.httpPort(), host, c.mcpPort(),
-                c.dataDir(), pg, c.marketSource(), c.marketSymbols(), components);
+                c.dataDir(), pg, c.marketSource(), c.marketSymbols(), agents(c, stack), components);
+    }
+
+    /** Which agent runs here, in which mode, answered by which provider. */
+    private static String agents(AppConfig c, Stack stack) {
+        boolean deployed = stack.plan().stream().anyMatch(v -> v.name().equals("agents"));
+        io.tradingstack.agents.execution.ExecutionSettings s = io.tradingstack.agents.execution.ExecutionSettings.from(c);
+        if (!deployed || !s.enabled()) {
+            return "execution agent off (EXECUTION_AGENT_ENABLED=false or not on this node)";
+        }
+        String provider = io.tradingstack.llm.LlmSettings.from(c).provider();
+        return "execution " + s.mode() + " via " + provider + ", nudged every " + s.nudgeSeconds() + " s, " + s.symbols();
     }
 }

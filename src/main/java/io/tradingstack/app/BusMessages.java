@@ -1,5 +1,6 @@
 package io.tradingstack.app;
 
+import io.tradingstack.agents.prompts.PromptMessages;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.execution.ExecutionMessages;
 import io.tradingstack.execution.RiskMessages;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 public final class BusMessages {
     public static final List<Class<? extends Record>> ALL = Stream.of(Codecs.MODEL_TYPES, LedgerMessages.TYPES,
             ExecutionMessages.TYPES, RiskMessages.TYPES, SpecStoreMessages.TYPES, SetSymbols.MESSAGES, WorkflowState.MESSAGES,
-            CandleHistory.MESSAGES, MetricsRequest.MESSAGES,
+            CandleHistory.MESSAGES, MetricsRequest.MESSAGES, PromptMessages.TYPES,
+            io.tradingstack.agents.execution.DecisionMessages.TYPES, io.tradingstack.agents.judge.JudgeMessages.TYPES,
             io.tradingstack.backtest.sweep.SweepMessages.TYPES)
             .flatMap(List::stream).toList();
 

@@ -26,7 +26,9 @@ public final class WorkflowRegistry {
             io.tradingstack.ledger.ExecutionLedgerWorkflowImpl.class,
             io.tradingstack.execution.PlaceOrderWorkflowImpl.class,
             io.tradingstack.execution.RestingOrderWorkflowImpl.class,
-            io.tradingstack.strategy.store.StrategySpecWorkflowImpl.class);
+            io.tradingstack.strategy.store.StrategySpecWorkflowImpl.class,
+            io.tradingstack.agents.execution.ExecutionAgentWorkflowImpl.class,
+            io.tradingstack.agents.judge.JudgeAgentWorkflowImpl.class);
 
     private WorkflowRegistry() {
     }
@@ -43,7 +45,9 @@ public final class WorkflowRegistry {
                 new io.tradingstack.ledger.LedgerActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.execution.ExecutionActivitiesImpl(ctx),
                 new io.tradingstack.strategy.store.StrategySpecActivitiesImpl(ctx.vertx()),
-                new io.tradingstack.llm.LlmActivitiesImpl(ctx));
+                new io.tradingstack.llm.LlmActivitiesImpl(ctx),
+                new io.tradingstack.agents.execution.ExecutionActivitiesImpl(ctx),
+                new io.tradingstack.agents.judge.JudgeActivitiesImpl(ctx));
     }
 
     public static void register(Worker worker, AppContext ctx) {

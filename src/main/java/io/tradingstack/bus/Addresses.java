@@ -89,11 +89,41 @@ public final class Addresses {
     /** Endpoint: every active spec (JsonObject {specs: [...]}), for the store workflow's rebuild. */
     public static final String STRATEGY_LOAD = "ts.strategy.load";
 
+    // prompts (agents.prompts.PromptStoreVerticle): the agents' prompt versions and the user's feedback
+    /** Endpoint: the prompt version in force, seeded from the built-in text on first use (PromptMessages.Current → PromptVersion). */
+    public static final String PROMPTS_CURRENT = "ts.prompts.current";
+    /** Endpoint: store the next prompt version and put it in force; the text in force is a no-op (PromptChange → PromptVersion). */
+    public static final String PROMPTS_CREATE = "ts.prompts.create";
+    /** Endpoint: put a stored version back in force (PromptRollback → PromptVersion). */
+    public static final String PROMPTS_ROLLBACK = "ts.prompts.rollback";
+    /** Endpoint: the version in force and the latest versions and switches (PromptMessages.HistoryQuery → PromptHistory). */
+    public static final String PROMPTS_HISTORY = "ts.prompts.history";
+    /** Endpoint: store a user's message to an agent (PromptMessages.FeedbackAdd → Feedback). */
+    public static final String PROMPTS_FEEDBACK_ADD = "ts.prompts.feedback-add";
+    /** Endpoint: the messages an agent has not consumed, oldest first (PromptMessages.PendingQuery → PromptMessages.FeedbackList). */
+    public static final String PROMPTS_FEEDBACK_PENDING = "ts.prompts.feedback-pending";
+    /** Endpoint: mark messages consumed (PromptMessages.Consume → PromptMessages.Consumed). */
+    public static final String PROMPTS_FEEDBACK_CONSUME = "ts.prompts.feedback-consume";
+
     // llm
     /** Endpoint: one chat with the configured model (body: llm.LlmCall; reply: llm.LlmResult). */
     public static final String LLM_CHAT = "ts.llm.chat";
     /** Endpoint: today's LLM usage per agent (reply: llm.LlmUsageReport). */
     public static final String LLM_USAGE = "ts.llm.usage";
+
+    // agents
+    /** Endpoint: store one execution-agent decision, idempotent on its id (agents.execution.DecisionRecord → Boolean). */
+    public static final String AGENT_DECISION_RECORD = "ts.agents.decision-record";
+    /** Endpoint: recent execution-agent decisions (agents.execution.DecisionMessages.RecentQuery → Recent), for the judge and MCP. */
+    public static final String AGENT_DECISIONS = "ts.agents.decisions";
+
+    // judge
+    /** Endpoint: store one judge evaluation, idempotent on its id (agents.judge.JudgeMessages.Store → Boolean). */
+    public static final String JUDGE_RECORD = "ts.judge.record";
+    /** Endpoint: the latest judge evaluations and their trend (JudgeMessages.EvaluationsQuery → Evaluations). */
+    public static final String JUDGE_EVALUATIONS = "ts.judge.evaluations";
+    /** Endpoint: what a restarted judge resumes from (JudgeMessages.MemoryQuery → JudgeMemory). */
+    public static final String JUDGE_MEMORY = "ts.judge.memory";
 
     /** Topic: validated ticks of one symbol (node-local unless configured otherwise). */
     public static String marketTick(String symbol) {

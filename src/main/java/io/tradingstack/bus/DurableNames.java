@@ -176,11 +176,55 @@ public final class DurableNames {
         public static final String GET_BY_ID = "get_strategy_by_id";
         public static final String LIST = "list_strategy_specs";
         public static final String EVENTS = "get_store_events";
+        /** Update: plan a spec with the model (or the offline planner), validate, store; answers the outcome. */
+        public static final String PLAN = "plan_strategy";
 
         private StrategyStore() {
         }
 
         /** {@value #ID} on the default task queue, {@code strategy-spec-store-<queue>} on another. */
+        public static String id(String taskQueue) {
+            return onQueue(ID, taskQueue);
+        }
+    }
+
+    /** The judge agent: scores the trading, versions the execution agent's prompt, tapers risk. */
+    public static final class JudgeAgent {
+        public static final String TYPE = "JudgeAgentWorkflow";
+        /** The id on the default task queue. */
+        public static final String ID = "judge-agent";
+        /** Update: an on-demand evaluation (answers accepted, or skipped and why). */
+        public static final String TRIGGER = "trigger_immediate_evaluation";
+        /** Query: pacing counters, the last score and the version on probation. */
+        public static final String GET_STATE = "get_judge_state";
+
+        private JudgeAgent() {
+        }
+
+        /** {@value #ID} on the default task queue, {@code judge-agent-<queue>} on another. */
+        public static String id(String taskQueue) {
+            return onQueue(ID, taskQueue);
+        }
+    }
+
+    /** The execution agent: nudged by a durable timer, decides per symbol, places orders through PlaceOrder. */
+    public static final class ExecutionAgent {
+        public static final String TYPE = "ExecutionAgentWorkflow";
+        /** The id on the default task queue. */
+        public static final String ID = "execution-agent";
+        public static final String UPDATE_SYSTEM_PROMPT = "update_system_prompt";
+        public static final String ROLLBACK_PROMPT = "rollback_prompt";
+        public static final String SET_PREFERENCES = "set_user_preferences";
+        public static final String ADD_FEEDBACK = "add_user_feedback";
+        public static final String PAUSE = "pause";
+        public static final String RESUME = "resume";
+        public static final String NUDGE = "nudge";
+        public static final String GET_STATE = "get_execution_state";
+
+        private ExecutionAgent() {
+        }
+
+        /** {@value #ID} on the default task queue, {@code execution-agent-<queue>} on another. */
         public static String id(String taskQueue) {
             return onQueue(ID, taskQueue);
         }

@@ -107,11 +107,33 @@ public enum ErrorCode {
     STRATEGY_SPEC_NOT_FOUND(9107, "strategy spec not found"),
     STRATEGY_SPEC_CONFLICT(9108, "strategy spec conflicts with a stored one"),
     STRATEGY_STORAGE(9109, "strategy store unavailable", Retry.RETRIED),
+    // 9110-9119 strategy: the planner (plan_strategy)
+    STRATEGY_PLAN_INVALID(9110, "the planned spec did not validate after one repair round"),
+    STRATEGY_PLAN_NO_ANSWER(9111, "the planner's model gave no usable answer"),
+    STRATEGY_PLAN_NO_DATA(9112, "not enough market data to plan"),
+    STRATEGY_PLAN_BAD_REQUEST(9113, "invalid planning request"),
+    // 9120-9139 agents: prompt versions and the user's feedback (agents.prompts)
+    PROMPT_BAD_REQUEST(9120, "invalid prompt or feedback request"),
+    PROMPT_NOT_FOUND(9121, "no such prompt version"),
+    PROMPT_STORAGE(9122, "prompt store unavailable", Retry.RETRIED),
 
     BROKER_BAD_TURN(9150, "invalid broker chat turn"),
     BROKER_NO_SUCH_TURN(9151, "no such broker turn waiting for tool results"),
     BROKER_TOO_MANY_ROUNDS(9152, "the model kept calling tools past the round bound"),
-    BROKER_STACK_UNREACHABLE(9153, "the stack's MCP server cannot be reached");
+    BROKER_STACK_UNREACHABLE(9153, "the stack's MCP server cannot be reached"),
+    // 9160-9179 the execution agent
+    EXECUTION_BAD_INTENT(9160, "the model's intents could not be used"),
+    EXECUTION_NO_SPEC(9161, "no strategy spec for the symbol"),
+    EXECUTION_NO_MARKET_DATA(9162, "no bars or price for the symbol yet"),
+    EXECUTION_STORAGE(9163, "execution decision store unavailable", Retry.RETRIED),
+    EXECUTION_BAD_ARGUMENT(9164, "invalid argument to the execution agent"),
+    // 9180-9219 the judge agent
+    JUDGE_BAD_PHRASE(9180, "risk instruction not understood"),
+    JUDGE_ADJUSTMENT_REFUSED(9181, "risk adjustment refused: the judge never switches trading off"),
+    JUDGE_BAD_REQUEST(9182, "invalid judge request"),
+    JUDGE_STORAGE(9183, "judge store unavailable", Retry.RETRIED),
+    JUDGE_NO_SUCH_VERSION(9184, "no such prompt version"),
+    JUDGE_AGENT_UNREACHABLE(9185, "the execution agent could not be signalled", Retry.RETRIED);
 
     private static final Map<String, ErrorCode> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
@@ -160,7 +182,7 @@ public enum ErrorCode {
             case 60 -> "risk";
             case 70 -> code >= 7070 && code < 7090 ? "web" : "mcp";
             case 80 -> "backtest";
-            case 91 -> code >= 9150 && code < 9180 ? "agents" : "strategy";
+            case 91 -> code < 9120 ? "strategy" : "agents";
             default -> "agents";
         };
     }

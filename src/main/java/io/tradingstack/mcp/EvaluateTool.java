@@ -114,7 +114,7 @@ final class EvaluateTool {
     }
 
     /** The reply's candles (plain maps: start, open, high, low, close, volume) as model candles, oldest first. */
-    private static List<Candle> candles(String market, int granularity, Object rows) {
+    static List<Candle> candles(String market, int granularity, Object rows) {
         List<Candle> out = new ArrayList<>();
         if (rows instanceof List<?> list) {
             for (Object o : list) {

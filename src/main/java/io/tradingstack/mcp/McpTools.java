@@ -20,6 +20,10 @@ public final class McpTools {
         tools.addAll(new RiskTools(ctx).tools());
         tools.addAll(new SpecTools(ctx).tools());
         tools.add(new EvaluateTool(ctx).tool());
+        tools.add(new PlanTool(ctx).tool());
+        tools.addAll(new PromptTools(ctx).tools());
+        tools.addAll(new JudgeTools(ctx).tools());
+        tools.addAll(new ExecutionTools(ctx).tools());
         // the broker's model is offered the tools a client of this server sees (the enabled tiers)
         java.util.Set<Tier> tiers = Tier.parseAll(ctx.config().mcpTiers());
         List<ToolSpec> enabled = tools.stream().filter(t -> tiers.contains(t.tier())).toList();

@@ -125,7 +125,7 @@ final class SpecTools {
 
     /** The spec as its canonical JSON (the names and enum spellings of the spec format), exact decimals kept. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> specJson(Object spec) {
+    static Map<String, Object> specJson(Object spec) {
         try {
             return Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(spec), Map.class);
         } catch (JsonProcessingException e) {
@@ -140,7 +140,7 @@ final class SpecTools {
                 "allow_auto_execute", flag("agents may place its orders without asking"), "triggers", count("triggers")));
     }
 
-    private static Map<String, Object> storedSchema() {
+    static Map<String, Object> storedSchema() {
         return result(props("market", string("product"), "timeframe", string("bar length"), "version", count("version"),
                 "spec_id", string("spec id"), "author", string("planner, user or llm"), "created_at", nullable(time("written")),
                 "stored_at", nullable(time("stored")), "spec", anyObject("the StrategySpec JSON")));

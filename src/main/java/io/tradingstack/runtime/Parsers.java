@@ -140,7 +140,7 @@ final class Parsers {
         return require(s, uri.getHost() != null && List.of("http", "https", "ws", "wss").contains(uri.getScheme()));
     }
 
-    private static <T> T require(T value, boolean ok) {
+    static <T> T require(T value, boolean ok) {
         if (!ok) {
             throw new IllegalArgumentException();
         }

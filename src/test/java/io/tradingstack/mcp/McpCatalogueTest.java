@@ -28,7 +28,10 @@ class McpCatalogueTest {
             "get_performance_metrics", "get_risk_metrics", "get_pnl_status_with_quality", "set_user_preferences",
             "get_user_preferences", "run_backtest", "get_backtest_result", "run_sweep", "get_sweep_result", "get_limit_enforcement", "get_risk_adjustments",
             "list_strategy_specs", "get_strategy_spec", "validate_strategy_spec", "get_llm_usage", "evaluate_strategy",
-            "broker_chat", "get_broker_transcript");
+            "get_recent_decisions", "get_execution_state", "set_execution_agent",
+            "broker_chat", "get_broker_transcript", "trigger_performance_evaluation", "get_judge_evaluations", "rollback_prompt",
+            "plan_strategy", "get_prompt_history", "send_user_feedback",
+            "get_pending_feedback");
     private static McpTestServer node;
     private static McpSyncClient client;
 
@@ -162,5 +165,34 @@ class McpCatalogueTest {
         assertTrue(!Boolean.TRUE.equals(r.isError()) || "FEATURES_NOT_WARM".equals(out.get("error"))
                 || "FEATURES_BAD_PARAMETER".equals(out.get("error")), out.toString());
         assertEquals("MARKET_UNKNOWN_SYMBOL", error("compute_technical_metrics", Map.of("symbol", "XRP-USD")).get("error"));
+    }
+
+    /**
+     * Offline (no key): the planner's spec from the replay market's vectors is stored, active, and
+     * compiles; it ran on the strategist's prompt in force and consumed the user's pending message.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void planStrategyStoresASpecThatCompiles() {
+        long note = ((Number) call("send_user_feedback", Map.of("target_agent", "strategist", "message",
+                "only trade with the trend")).get("id")).longValue();
+        Map<String, Object> planned = call("plan_strategy", Map.of("symbol", "ETH-USD", "timeframe", "15m",
+                "risk_profile", "aggressive", "auto_execute", true));
+        assertEquals("stored", planned.get("status"));
+        assertTrue(((List<Number>) planned.get("feedback_consumed")).stream().anyMatch(id -> id.longValue() == note),
+                "the plan read the pending message: " + planned.get("feedback_consumed"));
+        assertEquals(0, ((Number) call("get_pending_feedback", Map.of("target_agent", "strategist")).get("count")).intValue());
+        Map<String, Object> prompt = (Map<String, Object>) call("get_prompt_history", Map.of("agent", "strategist")).get("current");
+        assertEquals("strategist-v" + prompt.get("version"), ((Map<String, Object>) planned.get("llm")).get("prompt_version"),
+                "the planner ran on the strategist's prompt in force");
+        Map<String, Object> stored = (Map<String, Object>) planned.get("stored");
+        assertEquals("planner", stored.get("author"));
+        Map<String, Object> spec = (Map<String, Object>) stored.get("spec");
+        assertEquals(true, spec.get("allow_auto_execute"));
+        assertEquals("offline", ((Map<String, Object>) planned.get("llm")).get("provider"));
+        assertEquals(true, call("validate_strategy_spec", Map.of("spec", spec)).get("valid"), "the stored spec compiles");
+        Map<String, Object> active = call("get_strategy_spec", Map.of("market", "ETH-USD", "timeframe", "15m"));
+        assertEquals(stored.get("version"), active.get("version"));
+        assertEquals("STRATEGY_PLAN_BAD_REQUEST", error("plan_strategy", Map.of("symbol", "ETH-USD", "timeframe", "2h")).get("error"));
     }
 }

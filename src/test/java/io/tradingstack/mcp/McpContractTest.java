@@ -29,7 +29,9 @@ class McpContractTest {
         Assumptions.assumeTrue(McpNodeInteropTest.nodeReady(), "node/npm not on the PATH: TypeScript SDK contract test skipped");
         McpTestServer.resetSingletons();
         server = McpTestServer.node(Set.of("exchange", "feed", "features", "ledger"),
-                Map.of("MCP_AUTH_TOKEN", "contract-token", "INITIAL_PORTFOLIO_BALANCE", "100000"));
+                Map.of("MCP_AUTH_TOKEN", "contract-token", "INITIAL_PORTFOLIO_BALANCE", "100000",
+                        // the judge's evaluation may propose adjustments: clamped to 1, they leave the shared gate as it is
+                        "JUDGE_MIN_MULTIPLIER", "1.0"));
         McpCatalogueTest.awaitPrice(server, "BTC-USD");
     }
 
@@ -100,6 +102,21 @@ class McpContractTest {
         JsonObject evaluated = ok(calls, "evaluate_strategy");
         assertEquals(5, evaluated.getJsonArray("bars").size(), evaluated.encode());
         assertTrue(evaluated.getInteger("bars_fetched") > 5, "a warm-up precedes the window: " + evaluated.getInteger("bars_fetched"));
+        JsonObject agent = ok(calls, "get_execution_state");
+        assertTrue(agent.getBoolean("running") && agent.getBoolean("paused"), "started paused, as the test stack disables it: "
+                + agent.encode());
+        assertEquals(0, ok(calls, "get_recent_decisions").getInteger("count"), "a paused agent decides nothing");
+        assertTrue(ok(calls, "trigger_performance_evaluation").getBoolean("triggered"));
+        assertFalse(ok(calls, "trigger_performance_evaluation (again)").getBoolean("triggered"), "queued or in its cooldown");
+        assertEquals("insufficient_data", ok(calls, "get_judge_evaluations (none yet)").getJsonObject("trend").getString("trend"));
+        assertEquals("JUDGE_NO_SUCH_VERSION", calls.getJsonObject("rollback_prompt (unknown)").getString("error"));
+        JsonObject planned = ok(calls, "plan_strategy");
+        assertEquals("stored", planned.getString("status"), planned.encode());
+        assertEquals("ETH-USD", planned.getJsonObject("stored").getString("market"));
+        assertEquals("STRATEGY_PLAN_BAD_REQUEST", calls.getJsonObject("plan_strategy (timeframe not computed)").getString("error"));
+        assertEquals("user", ok(calls, "send_user_feedback").getString("author"));
+        assertTrue(ok(calls, "get_pending_feedback").getInteger("count") >= 1);
+        assertEquals("execution", ok(calls, "get_prompt_history").getString("agent"));
         JsonObject afterStop = calls.getJsonObject("place_mock_order (after stop)");
         assertTrue(afterStop.getBoolean("isError"), afterStop.encode());
         assertNotEquals("INTERNAL", afterStop.getString("error"), "an order after a stop is a coded rejection");

@@ -33,7 +33,7 @@ public final class McpTestServer implements AutoCloseable {
     /** Singletons other test JVM runs or classes may have left on foreign task queues. */
     static final List<String> SINGLETONS = List.of(DurableNames.Broker.ID, DurableNames.Ledger.ID,
             DurableNames.MarketStream.ID, DurableNames.Ledger.id(QUEUE),
-            DurableNames.StrategyStore.id(QUEUE));
+            DurableNames.StrategyStore.id(QUEUE), DurableNames.ExecutionAgent.id(QUEUE), DurableNames.JudgeAgent.id(QUEUE));
 
     public final Vertx vertx;
     public final AppContext ctx;

@@ -66,7 +66,7 @@ class McpTracesTest {
         assertTrue(BASIC.contains("+"), "the credential exercises the '+' of percent-decoding");
         String decisionId = UUID.randomUUID().toString();
         String traceId;
-        try (DecisionTrace decision = DecisionTrace.start(server.ctx.telemetry(), "execution", "execution-agent", decisionId)) {
+        try (DecisionTrace decision = DecisionTrace.start(server.ctx.telemetry(), "execution", io.tradingstack.bus.DurableNames.ExecutionAgent.ID, decisionId)) {
             LlmResult answer = new BusBridge(server.vertx, Duration.ofSeconds(30)).request(Addresses.LLM_CHAT,
                     new LlmCall("trace-" + decisionId, LlmRequest.builder("execution", "decide").user("hold or trade?").build()),
                     LlmResult.class);

@@ -159,6 +159,10 @@ public final class TestInfra {
         all.put("DATA_DIR", newDir("data-").toString());
         all.put("HTTP_PORT", String.valueOf(freePort()));
         all.put("MCP_PORT", String.valueOf(freePort()));
+        // an agent trading on its own would place orders in every test's stack: tests that want it enable it
+        all.put("EXECUTION_AGENT_ENABLED", "false");
+        // likewise the judge: its evaluations would adjust risk and prompts under other tests
+        all.put("JUDGE_ENABLED", "false");
         all.putAll(overrides);
         return AppConfig.defaults(all);
     }

@@ -3,6 +3,8 @@ package io.tradingstack.strategy.store;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.runtime.BusBridge;
+import io.tradingstack.strategy.plan.PlannerPrompt;
+import io.tradingstack.strategy.rules.RuleEnvironment;
 import io.vertx.core.Vertx;
 
 import java.util.List;
@@ -14,6 +16,8 @@ public final class StrategySpecActivitiesImpl implements StrategySpecActivities 
     public StrategySpecActivitiesImpl(Vertx vertx) {
         this.bus = new BusBridge(vertx);
         Codecs.register(vertx, SpecStoreMessages.TYPES);
+        // built where the worker is registered (a blocking thread): the store workflow plans on this worker
+        PlannerPrompt.warmUp(RuleEnvironment.defaultTimeframes());
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.tradingstack.strategy.store;
 
 import io.tradingstack.bus.DurableNames;
+import io.tradingstack.strategy.plan.PlanRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -36,6 +39,19 @@ public interface StrategySpecWorkflow {
     /** The active spec whose id is {@code specId}, or null. */
     @QueryMethod(name = DurableNames.StrategyStore.GET_BY_ID)
     StoredSpec getById(String specId);
+
+    /**
+     * Plans a spec from the request's feature vectors with the model (the offline planner without a
+     * key), validates it (one repair round), stores it as the active one of its market and timeframe
+     * and answers it; a failure is a coded outcome and stores nothing. The model's answers are
+     * activity results in this workflow's history.
+     */
+    @UpdateMethod(name = DurableNames.StrategyStore.PLAN)
+    PlanOutcome plan(PlanRequest request);
+
+    /** Refuses a malformed plan request before it is accepted (so it never reaches the history). */
+    @UpdateValidatorMethod(updateName = DurableNames.StrategyStore.PLAN)
+    void checkPlan(PlanRequest request);
 
     @QueryMethod(name = DurableNames.StrategyStore.LIST)
     List<SpecSummary> list();

@@ -1,6 +1,9 @@
 package io.tradingstack.strategy.store;
 
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.llm.LlmActivities;
+import io.tradingstack.llm.LlmActivityOptions;
+import io.tradingstack.strategy.plan.PlanRequest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -31,6 +34,8 @@ public final class StrategySpecWorkflowImpl implements StrategySpecWorkflow {
                     .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
                             .setMaximumInterval(Duration.ofSeconds(10)).setMaximumAttempts(30).build())
                     .build());
+    private final SpecPlanning planning = new SpecPlanning(Workflow.newActivityStub(LlmActivities.class,
+            LlmActivityOptions.options()));
     private final Map<String, StoredSpec> active = new LinkedHashMap<>();
     private final Deque<Op> pending = new ArrayDeque<>();
     private final List<StoreEvent> events = new ArrayList<>();
@@ -53,6 +58,8 @@ public final class StrategySpecWorkflowImpl implements StrategySpecWorkflow {
                 ops++;
             }
             if (ops >= OPS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested()) {
+                // a plan still running would be lost with this run
+                Workflow.await(Workflow::isEveryHandlerFinished);
                 Workflow.continueAsNew();
             }
         }
@@ -108,6 +115,35 @@ public final class StrategySpecWorkflowImpl implements StrategySpecWorkflow {
     @Override
     public void delete(String market, String timeframe) {
         pending.add(new Op(null, market, timeframe));
+    }
+
+    @Override
+    public PlanOutcome plan(PlanRequest request) {
+        java.time.Instant now = java.time.Instant.ofEpochMilli(Workflow.currentTimeMillis());
+        SpecPlanning.Planned p = planning.plan(request, now);
+        String key = request.market() + ":" + request.timeframe();
+        if (p.failure() != null) {
+            event("plan", key, null, false, p.failure().code().code(), p.failure().message());
+            return p.failure();
+        }
+        try {
+            StoredSpec s = activities.save(p.json());
+            active.put(s.key(), s);
+            ops++;
+            event("plan", s.key(), s.version(), true, null, s.duplicate() ? "planned; already stored, made active" : "planned and stored");
+            return new PlanOutcome(s, null, "stored", List.of(), p.report().warnings(), p.calls(), p.provider(), p.model(),
+                    p.repaired());
+        } catch (ActivityFailure e) {
+            Integer code = code(e);
+            event("plan", key, null, false, code, message(e));
+            ErrorCode coded = code == null ? ErrorCode.INTERNAL : ErrorCode.of(code).orElse(ErrorCode.INTERNAL);
+            return new PlanOutcome(null, coded, message(e), List.of(), List.of(), p.calls(), p.provider(), p.model(), p.repaired());
+        }
+    }
+
+    @Override
+    public void checkPlan(PlanRequest request) {
+        request.check();
     }
 
     @Override

@@ -19,4 +19,15 @@ class StrategySpecReplayTest {
         String json = Files.readString(Path.of("src", "test", "resources", "histories", "strategy-spec-store.json"));
         WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), StrategySpecWorkflowImpl.class);
     }
+
+    /**
+     * Plans with the model's recorded answers (recorded by {@link StrategyPlanTest}): rules that did not
+     * compile, the repair round, the coded failure, then a repaired plan stored. The replay reads the
+     * answers from the history and makes no model call.
+     */
+    @Test
+    void theCommittedHistoryOfPlansReplays() throws Exception {
+        String json = Files.readString(Path.of("src", "test", "resources", "histories", "strategy-spec-plan.json"));
+        WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), StrategySpecWorkflowImpl.class);
+    }
 }

@@ -1,0 +1,31 @@
+package io.tradingstack.agents.execution;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One market order the agent wants: side buy or sell, a positive quantity, the declared stop the
+ * risk gate measures the risk at, and why ({@code source}: rules, llm, hybrid).
+ */
+public record Intent(String symbol, String side, BigDecimal qty, BigDecimal stopPrice, String reason, String source) {
+
+    public Intent {
+        Objects.requireNonNull(symbol, "symbol");
+        side = side == null ? null : side.toLowerCase(Locale.ROOT);
+        if (!"buy".equals(side) && !"sell".equals(side)) {
+            throw new IllegalArgumentException("side must be buy or sell: " + side);
+        }
+        if (qty == null || qty.signum() <= 0) {
+            throw new IllegalArgumentException("qty must be > 0");
+        }
+    }
+
+    public static Intent of(String symbol, Proposal p, String source) {
+        return new Intent(symbol, p.action(), p.qty(), "buy".equals(p.action()) ? p.stopPrice() : null, p.reason(), source);
+    }
+
+    public Intent withQty(BigDecimal newQty, String why) {
+        return new Intent(symbol, side, newQty, stopPrice, reason + "; " + why, source);
+    }
+}

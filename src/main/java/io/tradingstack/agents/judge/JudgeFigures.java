@@ -1,0 +1,52 @@
+package io.tradingstack.agents.judge;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the judge measures over one window, reduced from the ledger (equity samples, fills) and the
+ * risk gate's decisions by {@link FigureReducer}: the only input of {@link JudgeScore}. Serializable
+ * (an activity result, so a replay reads the same figures). Money stays exact.
+ *
+ * @param maxDrawdown   largest peak-to-trough fall of equity in the window, as a fraction (0.08 = 8 %)
+ * @param dailyPnl      equity change per UTC day of the window, oldest first (days without samples left out)
+ * @param closedTrades  sells that realized a P&L; {@code winningTrades} of them were positive after fees
+ * @param grossPnl      realized P&L of the window before fees
+ * @param attempts      orders the risk gate decided on; {@code blocked} of them it refused
+ */
+public record JudgeFigures(@JsonProperty("window_days") int windowDays,
+                           @JsonProperty("start_equity") BigDecimal startEquity,
+                           @JsonProperty("end_equity") BigDecimal endEquity,
+                           @JsonProperty("max_drawdown") BigDecimal maxDrawdown,
+                           @JsonProperty("daily_pnl") List<BigDecimal> dailyPnl,
+                           @JsonProperty("closed_trades") int closedTrades,
+                           @JsonProperty("winning_trades") int winningTrades,
+                           @JsonProperty("gross_pnl") BigDecimal grossPnl,
+                           BigDecimal fees,
+                           long attempts,
+                           long blocked) {
+    public JudgeFigures {
+        if (windowDays < 1) {
+            throw new IllegalArgumentException("window_days must be >= 1");
+        }
+        Objects.requireNonNull(startEquity, "start_equity");
+        Objects.requireNonNull(endEquity, "end_equity");
+        maxDrawdown = maxDrawdown == null ? BigDecimal.ZERO : maxDrawdown;
+        dailyPnl = dailyPnl == null ? List.of() : List.copyOf(dailyPnl);
+        grossPnl = grossPnl == null ? BigDecimal.ZERO : grossPnl;
+        fees = fees == null ? BigDecimal.ZERO : fees;
+        if (winningTrades < 0 || closedTrades < winningTrades || blocked < 0 || attempts < blocked
+                || fees.signum() < 0 || maxDrawdown.signum() < 0) {
+            throw new IllegalArgumentException("counts and fees must be consistent and non-negative");
+        }
+    }
+
+    /** A window with no equity, no trades and no orders (a fresh stack). */
+    public static JudgeFigures empty(int windowDays) {
+        return new JudgeFigures(windowDays, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 0, 0,
+                BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
+    }
+}
