@@ -45,6 +45,20 @@ class SweepCommandTest {
     }
 
     @Test
+    void aWorkerCutsTheBundledCandlesItselfAsTheFileWouldGiveThem() {
+        SweepBase bundled = new SweepBase(List.of(), List.of("BTC-USD"), "15m", null, null, null, null, true,
+                "2023-04-10", "2023-04-11");
+        Path file = io.tradingstack.backtest.BacktestLauncher.bundledSlice("BTC-USD", "2023-04-10", "2023-04-11",
+                dir.resolve("slice.json"));
+        SweepBase files = new SweepBase(List.of(file.toString()), List.of("BTC-USD"), "15m", null, null, null, null);
+        List<ParameterSet> sets = List.of(new ParameterSet(0, java.util.Map.of("rsi_max", java.math.BigDecimal.valueOf(70))));
+        RunResult fromJar = new SweepRuns("a").run(new SweepBatch(SweepBatch.GRID, null, bundled, sets)).get(0);
+        RunResult fromFile = new SweepRuns("b").run(new SweepBatch(SweepBatch.GRID, null, files, sets)).get(0);
+        assertEquals(192, fromJar.bars(), "two days of 15m bars");
+        assertEquals(fromFile.metrics(), fromJar.metrics());
+    }
+
+    @Test
     void aBadGridIsRefusedBeforeAnythingRuns() throws Exception {
         Path grid = Files.writeString(dir.resolve("bad.json"), "{\"data\": \"" + SweepClusterTest.DATA + "\","
                 + " \"parameters\": {\"rsi_max\": [60, 170]}}");
