@@ -104,7 +104,7 @@ class JudgeAgentWorkflowTest {
 
     private static JudgeInputs inputs(int version, String start, String end, String drawdown) {
         return new JudgeInputs(new JudgeFigures(7, new BigDecimal(start), new BigDecimal(end), new BigDecimal(drawdown),
-                List.of(), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0), version, "You trade BTC-USD.", List.of());
+                List.of(), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0), version, "You trade BTC-USD.", List.of());
     }
 
     @BeforeAll
