@@ -58,7 +58,7 @@ final class Observer {
         BuyCap cap = BuyCap.of(status, limits);
         List<Observation> out = new ArrayList<>();
         for (String symbol : request.symbols()) {
-            out.add(symbol(symbol, specs, status, cap, request.openTrades().get(symbol)));
+            out.add(readable(symbol, () -> symbol(symbol, specs, status, cap, request.openTrades().get(symbol))));
         }
         Map<String, Object> portfolio = new LinkedHashMap<>();
         portfolio.put("cash", status.cash());
@@ -66,6 +66,15 @@ final class Observer {
         portfolio.put("equity", status.equity());
         portfolio.put("positions", status.positions().stream().map(p -> Map.of("symbol", p.symbol(), "qty", p.qty())).toList());
         return new Observation.Batch(out, portfolio, status.equity());
+    }
+
+    /** One symbol that cannot be read (its bars, its spec) is recorded as unusable; the others are still decided. */
+    private static Observation readable(String symbol, java.util.function.Supplier<Observation> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return Observation.unusable(symbol, io.tradingstack.bus.ErrorCode.of(e).name() + ": " + e.getMessage());
+        }
     }
 
     private Observation symbol(String symbol, List<StoredSpec> specs, PortfolioStatus status, BuyCap cap, OpenTrade open) {
