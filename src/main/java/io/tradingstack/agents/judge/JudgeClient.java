@@ -3,6 +3,7 @@ package io.tradingstack.agents.judge;
 import io.tradingstack.bus.DurableNames;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 
 /** Finds or starts the judge workflow of a task queue and talks to it (tools and the verticle). */
@@ -24,10 +25,18 @@ public final class JudgeClient {
         }
     }
 
-    /** An on-demand evaluation, starting the judge first when it is not running. */
+    /**
+     * An on-demand evaluation, starting the judge first when it is not running. Asked again once
+     * when the run it reached had just continued as new (the server answers NOT_FOUND for it).
+     */
     public static JudgeRequests.TriggerAnswer trigger(WorkflowClient client, String taskQueue, JudgeSettings settings,
                                                       JudgeRequests.Trigger trigger) {
         ensureStarted(client, taskQueue, settings);
-        return client.newWorkflowStub(JudgeAgentWorkflow.class, DurableNames.JudgeAgent.id(taskQueue)).trigger(trigger);
+        try {
+            return client.newWorkflowStub(JudgeAgentWorkflow.class, DurableNames.JudgeAgent.id(taskQueue)).trigger(trigger);
+        } catch (WorkflowNotFoundException continuedAsNew) {
+            ensureStarted(client, taskQueue, settings);
+            return client.newWorkflowStub(JudgeAgentWorkflow.class, DurableNames.JudgeAgent.id(taskQueue)).trigger(trigger);
+        }
     }
 }
