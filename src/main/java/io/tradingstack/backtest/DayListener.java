@@ -3,7 +3,8 @@ package io.tradingstack.backtest;
 import io.tradingstack.risk.RiskAdjustments;
 
 /**
- * Told by the engine when a simulated UTC day ends: before the first bar of the next day reaches
+ * Told by the engine when a simulated UTC day ends (a bar belongs to the day it opens in): before
+ * the first bar of the next day reaches
  * the strategy, and once more after the last bar. Its answer becomes the risk gate's adjustments
  * from that moment (the LLM backtest's judge uses it); it sees only the day that ended.
  */

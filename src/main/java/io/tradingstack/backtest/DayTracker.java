@@ -33,6 +33,11 @@ final class DayTracker {
         return date != null;
     }
 
+    /** The running day (a bar belongs to the UTC day it opens in), Long.MIN_VALUE before the first. */
+    long epochDay() {
+        return date == null ? Long.MIN_VALUE : date.toEpochDay();
+    }
+
     void begin(long epochDay, BigDecimal equity, BigDecimal fees, int closedTrades) {
         date = LocalDate.ofEpochDay(epochDay);
         start = equity;

@@ -160,8 +160,9 @@ final class EngineRun {
             currentClose = close;
         }
         long day = Math.floorDiv(close, 86_400L);
-        if (day != currentDay && days.active()) {
-            dayChanged(day);
+        long barDay = Math.floorDiv(bar.start().getEpochSecond(), 86_400L);
+        if (days.active() && barDay != days.epochDay()) {
+            dayChanged(barDay);
         }
         executePending(view.symbolIndex(), bar);
         book.mark(view.symbolIndex(), bar.close());

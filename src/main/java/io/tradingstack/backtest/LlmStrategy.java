@@ -101,7 +101,7 @@ public final class LlmStrategy implements Strategy, DayListener {
         if (recent.size() > PlanRequest.VECTORS) {
             recent.removeFirst();
         }
-        long period = options.barsBetweenPlans() == 0 ? Math.floorDiv(view.time().getEpochSecond(), 86_400L)
+        long period = options.barsBetweenPlans() == 0 ? Math.floorDiv(view.bar().start().getEpochSecond(), 86_400L)
                 : bars / options.barsBetweenPlans();
         bars++;
         if (period != plannedPeriod && OfflinePlanner.ready(List.copyOf(recent), timeframe)) {
