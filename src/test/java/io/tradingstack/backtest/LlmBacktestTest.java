@@ -110,6 +110,18 @@ class LlmBacktestTest {
         }
     }
 
+    @Test
+    void theStrategistPlansFromTheBarsClosedSoFarOnly() {
+        Dataset bars = Resampler.resample(DatasetLoader.load(Bundled.csv("BTC-USD", dir), "BTC-USD", null), "5m");
+        try (io.tradingstack.llm.FileCallLog log = io.tradingstack.llm.FileCallLog.open(dir.resolve("audit.jsonl"))) {
+            io.tradingstack.llm.LlmService llm = io.tradingstack.llm.LlmSettings.from(
+                    io.tradingstack.runtime.AppConfig.defaults(Map.of())).newService(log, java.time.Clock.systemUTC());
+            java.util.Optional<String> audit = LookAheadAudit.audit(List.of(bars),
+                    () -> new LlmStrategy(LlmOptions.DEFAULTS, llm::chat, null), BacktestConfig.defaults(), 3);
+            assertTrue(audit.isEmpty(), audit.orElse(""));
+        }
+    }
+
     private static int firstDayWithEntries(JsonNode days) {
         for (int i = 0; i + 1 < days.size(); i++) {
             if (!days.get(i).get("entry_qtys").isEmpty() && !days.get(i + 1).get("entry_qtys").isEmpty()) {
