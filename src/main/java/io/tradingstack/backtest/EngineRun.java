@@ -203,7 +203,7 @@ final class EngineRun {
                 price, signal.qty(), signal.stopDistance(), signal.emergency());
         AccountSnapshot account = new AccountSnapshot(book.equity(), book.cash(), position,
                 position.abs().multiply(price), book.grossExposure());
-        RiskDecision decision = risk.evaluate(request, account);
+        RiskDecision decision = risk.evaluate(request, account, strategy.limits());
         if (days.active()) {
             days.decided(decision.approved(), signal.direction() != Direction.EXIT, decision.qty());
         }

@@ -79,6 +79,12 @@ public final class LlmStrategy implements Strategy, DayListener {
         return NAME;
     }
 
+    /** The plan in force tightens the gate's limits with its risk overrides, as the live execution gate does. */
+    @Override
+    public java.util.function.UnaryOperator<io.tradingstack.risk.RiskLimits> limits() {
+        return current == null ? null : current.spec().riskOverrides()::tighten;
+    }
+
     @Override
     public void init(List<String> seriesKeys) {
         keys = List.copyOf(seriesKeys);
