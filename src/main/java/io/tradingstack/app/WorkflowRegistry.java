@@ -35,17 +35,18 @@ public final class WorkflowRegistry {
 
     /** Activity implementations, bound to this node's verticles through the bus. */
     public static List<Object> activities(AppContext ctx) {
+        io.tradingstack.llm.LlmActivitiesImpl llm = new io.tradingstack.llm.LlmActivitiesImpl(ctx);
         return List.of(
                 new SystemCheckActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.backtest.BacktestActivitiesImpl(() -> ctx.temporal().result().client(),
-                        new StateBridge(ctx.vertx())),
+                        new StateBridge(ctx.vertx()), llm::chat),
                 new io.tradingstack.backtest.sweep.SweepStoreActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.agents.BrokerActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.market.MarketActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.ledger.LedgerActivitiesImpl(ctx.vertx()),
                 new io.tradingstack.execution.ExecutionActivitiesImpl(ctx),
                 new io.tradingstack.strategy.store.StrategySpecActivitiesImpl(ctx.vertx()),
-                new io.tradingstack.llm.LlmActivitiesImpl(ctx),
+                llm,
                 new io.tradingstack.agents.execution.ExecutionActivitiesImpl(ctx),
                 new io.tradingstack.agents.judge.JudgeActivitiesImpl(ctx));
     }

@@ -1,5 +1,7 @@
 package io.tradingstack.backtest;
 
+import io.tradingstack.llm.LlmRequest;
+import io.tradingstack.llm.LlmResult;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.strategy.spec.StrategySpec;
@@ -23,9 +25,19 @@ public final class BacktestActivitiesImpl implements BacktestActivities {
     private final Supplier<WorkflowClient> client;
     private final io.tradingstack.runtime.StateBridge state;
 
+    private final java.util.function.BiFunction<String, LlmRequest, LlmResult> llm;
+
+    /** Without the llm component: {@code strategy=llm} is refused. */
     public BacktestActivitiesImpl(Supplier<WorkflowClient> client, io.tradingstack.runtime.StateBridge state) {
+        this(client, state, null);
+    }
+
+    /** @param llm the llm component's chat by call key, which {@code strategy=llm} plans and judges through */
+    public BacktestActivitiesImpl(Supplier<WorkflowClient> client, io.tradingstack.runtime.StateBridge state,
+                                  java.util.function.BiFunction<String, LlmRequest, LlmResult> llm) {
         this.client = client;
         this.state = state;
+        this.llm = llm;
     }
 
     @Override
@@ -56,11 +68,17 @@ public final class BacktestActivitiesImpl implements BacktestActivities {
         }
     }
 
+    private java.util.function.Function<LlmRequest, LlmResult> asked(String keyBase, java.util.concurrent.atomic.AtomicLong n) {
+        return request -> llm.apply(keyBase + "/llm-" + n.incrementAndGet(), request);
+    }
+
     @Override
     public BacktestSummary runBacktest(BacktestRequest request) {
         ActivityExecutionContext ctx = Activity.getExecutionContext();
         BacktestWorkflow workflow = client.get().newWorkflowStub(BacktestWorkflow.class, ctx.getInfo().getWorkflowId());
         long[] lastStep = {-1};
+        String keyBase = ctx.getInfo().getWorkflowId() + "/" + ctx.getInfo().getRunId() + "/" + ctx.getInfo().getActivityId();
+        java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
         try {
             return BacktestRunner.run(request, (done, total) -> {
                 ctx.heartbeat(done);
@@ -69,7 +87,8 @@ public final class BacktestActivitiesImpl implements BacktestActivities {
                     lastStep[0] = step;
                     workflow.reportProgress(done, total);
                 }
-            }, id -> storedSpec(ctx.getInfo().getActivityTaskQueue(), id)).summary();
+            }, id -> storedSpec(ctx.getInfo().getActivityTaskQueue(), id),
+                    llm == null ? null : asked(keyBase, asked)).summary();
         } catch (CodedException e) {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.code().name());
         }

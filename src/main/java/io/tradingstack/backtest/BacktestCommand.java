@@ -32,7 +32,8 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--timeframe", description = "bar size (e.g. 1m, 1h); coarser than the data resamples it")
     String timeframe;
     @Option(names = "--strategy", description = "strategy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}), "
-            + "spec:FILE (a strategy spec in JSON) or spec:default (the shipped spec of the --pair)",
+            + "spec:FILE (a strategy spec in JSON), spec:default (the shipped spec of the --pair) "
+            + "or llm (the LLM strategist plans a spec per day, the judge reviews each day)",
             defaultValue = "ema-rsi-atr", completionCandidates = StrategyNames.class)
     String strategy;
     @Option(names = "--risk-config", description = "risk limits JSON (see configs/risk_limits.example.json)")
@@ -53,6 +54,15 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--exchange-url", description = "Coinbase Exchange REST base URL for --pair (default ${DEFAULT-VALUE})",
             defaultValue = "https://api.exchange.coinbase.com") String exchangeUrl;
     @Option(names = "--no-progress", description = "no progress bar") boolean noProgress;
+    @Option(names = "--plan-every", description = "llm: plan at each simulated day (1d, default) or every N bars") String planEvery;
+    @Option(names = "--llm-calls-per-day", description = "llm: LLM requests per simulated day, planner and judge (default "
+            + LlmOptions.DEFAULT_CALLS_PER_DAY + ")") Integer llmCallsPerDay;
+    @Option(names = "--risk-profile", description = "llm: the planner's risk profile (default moderate)") String riskProfile;
+    @Option(names = "--no-judge", description = "llm: no judge at the days' ends") boolean noJudge;
+    @Option(names = "--llm-cache", description = "llm: the call log answering repeated requests (default DATA_DIR/llm/calls.jsonl)")
+    Path llmCache;
+    @Option(names = {"-s", "--set"}, description = "llm: configuration KEY=VALUE (LLM_PROVIDER, OPENAI_BASE_URL, ...); repeatable")
+    Map<String, String> settings = new LinkedHashMap<>();
     @Option(names = "--out", description = "output directory (required)") Path out;
 
     @Override
@@ -75,19 +85,40 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
         BacktestRequest request = new BacktestRequest(data.stream().map(Path::toString).toList(), pairs,
                 start == null ? null : start.toString(), end == null ? null : end.toString(), timeframe, strategy,
                 riskConfig == null ? null : riskConfig.toString(), riskOverrides(), initialCash, feeBps, slippageBps,
-                dataDir.toString(), exchangeUrl, out.toString());
+                dataDir.toString(), exchangeUrl, out.toString(), llmOptions());
         BacktestRunner.Outcome outcome;
-        try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("backtest").setInitialMax(1)
+        try (LlmBacktestService llm = LlmStrategy.NAME.equals(strategy)
+                ? LlmBacktestService.open(settings, llmCache != null ? llmCache : dataDir.resolve("llm").resolve("calls.jsonl")) : null;
+             ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("backtest").setInitialMax(1)
                 .setUnit(" bars", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
             outcome = BacktestRunner.run(request, bar == null ? ProgressListener.NONE : (done, all) -> {
                 bar.maxHint(all);
                 bar.stepTo(done);
-            });
+            }, null, llm == null ? null : llm::chat);
         }
         System.out.println(Summary.table(outcome.report()));
         System.out.print(Summary.dataFindings(outcome.report()));
         System.out.println("Wrote " + outcome.summary().reportJson() + " and " + outcome.summary().reportHtml());
+        if (outcome.report().get("llm") != null) {
+            System.out.println("LLM requests, model calls and cache hits: " + readUsage(out.resolve(BacktestRunner.LLM_USAGE_FILE)));
+        }
         return 0;
+    }
+
+    private LlmOptions llmOptions() {
+        if (!LlmStrategy.NAME.equals(strategy)) {
+            return null;
+        }
+        return new LlmOptions(planEvery, llmCallsPerDay == null ? LlmOptions.DEFAULT_CALLS_PER_DAY : llmCallsPerDay,
+                riskProfile, !noJudge);
+    }
+
+    private static Object readUsage(Path file) {
+        try {
+            return io.tradingstack.bus.Json.MAPPER.readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Map<String, String> riskOverrides() {

@@ -23,13 +23,18 @@ public final class BacktestEngine {
     }
 
     public BacktestResult run(List<Dataset> data, Strategy strategy, ProgressListener progress) {
+        return run(data, strategy, progress, DayListener.NONE);
+    }
+
+    /** As {@link #run(List, Strategy, ProgressListener)}, telling {@code days} each simulated day's end. */
+    public BacktestResult run(List<Dataset> data, Strategy strategy, ProgressListener progress, DayListener days) {
         if (data.isEmpty() || data.stream().allMatch(d -> d.candles().isEmpty())) {
             throw new CodedException(ErrorCode.BACKTEST_BAD_DATA, "no candles to backtest");
         }
         List<Dataset> ordered = new ArrayList<>(data);
         ordered.sort(Comparator.comparing(Dataset::symbol).thenComparingInt(Dataset::granularitySec));
         String quote = commonQuote(ordered);
-        return new EngineRun(config, ordered, quote, strategy, progress).execute();
+        return new EngineRun(config, ordered, quote, strategy, progress, days).execute();
     }
 
     private static String commonQuote(List<Dataset> data) {

@@ -33,7 +33,14 @@ public final class BacktestLauncher {
 
     /** What a client asks for; null means the default. The compact constructor checks every field. */
     public record Args(String pair, String timeframe, String source, String start, String end, String strategy,
-                       BigDecimal initialCash, BigDecimal feeBps, BigDecimal slippageBps, Map<String, BigDecimal> risk) {
+                       BigDecimal initialCash, BigDecimal feeBps, BigDecimal slippageBps, Map<String, BigDecimal> risk,
+                       LlmOptions llm) {
+        /** Arguments of a run without LLM options. */
+        public Args(String pair, String timeframe, String source, String start, String end, String strategy,
+                    BigDecimal initialCash, BigDecimal feeBps, BigDecimal slippageBps, Map<String, BigDecimal> risk) {
+            this(pair, timeframe, source, start, end, strategy, initialCash, feeBps, slippageBps, risk, null);
+        }
+
         public Args {
             require(pair != null && SYMBOL.matcher(pair).matches(), "pair must look like BTC-USD");
             timeframe = timeframe == null ? "1h" : timeframe;
@@ -47,7 +54,9 @@ public final class BacktestLauncher {
                     "start must not be after end");
             require(!source.equals("exchange") || (start != null && end != null), "source exchange needs start and end");
             strategy = strategy == null ? Strategies.DEFAULT : strategy;
-            require(Strategies.names().contains(strategy), "strategy must be one of " + Strategies.names());
+            require(Strategies.names().contains(strategy) || LlmStrategy.NAME.equals(strategy),
+                    "strategy must be one of " + Strategies.names() + " or " + LlmStrategy.NAME);
+            llm = LlmStrategy.NAME.equals(strategy) && llm == null ? LlmOptions.DEFAULTS : llm;
             require(initialCash == null || initialCash.signum() > 0, "initial_cash must be > 0");
             require(bps(feeBps) && bps(slippageBps), "fee_bps and slippage_bps must be between 0 and 1000");
             risk = risk == null ? Map.of() : Map.copyOf(risk);
@@ -110,14 +119,14 @@ public final class BacktestLauncher {
         a.risk().forEach((k, v) -> risk.put(k, v.toPlainString()));
         return new BacktestRequest(List.of(), List.of(a.pair()), a.start(), a.end(), a.timeframe(), a.strategy(), null,
                 risk, a.initialCash(), a.feeBps(), a.slippageBps(), config.dataDir().toString(),
-                config.get(ConfigKey.COINBASE_REST_URL), runDir.toString());
+                config.get(ConfigKey.COINBASE_REST_URL), runDir.toString(), a.llm());
     }
 
     private static BacktestRequest withBundledData(BacktestRequest r, Args a, Path runDir) {
         Path file = bundledSlice(a, runDir);
         return new BacktestRequest(List.of(file.toString()), r.pairs(), null, null, r.timeframe(), r.strategy(),
                 r.riskConfig(), r.riskOverrides(), r.initialCash(), r.feeBps(), r.slippageBps(), r.dataDir(),
-                r.exchangeUrl(), r.outDir());
+                r.exchangeUrl(), r.outDir(), r.llm());
     }
 
     /** Writes the bundled candles of the arguments' pair and days under {@code runDir}; blocking. */

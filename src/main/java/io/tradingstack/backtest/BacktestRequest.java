@@ -9,12 +9,22 @@ import java.util.Map;
  * with {@code start}/{@code end} (YYYY-MM-DD) loaded from {@code exchangeUrl} (Coinbase Exchange REST
  * shape; null = COINBASE_REST_URL's default) through the DATA_DIR/backtesting cache.
  * {@code riskOverrides} uses the risk config keys (e.g. max_position_risk_pct → "0.75"); null values
- * are ignored. Null numbers take the defaults of {@link BacktestConfig}.
+ * are ignored. Null numbers take the defaults of {@link BacktestConfig}. {@code llm} holds the
+ * options of {@code strategy=llm} (null: {@link LlmOptions#DEFAULTS}).
  */
 public record BacktestRequest(List<String> data, List<String> pairs, String start, String end, String timeframe,
                               String strategy, String riskConfig, Map<String, String> riskOverrides,
                               BigDecimal initialCash, BigDecimal feeBps, BigDecimal slippageBps, String dataDir,
-                              String exchangeUrl, String outDir) {
+                              String exchangeUrl, String outDir, LlmOptions llm) {
+
+    /** A request without LLM options (every strategy but llm). */
+    public BacktestRequest(List<String> data, List<String> pairs, String start, String end, String timeframe,
+                           String strategy, String riskConfig, Map<String, String> riskOverrides,
+                           BigDecimal initialCash, BigDecimal feeBps, BigDecimal slippageBps, String dataDir,
+                           String exchangeUrl, String outDir) {
+        this(data, pairs, start, end, timeframe, strategy, riskConfig, riskOverrides, initialCash, feeBps, slippageBps,
+                dataDir, exchangeUrl, outDir, null);
+    }
 
     public BacktestRequest {
         data = data == null ? List.of() : List.copyOf(data);

@@ -2,6 +2,8 @@ package io.tradingstack.backtest;
 
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.llm.LlmRequest;
+import io.tradingstack.llm.LlmResult;
 import io.tradingstack.risk.RiskConfig;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.strategy.BuyAndHoldStrategy;
@@ -46,16 +48,44 @@ public final class BacktestRunner {
      *                  workflow, when running inside the stack); null where there is no store
      */
     public static Outcome run(BacktestRequest req, ProgressListener progress, Function<String, StrategySpec> specsById) {
+        return run(req, progress, specsById, null);
+    }
+
+    /**
+     * @param chat the llm service {@code strategy=llm} plans and judges through (null where there is
+     *             none: that strategy is then refused)
+     */
+    public static Outcome run(BacktestRequest req, ProgressListener progress, Function<String, StrategySpec> specsById,
+                              Function<LlmRequest, LlmResult> chat) {
         List<Dataset> datasets = datasets(req);
         String name = req.strategy() == null ? Strategies.DEFAULT : req.strategy();
-        Strategy strategy = name.startsWith(SPEC_ID) ? byId(name.substring(SPEC_ID.length()), specsById)
+        BacktestConfig config = config(req);
+        Strategy strategy = LlmStrategy.NAME.equals(name) ? llm(req, chat, config)
+                : name.startsWith(SPEC_ID) ? byId(name.substring(SPEC_ID.length()), specsById)
                 : Strategies.create(name, datasets.isEmpty() ? null : datasets.get(0).symbol());
-        Prepared p = prepare(datasets, config(req), strategy, name, req.timeframe());
-        BacktestResult result = new BacktestEngine(p.config()).run(p.datasets(), strategy, progress);
+        Prepared p = prepare(datasets, config, strategy, name, req.timeframe());
+        DayListener days = strategy instanceof LlmStrategy l ? l : DayListener.NONE;
+        BacktestResult result = new BacktestEngine(p.config()).run(p.datasets(), strategy, progress, days);
         Map<String, Object> report = BacktestReport.build(result, p.config(), p.name());
+        if (strategy instanceof LlmStrategy l) {
+            report.put("llm", l.reportSection());
+        }
         Path out = Path.of(req.outDir());
         writeReports(report, result, out);
+        if (strategy instanceof LlmStrategy l) {
+            BacktestReport.writeJson(l.usage(), out.resolve(LLM_USAGE_FILE));
+        }
         return new Outcome(report, result, summary(report, result, out));
+    }
+
+    /** Model calls, cache hits and requests of an llm run (kept out of report.json, which a cached re-run reproduces). */
+    public static final String LLM_USAGE_FILE = "llm-usage.json";
+
+    private static Strategy llm(BacktestRequest req, Function<LlmRequest, LlmResult> chat, BacktestConfig config) {
+        if (chat == null) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, "strategy llm needs the llm service");
+        }
+        return new LlmStrategy(req.llm() == null ? LlmOptions.DEFAULTS : req.llm(), chat, config.adjustments());
     }
 
     /** The data, limits and name a strategy runs with: a spec resamples and tightens, buy-and-hold invests fully. */

@@ -8,6 +8,7 @@ import io.tradingstack.model.Fill;
 import io.tradingstack.model.Side;
 import io.tradingstack.risk.AccountSnapshot;
 import io.tradingstack.risk.Direction;
+import io.tradingstack.risk.RiskAdjustments;
 import io.tradingstack.risk.RiskDecision;
 import io.tradingstack.risk.RiskEngine;
 import io.tradingstack.risk.TradeRequest;
@@ -47,12 +48,15 @@ final class EngineRun {
     private final List<String> decisions = new ArrayList<>();
     private final OrderCounts orders = new OrderCounts();
     private final BigDecimal buyFactor;
+    private final DayTracker days;
     private long sequence;
     private long currentClose = Long.MIN_VALUE;
     private long currentDay = Long.MIN_VALUE;
 
-    EngineRun(BacktestConfig config, List<Dataset> data, String quote, Strategy strategy, ProgressListener progress) {
+    EngineRun(BacktestConfig config, List<Dataset> data, String quote, Strategy strategy, ProgressListener progress,
+              DayListener dayListener) {
         this.config = config;
+        this.days = new DayTracker(dayListener);
         this.data = data;
         this.strategy = strategy;
         this.progress = progress;
@@ -111,6 +115,9 @@ final class EngineRun {
             }
         }
         book.appendEquity(curve, currentClose);
+        if (days.active() && days.started()) {
+            days.end(book.equity(), portfolio.fees(), trades.closed(), true);
+        }
         progress.progress(done, total);
         pending.forEach(list -> orders.unfilledAtEnd += list.size());
         return result(done, System.nanoTime() - t0);
@@ -146,13 +153,20 @@ final class EngineRun {
         if (close != currentClose) {
             if (currentClose != Long.MIN_VALUE) {
                 book.appendEquity(curve, currentClose);
+                if (days.active()) {
+                    days.onClose(book.equity());
+                }
             }
             currentClose = close;
+        }
+        long day = Math.floorDiv(close, 86_400L);
+        long barDay = Math.floorDiv(bar.start().getEpochSecond(), 86_400L);
+        if (days.active() && barDay != days.epochDay()) {
+            dayChanged(barDay);
         }
         executePending(view.symbolIndex(), bar);
         book.mark(view.symbolIndex(), bar.close());
         view.advance(bar, cursor[s]);
-        long day = Math.floorDiv(close, 86_400L);
         if (day != currentDay) {
             currentDay = day;
             risk.mark(Instant.ofEpochSecond(close), book.equity());
@@ -161,6 +175,18 @@ final class EngineRun {
         for (int i = 0; i < signals.size(); i++) {
             handle(view, bar, close, signals.get(i));
         }
+    }
+
+    /** Ends the simulated day that was running (its listener may change the adjustments) and starts the next one. */
+    private void dayChanged(long day) {
+        BigDecimal equity = book.equity();
+        if (days.started()) {
+            RiskAdjustments next = days.end(equity, portfolio.fees(), trades.closed(), false);
+            if (next != null) {
+                risk.setAdjustments(next);
+            }
+        }
+        days.begin(day, equity, portfolio.fees(), trades.closed().size());
     }
 
     private void handle(SeriesView view, Candle bar, long close, Signal signal) {
@@ -177,7 +203,10 @@ final class EngineRun {
                 price, signal.qty(), signal.stopDistance(), signal.emergency());
         AccountSnapshot account = new AccountSnapshot(book.equity(), book.cash(), position,
                 position.abs().multiply(price), book.grossExposure());
-        RiskDecision decision = risk.evaluate(request, account);
+        RiskDecision decision = risk.evaluate(request, account, strategy.limits());
+        if (days.active()) {
+            days.decided(decision.approved(), signal.direction() != Direction.EXIT, decision.qty());
+        }
         if (decision.approved()) {
             pending.get(sym).add(new PendingOrder("o-" + (++sequence), sym, side, decision.qty(), close,
                     signal.direction() == Direction.EXIT));

@@ -26,6 +26,14 @@ public final class LlmActivitiesImpl implements LlmActivities {
     public LlmResult chat(LlmRequest request) {
         ActivityInfo info = Activity.getExecutionContext().getInfo();
         String key = info.getWorkflowId() + "/" + info.getRunId() + "/" + info.getActivityId();
+        return chat(key, request);
+    }
+
+    /**
+     * A chat for an activity that asks several times (the LLM backtest): {@code key} names the one
+     * logical call, so a retried activity gets the answers its first attempt stored.
+     */
+    public LlmResult chat(String key, LlmRequest request) {
         return bus.request(Addresses.LLM_CHAT, new LlmCall(key, request), LlmResult.class);
     }
 }

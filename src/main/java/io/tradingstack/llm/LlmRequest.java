@@ -84,6 +84,12 @@ public record LlmRequest(String agent, String task, String promptVersion, List<L
                 maxOutputTokens, deterministic);
     }
 
+    /** The same request answered from the call log when an identical one was answered before (backtests). */
+    public LlmRequest asDeterministic() {
+        return new LlmRequest(agent, task, promptVersion, messages, tools, responseSchema, context, model, temperature,
+                maxOutputTokens, true);
+    }
+
     public LlmRequest withModel(String newModel) {
         return new LlmRequest(agent, task, promptVersion, messages, tools, responseSchema, context, newModel, temperature,
                 maxOutputTokens, deterministic);

@@ -66,7 +66,14 @@ final class BacktestTools {
                 "start", pattern(string("first day, YYYY-MM-DD (UTC; optional for bundled)"), DATE),
                 "end", pattern(string("last day inclusive, YYYY-MM-DD (UTC; optional for bundled)"), DATE),
                 "strategy", enumOf("strategy (default " + Strategies.DEFAULT + ")",
-                        Strategies.names().toArray(String[]::new)),
+                        java.util.stream.Stream.concat(Strategies.names().stream(),
+                                java.util.stream.Stream.of(io.tradingstack.backtest.LlmStrategy.NAME)).toArray(String[]::new)),
+                "plan_every", string("strategy llm: 1d (default) or a number of bars between plans"),
+                "llm_calls_per_day", Schemas.count("strategy llm: LLM requests per simulated day (default "
+                        + io.tradingstack.backtest.LlmOptions.DEFAULT_CALLS_PER_DAY + ")"),
+                "risk_profile", enumOf("strategy llm: the planner's risk profile (default moderate)",
+                        "conservative", "moderate", "aggressive"),
+                "judge", Schemas.bool("strategy llm: the judge reviews each simulated day", true),
                 "initial_cash", Schemas.positiveNumber("starting cash in the quote currency"),
                 "fee_bps", bps("taker fee in basis points"),
                 "slippage_bps", bps("slippage in basis points"),
@@ -159,7 +166,21 @@ final class BacktestTools {
         return new BacktestLauncher.Args(call.string("pair", null), call.string("timeframe", null),
                 call.string("source", null), call.string("start", null), call.string("end", null),
                 call.string("strategy", null), decimal(call, "initial_cash"), decimal(call, "fee_bps"),
-                decimal(call, "slippage_bps"), risk);
+                decimal(call, "slippage_bps"), risk, llm(call));
+    }
+
+    /** The options of strategy llm (null for other strategies: the launcher fills the defaults). */
+    private static io.tradingstack.backtest.LlmOptions llm(ToolCall call) {
+        if (!io.tradingstack.backtest.LlmStrategy.NAME.equals(call.string("strategy", null))) {
+            return null;
+        }
+        try {
+            return new io.tradingstack.backtest.LlmOptions(call.string("plan_every", null),
+                    call.integer("llm_calls_per_day", io.tradingstack.backtest.LlmOptions.DEFAULT_CALLS_PER_DAY),
+                    call.string("risk_profile", null), !Boolean.FALSE.equals(call.arg("judge")));
+        } catch (IllegalArgumentException e) {
+            throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, e.getMessage());
+        }
     }
 
     private Future<ToolResult> result(ToolCall call) {

@@ -95,7 +95,12 @@ public final class RiskEngine {
 
     /** Checks and sizes one trade; an approval counts toward today's caps immediately. */
     public RiskDecision evaluate(TradeRequest request, AccountSnapshot account) {
-        RiskDecision decision = check(request, account);
+        return evaluate(request, account, null);
+    }
+
+    /** As {@link #evaluate(TradeRequest, AccountSnapshot)} with limits tightened for this request (a spec's own limits). */
+    public RiskDecision evaluate(TradeRequest request, AccountSnapshot account, java.util.function.UnaryOperator<RiskLimits> tighten) {
+        RiskDecision decision = check(request, account, tighten);
         if (decision.approved()) {
             count(request, decision.qty());
         }

@@ -27,6 +27,15 @@ public interface Strategy {
         return Feature.all();
     }
 
+    /**
+     * How the limits of the risk gate are tightened for this strategy's next signals (a planned
+     * spec's own limits, as the live gate applies them), or null for the configured limits. Asked
+     * for each signal, so it may change during a run.
+     */
+    default java.util.function.UnaryOperator<io.tradingstack.risk.RiskLimits> limits() {
+        return null;
+    }
+
     /** Decides on the close of a bar; return an empty list (not null) to do nothing. */
     List<Signal> onBar(BarView view);
 }

@@ -83,6 +83,27 @@ class McpBacktestToolsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anLlmBacktestPlansAndJudgesThroughTheLlmComponentAndReachesDone() throws Exception {
+        String llm = McpTestServer.await(server.vertx.deployVerticle(new io.tradingstack.llm.LlmVerticle(server.ctx)));
+        try {
+            Map<String, Object> started = call("run_backtest", Map.of("pair", "BTC-USD", "timeframe", "5m",
+                    "start", "2023-04-10", "end", "2023-04-11", "strategy", "llm", "llm_calls_per_day", 4));
+            Map<String, Object> result = awaitDone((String) started.get("workflow_id"));
+            assertEquals("llm", result.get("strategy"), result.toString());
+            Map<String, Object> report = io.tradingstack.bus.Json.MAPPER.readValue(
+                    Path.of((String) result.get("report_json")).toFile(), Map.class);
+            List<Map<String, Object>> days = (List<Map<String, Object>>) ((Map<String, Object>) report.get("llm")).get("days");
+            assertEquals(2, days.size(), days.toString());
+            List<Map<String, Object>> plans = (List<Map<String, Object>>) days.get(0).get("plans");
+            assertEquals("planned", plans.get(0).get("outcome"), days.toString());
+            assertTrue(days.get(0).get("judge") instanceof Map<?, ?>, days.toString());
+        } finally {
+            McpTestServer.await(server.vertx.undeploy(llm));
+        }
+    }
+
+    @Test
     void badArgumentsStartNothing() throws IOException {
         Set<String> before = runDirs();
         assertEquals("MCP_BAD_ARGUMENTS", error("run_backtest", Map.of("pair", "BTC-USD", "initial_cash", -5)).get("error"));

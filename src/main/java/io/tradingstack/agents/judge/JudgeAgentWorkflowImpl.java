@@ -1,11 +1,8 @@
 package io.tradingstack.agents.judge;
 
-import io.tradingstack.bus.CodedException;
-import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.llm.LlmActivities;
 import io.tradingstack.llm.LlmActivityOptions;
 import io.tradingstack.llm.LlmResult;
-import io.tradingstack.risk.RiskAdjustment;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -169,32 +166,12 @@ public final class JudgeAgentWorkflowImpl implements JudgeAgentWorkflow {
         }
 
         private void adjust(JudgeReview review) {
-            List<RiskAdjustment> adjustments = new ArrayList<>();
-            for (JudgeReview.ProposedAdjustment p : review.riskAdjustments()) {
-                try {
-                    AdjustmentProposal proposal = p.phrase() != null && !p.phrase().isBlank()
-                            ? RiskPhrase.parse(p.phrase()).withReason(reason(p))
-                            : new AdjustmentProposal(p.symbol(), p.multiplier(), p.days(), null, p.untilWinningDays(), reason(p));
-                    if (proposal.multiplier().signum() <= 0) {
-                        throw new CodedException(ErrorCode.JUDGE_ADJUSTMENT_REFUSED, "a multiplier of 0 switches trading off");
-                    }
-                    adjustments.add(settings.adjustments().toAdjustment(proposal, Instant.ofEpochMilli(now)));
-                } catch (CodedException refused) {
-                    actions.add(new JudgeAction("adjustment_refused", refused.getMessage(), null, null, refused.code().name()));
-                } catch (IllegalArgumentException | NullPointerException bad) {
-                    actions.add(new JudgeAction("adjustment_refused", String.valueOf(bad.getMessage()), null, null,
-                            ErrorCode.JUDGE_BAD_PHRASE.name()));
-                }
+            ReviewAdjustments.Outcome outcome = ReviewAdjustments.of(review, settings.adjustments(),
+                    "judge evaluation " + id + " (score " + score.score() + ")", Instant.ofEpochMilli(now));
+            actions.addAll(outcome.refused());
+            if (!outcome.adjustments().isEmpty()) {
+                actions.addAll(acts.adjust(new JudgeRequests.AdjustRequest(id, outcome.adjustments())));
             }
-            if (!adjustments.isEmpty()) {
-                actions.addAll(acts.adjust(new JudgeRequests.AdjustRequest(id, adjustments)));
-            }
-        }
-
-        private String reason(JudgeReview.ProposedAdjustment p) {
-            String why = p.reason() == null || p.reason().isBlank() ? "" : ": " + p.reason();
-            String what = p.phrase() != null && !p.phrase().isBlank() ? p.phrase() : "multiplier " + p.multiplier();
-            return "judge evaluation " + id + " (score " + score.score() + ") " + what + why;
         }
     }
 }

@@ -47,6 +47,11 @@ public final class OfflinePlanner {
     private OfflinePlanner() {
     }
 
+    /** Whether {@code recent} has the warm vectors a plan needs (asking earlier only gets FEATURES_NOT_WARM). */
+    public static boolean ready(List<FeatureVector> recent, String timeframe) {
+        return MarketRead.of(recent, timeframe) != null;
+    }
+
     /**
      * @param recent feature vectors of {@code market} on {@code timeframe}, oldest first
      * @throws CodedException FEATURES_NOT_WARM with fewer than 20 warm vectors

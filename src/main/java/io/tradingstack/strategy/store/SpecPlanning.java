@@ -25,21 +25,22 @@ import java.util.List;
  * (recorded in the history), everything else is computed from it. The llm layer already repairs an
  * answer that breaks the schema; a spec whose rules do not compile goes back once more with the
  * problems and their codes. A spec that still does not validate fails STRATEGY_PLAN_INVALID and
- * nothing is stored.
+ * nothing is stored. The LLM backtest plans through it too, with the llm service behind
+ * {@link LlmActivities}.
  */
-final class SpecPlanning {
+public final class SpecPlanning {
     private final LlmActivities llm;
 
-    SpecPlanning(LlmActivities llm) {
+    public SpecPlanning(LlmActivities llm) {
         this.llm = llm;
     }
 
     /** A validated spec as JSON with its report, or the outcome of a failure. */
-    record Planned(String json, ValidationReport report, PlanOutcome failure, List<String> calls, String provider, String model,
+    public record Planned(String json, ValidationReport report, PlanOutcome failure, List<String> calls, String provider, String model,
                    boolean repaired) {
     }
 
-    Planned plan(PlanRequest request, Instant now) {
+    public Planned plan(PlanRequest request, Instant now) {
         List<String> calls = new ArrayList<>();
         LlmRequest asked = PlannerPrompt.request(request);
         LlmResult first = ask(asked);
