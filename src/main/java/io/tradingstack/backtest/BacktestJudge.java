@@ -63,7 +63,7 @@ final class BacktestJudge {
     Map<String, Object> review(DayFigures day, boolean mayAsk, int cap) {
         JudgeFigures figures = new JudgeFigures(1, day.startEquity(), day.endEquity(), day.maxDrawdown(),
                 List.of(day.endEquity().subtract(day.startEquity())), day.closedTrades(), day.winningTrades(),
-                day.grossPnl(), day.fees(), day.attempts(), day.blocked());
+                day.grossPnl(), day.fees(), day.attempts(), day.blocked(), 0L, 0L);
         JudgeScore score = JudgeScore.of(figures, settings.rules());
         JudgeReview review = ask(score, figures, mayAsk, cap);
         Instant next = day.date().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
