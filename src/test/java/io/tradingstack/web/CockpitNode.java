@@ -26,7 +26,8 @@ import static io.tradingstack.testing.Eventually.eventually;
 /**
  * A whole node as {@code run} builds it (every role, Vert.x metrics and JVM series in the node's
  * registry, its own embedded Temporal service reporting client and worker metrics there) over the
- * shared PostgreSQL, with an HTTP_AUTH_TOKEN so the dashboard is reached the way an operator does.
+ * shared PostgreSQL, with an HTTP_AUTH_TOKEN so the dashboard is reached the way an operator does,
+ * and with the execution agent (nudged every 2 s) and the judge running on its own task queue.
  */
 final class CockpitNode implements AutoCloseable {
     static final String TOKEN = "cockpit-test-token";
@@ -50,6 +51,10 @@ final class CockpitNode implements AutoCloseable {
         overrides.put("REPLAY_PORT", String.valueOf(TestInfra.freePort()));
         overrides.put("HTTP_AUTH_TOKEN", TOKEN);
         overrides.put("INITIAL_PORTFOLIO_BALANCE", "1000000");
+        // the agents page's panels: the execution agent nudged every 2 s, the judge evaluating on demand
+        overrides.put("EXECUTION_AGENT_ENABLED", "true");
+        overrides.put("EXECUTION_NUDGE_SECONDS", "2");
+        overrides.put("JUDGE_ENABLED", "true");
         RunCommand.Node node = RunCommand.Node.create(TestInfra.config(overrides), VerticleSpec.load(), Set.of(), false);
         node.stack().context().postgresReady(TestInfra.postgres());
         node.stack().start().await(120, TimeUnit.SECONDS);
