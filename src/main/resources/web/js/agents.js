@@ -112,7 +112,7 @@ function verdict(v) {
 }
 
 async function decisions() {
-  const r = await get('/api/agents/decisions?limit=25');
+  const r = await get('/api/agents/decisions?limit=15');
   table(document.getElementById('x-decisions'), [
     { label: 'Time (UTC)', cell: d => time(d.decided_at) },
     { label: 'Symbol', cell: d => d.symbol },

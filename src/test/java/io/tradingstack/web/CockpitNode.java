@@ -55,6 +55,10 @@ final class CockpitNode implements AutoCloseable {
         overrides.put("EXECUTION_AGENT_ENABLED", "true");
         overrides.put("EXECUTION_NUDGE_SECONDS", "2");
         overrides.put("JUDGE_ENABLED", "true");
+        // the store of prompt versions and the risk adjustments are the shared database's: this judge
+        // evaluates but writes no prompt version (no score is under 0) and adjusts by x1 at most
+        overrides.put("JUDGE_SCORE_THRESHOLD", "0");
+        overrides.put("JUDGE_MIN_MULTIPLIER", "1");
         RunCommand.Node node = RunCommand.Node.create(TestInfra.config(overrides), VerticleSpec.load(), Set.of(), false);
         node.stack().context().postgresReady(TestInfra.postgres());
         node.stack().start().await(120, TimeUnit.SECONDS);

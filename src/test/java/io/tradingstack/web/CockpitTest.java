@@ -93,6 +93,7 @@ class CockpitTest {
             chat(browser);
             // the whole page in one picture: the panels run below the first screen
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2600));
+            browser.js("window.scrollTo(0, 0)");
             browser.screenshot("agents");
             assertEquals(List.of(), browser.consoleErrors(), "no console error");
         }
