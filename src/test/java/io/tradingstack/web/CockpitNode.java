@@ -3,6 +3,10 @@ package io.tradingstack.web;
 import io.tradingstack.app.RunCommand;
 import io.tradingstack.app.VerticleSpec;
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.ledger.LedgerDb;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.PgUrl;
+import io.tradingstack.runtime.PostgresRuntime;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
 import io.modelcontextprotocol.client.McpClient;
@@ -11,9 +15,11 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +31,9 @@ import static io.tradingstack.testing.Eventually.eventually;
 
 /**
  * A whole node as {@code run} builds it (every role, Vert.x metrics and JVM series in the node's
- * registry, its own embedded Temporal service reporting client and worker metrics there) over the
- * shared PostgreSQL, with an HTTP_AUTH_TOKEN so the dashboard is reached the way an operator does,
- * and with the execution agent (nudged every 2 s) and the judge running on its own task queue.
+ * registry, its own embedded Temporal service reporting client and worker metrics there) on a fresh
+ * database of the shared PostgreSQL server, with an HTTP_AUTH_TOKEN so the dashboard is reached the
+ * way an operator does, and with the execution agent (nudged every 2 s) and the judge running.
  */
 final class CockpitNode implements AutoCloseable {
     static final String TOKEN = "cockpit-test-token";
@@ -55,12 +61,12 @@ final class CockpitNode implements AutoCloseable {
         overrides.put("EXECUTION_AGENT_ENABLED", "true");
         overrides.put("EXECUTION_NUDGE_SECONDS", "2");
         overrides.put("JUDGE_ENABLED", "true");
-        // the store of prompt versions and the risk adjustments are the shared database's: this judge
-        // evaluates but writes no prompt version (no score is under 0) and adjusts by x1 at most
-        overrides.put("JUDGE_SCORE_THRESHOLD", "0");
-        overrides.put("JUDGE_MIN_MULTIPLIER", "1");
-        RunCommand.Node node = RunCommand.Node.create(TestInfra.config(overrides), VerticleSpec.load(), Set.of(), false);
-        node.stack().context().postgresReady(TestInfra.postgres());
+        // a database of its own on the shared server: its agents trade, version prompts and adjust risk
+        // in a ledger and stores no other test shares (nor leaves positions in)
+        overrides.put("PG_URL", freshDatabase());
+        AppConfig config = TestInfra.config(overrides);
+        RunCommand.Node node = RunCommand.Node.create(config, VerticleSpec.load(), Set.of(), false);
+        node.stack().context().postgresReady(PostgresRuntime.start(config));
         node.stack().start().await(120, TimeUnit.SECONDS);
         eventually(Duration.ofSeconds(60), "a BTC-USD price", () -> {
             try {
@@ -72,6 +78,12 @@ final class CockpitNode implements AutoCloseable {
             }
         });
         return new CockpitNode(node);
+    }
+
+    private static String freshDatabase() {
+        PgUrl url = LedgerDb.on(TestInfra.postgres()).url();
+        return "postgresql://" + URLEncoder.encode(url.user(), StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(url.password(), StandardCharsets.UTF_8) + "@" + url.host() + ":" + url.port() + "/" + url.database();
     }
 
     String base() {
