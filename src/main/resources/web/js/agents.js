@@ -35,6 +35,7 @@ export function render(health) {
 export function init() {
   document.getElementById('x-toggle').addEventListener('click', toggle);
   document.getElementById('j-evaluate').addEventListener('click', evaluate);
+  document.getElementById('x-acted').addEventListener('change', () => guard(decisions, 'x-decisions-msg'));
 }
 
 /** Every panel on its own: one that is not available on this node says so and the others still show. */
@@ -112,7 +113,9 @@ function verdict(v) {
 }
 
 async function decisions() {
-  const r = await get('/api/agents/decisions?limit=15');
+  const r = await get('/api/agents/decisions?limit=100');
+  const acted = document.getElementById('x-acted').checked;
+  const rows = r.decisions.filter(d => !acted || d.decided_by !== 'skipped').slice(0, 15);
   table(document.getElementById('x-decisions'), [
     { label: 'Time (UTC)', cell: d => time(d.decided_at) },
     { label: 'Symbol', cell: d => d.symbol },
@@ -125,7 +128,7 @@ async function decisions() {
     { label: 'Outcome', cell: d => d.outcome || '–' },
     { label: 'Prompt', num: true, cell: d => 'v' + d.prompt_version },
     { label: 'Decision', id: true, cell: d => d.id },
-  ], r.decisions, 'no decision yet');
+  ], rows, acted ? 'none of the latest 100 decisions got past the gate' : 'no decision yet');
   say('x-decisions-msg', '');
 }
 
