@@ -77,8 +77,8 @@ final class PlanTool {
                         "auto_execute", bool("agents may place the spec's orders without asking", false)), "symbol", "timeframe"),
                 result(props("status", enumOf("outcome", "stored"), "stored", SpecTools.storedSchema(),
                         "warnings", array(anyObject("a warning: code, error, path, message"), "validation warnings"),
-                        "llm", result(props("provider", nullable(string("who answered")), "model", nullable(string("model"))
-                                , "calls", array(string("llm_calls id"), "model calls of this plan"),
+                        "llm", result(props("provider", nullable(string("who answered")), "model", nullable(string("model")),
+                                "calls", array(string("llm_calls id"), "model calls of this plan"),
                                 "repaired", flag("a repair round was needed"),
                                 "prompt_version", string("the planner's system prompt version (get_prompt_history agent strategist)"))),
                         "feedback_consumed", array(count("message id"), "the user's pending messages to the planner this plan read"))),
@@ -107,12 +107,13 @@ final class PlanTool {
                                     call.bool("auto_execute", false), timeframes, vectors, prompt.text(),
                                     PlannerPrompt.AGENT + "-v" + prompt.version(),
                                     pending.feedback().stream().map(Feedback::message).toList());
-                            return plan(request).compose(outcome -> consumed(outcome, pending.feedback())
+                            return update(request).compose(outcome -> consumed(outcome, pending.feedback())
                                     .map(ids -> answer(outcome, request.promptVersion(), ids)));
                         })));
     }
 
-    private Future<PlanOutcome> plan(PlanRequest request) {
+    /** The store workflow's plan update, once the request is within its bounds (else STRATEGY_PLAN_BAD_REQUEST, nothing sent). */
+    private Future<PlanOutcome> update(PlanRequest request) {
         try {
             request.check();
         } catch (IllegalArgumentException e) {
