@@ -2,8 +2,8 @@ package io.tradingstack.mcp;
 
 import io.temporal.client.WorkflowNotFoundException;
 import io.tradingstack.agents.execution.DecisionMessages;
-import io.tradingstack.agents.execution.ExecutionAgentClient;
 import io.tradingstack.agents.execution.DecisionRecord;
+import io.tradingstack.agents.execution.ExecutionAgentClient;
 import io.tradingstack.agents.execution.ExecutionSettings;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.DurableNames;
