@@ -108,6 +108,34 @@ final class BrokerAnswers {
     }
 
     /** Any other result: its scalar fields, and the first items of its lists, as returned. */
+    /** get_judge_evaluations: the latest score with its components and actions, and the trend. */
+    @SuppressWarnings("unchecked")
+    static String judge(Map<String, Object> r) {
+        List<Map<String, Object>> evaluations = r.get("evaluations") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+        if (evaluations.isEmpty()) {
+            return "The judge has not evaluated yet (get_judge_evaluations listed 0 evaluations).";
+        }
+        Map<String, Object> last = evaluations.get(0);
+        List<String> parts = new ArrayList<>();
+        if (last.get("components") instanceof Map<?, ?> c) {
+            c.forEach((k, value) -> parts.add(k + " " + v(value)));
+        }
+        StringBuilder out = new StringBuilder("The judge's latest score is ").append(v(last.get("score")))
+                .append(" of 100 (").append(last.get("evaluated_at")).append(", execution prompt version ")
+                .append(v(last.get("prompt_version"))).append(")");
+        out.append(parts.isEmpty() ? "." : ": " + String.join(", ", parts) + ".");
+        if (last.get("actions") instanceof List<?> actions && !actions.isEmpty()) {
+            out.append(" It did: ").append(String.join(", ", actions.stream()
+                    .map(a -> a instanceof Map<?, ?> m ? String.valueOf(m.get("kind")) : String.valueOf(a)).toList())).append('.');
+        }
+        if (r.get("trend") instanceof Map<?, ?> t) {
+            out.append(" Trend over ").append(v(t.get("evaluations_count"))).append(" evaluations: ").append(t.get("trend"))
+                    .append(", average ").append(v(t.get("avg_score"))).append(", improvement ").append(v(t.get("improvement")))
+                    .append('.');
+        }
+        return out.toString();
+    }
+
     static String generic(String tool, Map<String, Object> r) {
         List<String> parts = new ArrayList<>();
         List<String> lists = new ArrayList<>();

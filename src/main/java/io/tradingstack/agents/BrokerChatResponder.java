@@ -70,7 +70,7 @@ public final class BrokerChatResponder implements OfflineResponder {
                     + DECISIONS + "), so there are no decisions to explain"
                     + (i.symbol() == null ? "" : " for " + i.symbol()) + ". Orders you placed are in your history.");
             case JUDGE -> turn.agentTool(EVALUATIONS, "The judge agent is not running on this stack (it offers no "
-                    + EVALUATIONS + "), so there are no scores yet.");
+                    + EVALUATIONS + "), so there are no scores yet.", BrokerAnswers::judge);
             case PREFERENCES -> turn.once("get_user_preferences", Map.of(), r -> BrokerAnswers.generic("Your preferences", r));
             case HISTORY -> turn.once("get_transaction_history", Map.of("limit", 10),
                     r -> BrokerAnswers.generic("Transactions", r));
@@ -193,6 +193,10 @@ public final class BrokerChatResponder implements OfflineResponder {
 
         /** A tool another agent brings: called with the arguments its schema takes, or the sentence saying it is absent. */
         OfflineReply agentTool(String name, String absent) {
+            return agentTool(name, absent, r -> BrokerAnswers.generic(name, r));
+        }
+
+        OfflineReply agentTool(String name, String absent, java.util.function.Function<Map<String, Object>, String> answer) {
             if (tool(name).isEmpty()) {
                 return OfflineReply.text(absent);
             }
@@ -204,7 +208,7 @@ public final class BrokerChatResponder implements OfflineResponder {
             if (params.containsKey("limit")) {
                 args.put("limit", 5);
             }
-            return once(name, args, r -> BrokerAnswers.generic(name, r));
+            return once(name, args, answer);
         }
     }
 }

@@ -122,7 +122,12 @@ public final class BacktestLauncher {
 
     /** Writes the bundled candles of the arguments' pair and days under {@code runDir}; blocking. */
     public static Path bundledSlice(Args a, Path runDir) {
-        return BacktestData.writeBundled(a.pair(), a.start(), a.end(), runDir.resolve("candles-1m.json"));
+        return bundledSlice(a.pair(), a.start(), a.end(), runDir.resolve("candles-1m.json"));
+    }
+
+    /** Writes the bundled 1-minute candles of {@code pair} over the days [start, end] (null: all) to {@code file}; blocking. */
+    public static Path bundledSlice(String pair, String start, String end, Path file) {
+        return BacktestData.writeBundled(pair, start, end, file);
     }
 
     private static void require(boolean ok, String message) {

@@ -126,7 +126,6 @@ public enum ErrorCode {
     EXECUTION_NO_SPEC(9161, "no strategy spec for the symbol"),
     EXECUTION_NO_MARKET_DATA(9162, "no bars or price for the symbol yet"),
     EXECUTION_STORAGE(9163, "execution decision store unavailable", Retry.RETRIED),
-    EXECUTION_BAD_ARGUMENT(9164, "invalid argument to the execution agent"),
     // 9180-9219 the judge agent
     JUDGE_BAD_PHRASE(9180, "risk instruction not understood"),
     JUDGE_ADJUSTMENT_REFUSED(9181, "risk adjustment refused: the judge never switches trading off"),

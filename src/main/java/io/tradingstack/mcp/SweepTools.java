@@ -137,7 +137,7 @@ final class SweepTools {
                 seed == null ? null : Long.valueOf(String.valueOf(seed)),
                 samples == null ? null : Integer.valueOf(String.valueOf(samples)), call.string("metric", null),
                 call.string("walk_forward", null), batch == null ? null : Integer.valueOf(String.valueOf(batch)));
-        SweepLauncher.grid(a, List.of("-"));
+        SweepLauncher.grid(a);
         return a;
     }
 

@@ -112,6 +112,7 @@ public enum ConfigKey {
     JUDGE_MIN_MULTIPLIER("0.5", Parsers.decimalBetween("0.25", "3"), "judge: lowest risk multiplier it may set (the floor; the gate's own is 0.25)"),
     JUDGE_MAX_MULTIPLIER("1.0", Parsers.decimalBetween("0.25", "3"), "judge: highest risk multiplier it may set"),
     JUDGE_ADJUSTMENT_DAYS("3", Parsers.positiveInt(30), "judge: days an adjustment lasts when it names no end"),
+    STRATEGY_REPLAY_DEMO_SPECS("true", Parsers.oneOf("true", "false"), "true = with MARKET_SOURCE=replay, also store the 1-minute demo specs (an entry every ~15 min) that the execution agent then trades; false = only the 5-minute shipped specs"),
     EXECUTION_AGENT_ENABLED("true", Parsers.oneOf("true", "false"), "true = the execution agent runs on this stack (nudged by a durable timer)"),
     EXECUTION_MODE("llm", Parsers.oneOf("rules", "llm", "hybrid"),
             "rules = the compiled spec decides; llm = the model proposes intents; hybrid = rules propose, the model may veto or resize"),

@@ -25,7 +25,18 @@ public final class DefaultSpecs {
 
     /** The shipped spec of {@code market}, or null when there is none. */
     public static StrategySpec forMarket(String market) {
-        String json = text(market);
+        return parse(text("/strategy/defaults/", market));
+    }
+
+    /**
+     * The replay market's 1-minute demo spec of {@code market} ({@code strategy/replay/<MARKET>.json}),
+     * or null: frequent entries so a fresh stack shows the execution agent trading within minutes.
+     */
+    public static StrategySpec replayDemo(String market) {
+        return parse(text("/strategy/replay/", market));
+    }
+
+    private static StrategySpec parse(String json) {
         if (json == null) {
             return null;
         }
@@ -46,10 +57,14 @@ public final class DefaultSpecs {
     }
 
     static String text(String market) {
+        return text("/strategy/defaults/", market);
+    }
+
+    private static String text(String folder, String market) {
         if (market == null || !market.matches("[A-Z0-9]{2,10}-[A-Z0-9]{2,10}")) {
             return null;
         }
-        try (InputStream in = DefaultSpecs.class.getResourceAsStream("/strategy/defaults/" + market + ".json")) {
+        try (InputStream in = DefaultSpecs.class.getResourceAsStream(folder + market + ".json")) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -118,6 +118,18 @@ class BrokerChatResponderTest {
         ToolCall why = only(responder.respond(request(List.of(LlmMessage.user("why did you buy BTC?")), withAgents)));
         assertEquals("get_recent_decisions", why.name());
         assertEquals(Map.of("symbol", "BTC-USD", "limit", 5), BrokerAnswers.parse(why.arguments()));
+
+        withAgents.add("get_judge_evaluations");
+        List<LlmMessage> messages = new ArrayList<>(List.of(LlmMessage.user("how is the judge scoring?")));
+        ToolCall judge = only(responder.respond(request(messages, withAgents)));
+        assertEquals("get_judge_evaluations", judge.name());
+        messages.add(LlmMessage.assistant(null, List.of(judge)));
+        messages.add(LlmMessage.tool(judge.id(), "{\"evaluations\":[{\"score\":72.22,\"evaluated_at\":\"2026-12-02T14:05:38Z\","
+                + "\"prompt_version\":2,\"components\":{\"returns\":50,\"drawdown\":100},\"actions\":[{\"kind\":\"prompt_version\"}]}],"
+                + "\"count\":1,\"trend\":{\"trend\":\"stable\",\"avg_score\":60.5,\"evaluations_count\":3,\"improvement\":-1}}"));
+        assertEquals("The judge's latest score is 72.22 of 100 (2026-12-02T14:05:38Z, execution prompt version 2): returns 50, "
+                + "drawdown 100. It did: prompt_version. Trend over 3 evaluations: stable, average 60.5, improvement -1.",
+                responder.respond(request(messages, withAgents)).text());
     }
 
     @Test

@@ -44,11 +44,6 @@ class McpContractTest {
 
     @Test
     void everyToolAnswersWhatItsOutputSchemaDeclares() throws Exception {
-        // the decisions table is the shared database's: an earlier test's agent (same queue) may have decided
-        List<String> decidedBefore = server.vertx.eventBus().<io.tradingstack.agents.execution.DecisionMessages.Recent>request(
-                io.tradingstack.bus.Addresses.AGENT_DECISIONS, new io.tradingstack.agents.execution.DecisionMessages.RecentQuery(
-                        5, "BTC-USD", null)).await(30, java.util.concurrent.TimeUnit.SECONDS).body().decisions().stream()
-                .map(io.tradingstack.agents.execution.DecisionRecord::id).toList();
         McpNodeInteropTest.Result r = McpNodeInteropTest.run(List.of("node", "contract.mjs", server.url(), "contract-token"), 300);
         assertEquals(0, r.exit(), r.output());
         JsonObject out = McpNodeInteropTest.lastJsonLine(r.output());
@@ -110,9 +105,9 @@ class McpContractTest {
         JsonObject agent = ok(calls, "get_execution_state");
         assertTrue(agent.getBoolean("running") && agent.getBoolean("paused"), "started paused, as the test stack disables it: "
                 + agent.encode());
-        JsonObject recent = ok(calls, "get_recent_decisions");
-        recent.getJsonArray("decisions").forEach(d -> assertTrue(decidedBefore.contains(((JsonObject) d).getString("id")),
-                "a paused agent decides nothing: " + recent.encode()));
+        assertEquals(0, agent.getInteger("seq"), "a paused agent makes no nudge: " + agent.encode());
+        assertTrue(ok(calls, "get_recent_decisions").getInteger("count") <= 5, "at most the limit (the shared database keeps "
+                + "other test classes' decisions)");
         assertTrue(ok(calls, "trigger_performance_evaluation").getBoolean("triggered"));
         assertFalse(ok(calls, "trigger_performance_evaluation (again)").getBoolean("triggered"), "queued or in its cooldown");
         assertEquals("insufficient_data", ok(calls, "get_judge_evaluations (none yet)").getJsonObject("trend").getString("trend"));

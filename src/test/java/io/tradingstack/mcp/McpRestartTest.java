@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A node restarted on its DATA_DIR with embedded defaults: its own PostgreSQL (kept) and its own
- * in-memory Temporal service (lost). Preferences, a finished backtest's result and the portfolio
- * answer the same afterwards, because PostgreSQL is their source of truth.
+ * in-memory Temporal service (lost). Preferences, a finished backtest's result, a finished sweep's
+ * table and the portfolio answer the same afterwards, because PostgreSQL is their source of truth.
  */
 class McpRestartTest {
     private static final Set<String> ROLES = Set.of("exchange", "feed", "ledger", "mcp", "worker");
@@ -71,6 +71,8 @@ class McpRestartTest {
         Map<String, Object> backtest;
         Map<String, Object> book;
         String workflowId;
+        String sweepId;
+        Map<String, Object> sweep;
         try (Node first = Node.start(config)) {
             first.ok("set_user_preferences", Map.of("preferences", Map.of("experience_level", "advanced",
                     "risk_tolerance", "high", "trading_style", "aggressive", "profit_scraping_percentage", "15%")));
@@ -78,6 +80,10 @@ class McpRestartTest {
             workflowId = (String) first.ok("run_backtest", Map.of("pair", "BTC-USD", "timeframe", "1h",
                     "start", "2023-04-10", "end", "2023-04-11")).get("workflow_id");
             backtest = awaitDone(first, workflowId);
+            sweepId = (String) first.ok("run_sweep", Map.of("pair", "BTC-USD", "timeframe", "15m",
+                    "parameters", Map.of("rsi_max", List.of(60, 70)))).get("workflow_id");
+            sweep = first.ok("get_sweep_result", Map.of("workflow_id", sweepId, "wait_seconds", 30));
+            assertEquals("DONE", sweep.get("status"), sweep.toString());
             awaitBuyRecorded(first);
             book = book(first.ok("get_portfolio_status", Map.of()));
         }
@@ -90,6 +96,9 @@ class McpRestartTest {
                 assertEquals(backtest.get(k), again.get(k), k + " of the backtest after the restart");
             }
             assertEquals(book, book(second.ok("get_portfolio_status", Map.of())), "the book after the restart");
+            Map<String, Object> sweepAgain = second.ok("get_sweep_result", Map.of("workflow_id", sweepId));
+            assertEquals("DONE", sweepAgain.get("status"));
+            assertEquals(sweep.get("table"), sweepAgain.get("table"), "the sweep's ranked table after the restart");
         }
     }
 

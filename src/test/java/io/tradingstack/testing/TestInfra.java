@@ -163,6 +163,8 @@ public final class TestInfra {
         all.put("EXECUTION_AGENT_ENABLED", "false");
         // likewise the judge: its evaluations would adjust risk and prompts under other tests
         all.put("JUDGE_ENABLED", "false");
+        // the replay market's 1-minute demo specs would become every test stack's active specs
+        all.put("STRATEGY_REPLAY_DEMO_SPECS", "false");
         all.putAll(overrides);
         return AppConfig.defaults(all);
     }

@@ -1,6 +1,7 @@
 package io.tradingstack.agents.execution;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.features.CandleHistory;
 import io.tradingstack.ledger.LedgerQuery;
@@ -58,7 +59,7 @@ final class Observer {
         BuyCap cap = BuyCap.of(status, limits);
         List<Observation> out = new ArrayList<>();
         for (String symbol : request.symbols()) {
-            out.add(symbol(symbol, specs, status, cap, request.openTrades().get(symbol)));
+            out.add(readable(symbol, () -> symbol(symbol, specs, status, cap, request.openTrades().get(symbol))));
         }
         Map<String, Object> portfolio = new LinkedHashMap<>();
         portfolio.put("cash", status.cash());
@@ -68,17 +69,26 @@ final class Observer {
         return new Observation.Batch(out, portfolio, status.equity());
     }
 
+    /** One symbol that cannot be read (its bars, its spec) is recorded as unusable; the others are still decided. */
+    private static Observation readable(String symbol, java.util.function.Supplier<Observation> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return Observation.unusable(symbol, ErrorCode.of(e).name() + ": " + e.getMessage());
+        }
+    }
+
     private Observation symbol(String symbol, List<StoredSpec> specs, PortfolioStatus status, BuyCap cap, OpenTrade open) {
         StoredSpec stored = specs.stream().filter(s -> s.market().equals(symbol))
                 .max(Comparator.comparing(StoredSpec::storedAt, Comparator.nullsFirst(Comparator.naturalOrder()))).orElse(null);
         if (stored == null) {
-            return Observation.unusable(symbol, "EXECUTION_NO_SPEC: no active strategy spec for " + symbol);
+            return Observation.unusable(symbol, ErrorCode.EXECUTION_NO_SPEC.name() + ": no active strategy spec for " + symbol);
         }
         CompiledSpec compiled = StrategySpecs.compile(stored.spec(), timeframes);
         CandleHistory h = bus.request(Addresses.FEATURES_CANDLES, new CandleHistory.Request(symbol, stored.timeframe(), BARS),
                 CandleHistory.class);
         if (h.candles().size() < 2) {
-            return Observation.unusable(symbol, "EXECUTION_NO_MARKET_DATA: " + h.candles().size() + " closed " + stored.timeframe()
+            return Observation.unusable(symbol, ErrorCode.EXECUTION_NO_MARKET_DATA.name() + ": " + h.candles().size() + " closed " + stored.timeframe()
                     + " bars of " + symbol + " so far");
         }
         PortfolioStatus.Position pos = status.positions().stream().filter(p -> p.symbol().equals(symbol)).findFirst().orElse(null);

@@ -22,7 +22,7 @@ public final class FigureReducer {
     }
 
     public static JudgeFigures reduce(int windowDays, List<EquitySample> samples, List<PostedFill> fills,
-                                      long attempts, long blocked) {
+                                      long attempts, long blocked, long agentIntents, long agentBlocked) {
         BigDecimal start = samples.isEmpty() ? BigDecimal.ZERO : samples.get(0).equity();
         BigDecimal end = samples.isEmpty() ? BigDecimal.ZERO : samples.get(samples.size() - 1).equity();
         int closed = 0;
@@ -40,7 +40,7 @@ public final class FigureReducer {
             }
         }
         return new JudgeFigures(windowDays, start, end, maxDrawdown(samples), dailyPnl(samples), closed, winning,
-                gross, fees, attempts, blocked);
+                gross, fees, attempts, blocked, agentIntents, agentBlocked);
     }
 
     /** Largest fall from a running peak, as a fraction of that peak. */

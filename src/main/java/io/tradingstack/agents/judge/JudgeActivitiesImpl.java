@@ -1,9 +1,12 @@
 package io.tradingstack.agents.judge;
 
+import io.tradingstack.agents.execution.DecisionMessages;
+import io.tradingstack.agents.execution.DecisionRecord;
 import io.tradingstack.agents.execution.ExecutionAgentWorkflow;
 import io.tradingstack.agents.execution.ExecutionPrompt;
 import io.tradingstack.agents.execution.ExecutionSettings;
 import io.tradingstack.agents.execution.ExecutionView;
+import io.tradingstack.agents.execution.OrderOutcome;
 import io.tradingstack.agents.prompts.PromptChange;
 import io.tradingstack.agents.prompts.PromptRollback;
 import io.tradingstack.agents.prompts.PromptStoreClient;
@@ -11,6 +14,7 @@ import io.tradingstack.agents.prompts.PromptVersion;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.DurableNames;
+import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.execution.RiskMessages;
 import io.tradingstack.ledger.EquitySample;
 import io.tradingstack.ledger.LedgerMessages;
@@ -22,6 +26,7 @@ import io.tradingstack.runtime.BusBridge;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowQueryException;
+import io.temporal.failure.ApplicationFailure;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -60,6 +65,7 @@ public final class JudgeActivitiesImpl implements JudgeActivities {
         Codecs.register(ctx.vertx(), JudgeMessages.TYPES);
         Codecs.register(ctx.vertx(), LedgerMessages.TYPES);
         Codecs.register(ctx.vertx(), RiskMessages.TYPES);
+        Codecs.register(ctx.vertx(), DecisionMessages.TYPES);
     }
 
     @Override
@@ -84,7 +90,9 @@ public final class JudgeActivitiesImpl implements JudgeActivities {
             attempts += count(e.day().get("trades_attempted"));
             executed += count(e.day().get("trades_executed"));
         }
-        JudgeFigures figures = FigureReducer.reduce(windowDays, samples, fills, attempts, Math.max(0, attempts - executed));
+        long[] intents = agentIntents(since);
+        JudgeFigures figures = FigureReducer.reduce(windowDays, samples, fills, attempts, Math.max(0, attempts - executed),
+                intents[0], intents[1]);
         List<JudgeInputs.FeedbackItem> feedback = prompts.pending(ExecutionPrompt.AGENT).stream()
                 .map(f -> new JudgeInputs.FeedbackItem(f.id(), f.message())).toList();
         ExecutionView agent = agentView();
@@ -93,6 +101,34 @@ public final class JudgeActivitiesImpl implements JudgeActivities {
         }
         PromptVersion current = prompts.current(ExecutionPrompt.AGENT, ExecutionPrompt.DEFAULT_TEXT);
         return new JudgeInputs(figures, current.version(), current.text(), feedback);
+    }
+
+    /**
+     * The execution agent's intents of the window that reached the gate, and those it refused (a
+     * RISK_ code); zeros on a node without the agent's store.
+     */
+    private long[] agentIntents(Instant since) {
+        List<DecisionRecord> decisions;
+        try {
+            decisions = bus.request(Addresses.AGENT_DECISIONS, new DecisionMessages.RecentQuery(DecisionMessages.MAX_LIMIT, null,
+                    since), DecisionMessages.Recent.class).decisions();
+        } catch (ApplicationFailure noStore) {
+            if (!ErrorCode.BUS_NO_HANDLER.name().equals(noStore.getType())) {
+                throw noStore;
+            }
+            return new long[] {0, 0};
+        }
+        long intents = 0;
+        long blocked = 0;
+        for (DecisionRecord d : decisions) {
+            for (OrderOutcome o : d.verdicts()) {
+                intents++;
+                if (o.rejected() && o.code() != null && o.code().startsWith("RISK_")) {
+                    blocked++;
+                }
+            }
+        }
+        return new long[] {intents, blocked};
     }
 
     /** The running execution agent's view (the prompt version its decisions carry), or null when it does not run. */

@@ -12,6 +12,7 @@ import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 
 import java.util.List;
@@ -38,11 +39,19 @@ public final class JudgeClient {
         }
     }
 
-    /** An on-demand evaluation, starting the judge first when it is not running. */
+    /**
+     * An on-demand evaluation, starting the judge first when it is not running. Asked again once
+     * when the run it reached had just continued as new (the server answers NOT_FOUND for it).
+     */
     public static JudgeRequests.TriggerAnswer trigger(WorkflowClient client, String taskQueue, JudgeSettings settings,
                                                       JudgeRequests.Trigger trigger) {
         ensureStarted(client, taskQueue, settings);
-        return client.newWorkflowStub(JudgeAgentWorkflow.class, DurableNames.JudgeAgent.id(taskQueue)).trigger(trigger);
+        try {
+            return client.newWorkflowStub(JudgeAgentWorkflow.class, DurableNames.JudgeAgent.id(taskQueue)).trigger(trigger);
+        } catch (WorkflowNotFoundException continuedAsNew) {
+            ensureStarted(client, taskQueue, settings);
+            return client.newWorkflowStub(JudgeAgentWorkflow.class, DurableNames.JudgeAgent.id(taskQueue)).trigger(trigger);
+        }
     }
 
     /** What a rollback signalled: the version asked for and the one in force when asked (null when none was). */

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param closedTrades  sells that realized a P&L; {@code winningTrades} of them were positive after fees
  * @param grossPnl      realized P&L of the window before fees
  * @param attempts      orders the risk gate decided on; {@code blocked} of them it refused
+ * @param agentIntents  the execution agent's intents that went to the gate; {@code agentBlocked} of them it refused
  */
 public record JudgeFigures(@JsonProperty("window_days") int windowDays,
                            @JsonProperty("start_equity") BigDecimal startEquity,
@@ -27,7 +28,9 @@ public record JudgeFigures(@JsonProperty("window_days") int windowDays,
                            @JsonProperty("gross_pnl") BigDecimal grossPnl,
                            BigDecimal fees,
                            long attempts,
-                           long blocked) {
+                           long blocked,
+                           @JsonProperty("agent_intents") long agentIntents,
+                           @JsonProperty("agent_blocked") long agentBlocked) {
     public JudgeFigures {
         if (windowDays < 1) {
             throw new IllegalArgumentException("window_days must be >= 1");
@@ -39,7 +42,7 @@ public record JudgeFigures(@JsonProperty("window_days") int windowDays,
         grossPnl = grossPnl == null ? BigDecimal.ZERO : grossPnl;
         fees = fees == null ? BigDecimal.ZERO : fees;
         if (winningTrades < 0 || closedTrades < winningTrades || blocked < 0 || attempts < blocked
-                || fees.signum() < 0 || maxDrawdown.signum() < 0) {
+                || agentBlocked < 0 || agentIntents < agentBlocked || fees.signum() < 0 || maxDrawdown.signum() < 0) {
             throw new IllegalArgumentException("counts and fees must be consistent and non-negative");
         }
     }
@@ -47,6 +50,6 @@ public record JudgeFigures(@JsonProperty("window_days") int windowDays,
     /** A window with no equity, no trades and no orders (a fresh stack). */
     public static JudgeFigures empty(int windowDays) {
         return new JudgeFigures(windowDays, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 0, 0,
-                BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
+                BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0);
     }
 }

@@ -30,8 +30,9 @@ public record JudgeScore(double score, Map<String, Double> components, Map<Strin
         Map<String, String> undefined = new LinkedHashMap<>();
         put(values, undefined, ScoreComponent.RETURNS, returns(f, rules), "no equity at the start of the window");
         put(values, undefined, ScoreComponent.DRAWDOWN, drawdown(f, rules), "no equity in the window");
-        put(values, undefined, ScoreComponent.DECISIONS, ratioScore(f.attempts() - f.blocked(), f.attempts()),
-                "no order reached the risk gate");
+        put(values, undefined, ScoreComponent.DECISIONS, f.agentIntents() > 0
+                ? ratioScore(f.agentIntents() - f.agentBlocked(), f.agentIntents())
+                : ratioScore(f.attempts() - f.blocked(), f.attempts()), "no order reached the risk gate");
         put(values, undefined, ScoreComponent.COSTS, costs(f), "no realized P&L and no fees");
         put(values, undefined, ScoreComponent.HIT_RATE, ratioScore(f.winningTrades(), f.closedTrades()), "no closed trade");
         put(values, undefined, ScoreComponent.CONSISTENCY, consistency(f.dailyPnl()), "fewer than two days with a P&L");

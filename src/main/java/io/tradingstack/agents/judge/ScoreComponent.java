@@ -9,7 +9,10 @@ public enum ScoreComponent {
     RETURNS("returns"),
     /** Max drawdown against JUDGE_DRAWDOWN_LIMIT: 100 without drawdown, 0 at the limit. */
     DRAWDOWN("drawdown"),
-    /** Share of orders the risk gate let through: 100 when none was blocked. */
+    /**
+     * Share of the execution agent's intents the risk gate let through (all orders the gate decided
+     * on when the agent placed none): 100 when none was blocked.
+     */
     DECISIONS("decisions"),
     /** Share of the gross realized P&L fees left: 100 without fees, 0 when fees ate it all. */
     COSTS("costs"),

@@ -6,7 +6,10 @@ import io.tradingstack.bus.ErrorCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Orders the runs of a sweep by one metric: best first (lowest for max_drawdown, highest for the
@@ -32,15 +35,17 @@ public final class Ranking {
 
     /** The runs ordered best first. */
     public static List<RunResult> rank(List<RunResult> runs, String metric) {
+        Map<RunResult, String> keys = new IdentityHashMap<>();
+        runs.forEach(r -> keys.put(r, r.set().key()));
         List<RunResult> out = new ArrayList<>(runs);
-        out.sort(order(metric));
+        out.sort(order(metric, keys::get));
         return out;
     }
 
-    static Comparator<RunResult> order(String metric) {
+    private static Comparator<RunResult> order(String metric, Function<RunResult, String> key) {
         Comparator<BigDecimal> values = LOWER_IS_BETTER.equals(metric) ? Comparator.naturalOrder() : Comparator.reverseOrder();
         return Comparator.comparing((RunResult r) -> r.metric(metric), Comparator.nullsLast(values))
-                .thenComparing(r -> r.set().key())
+                .thenComparing(key)
                 .thenComparingInt(RunResult::window)
                 .thenComparingInt(RunResult::index);
     }

@@ -33,7 +33,7 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--metric", description = "rank by this metric (overrides the file's): " + "total_return, annualized_return, "
             + "sharpe, sortino, max_drawdown, win_rate, profit_factor, trades, final_equity")
     String metric;
-    @Option(names = "--threads", description = "runs at a time (default: the cores, ${DEFAULT-VALUE})", defaultValue = "0")
+    @Option(names = "--threads", description = "runs at a time in this process (default: the cores)", defaultValue = "0")
     int threads;
     @Option(names = "--top", description = "rows printed (default ${DEFAULT-VALUE})", defaultValue = "20")
     int top;
@@ -76,13 +76,22 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
     /** The sweep as a workflow of a running stack: started, waited for, its result returned. */
     private SweepResult durable(SweepRequest request) {
         String id = DurableNames.Sweep.CLI_ID_PREFIX + java.util.UUID.randomUUID().toString().substring(0, 8);
-        try (TemporalRuntime runtime = TemporalRuntime.start(temporal, namespace)) {
+        try (TemporalRuntime runtime = connect()) {
             System.out.println("Started " + id + " on " + temporal + " (task queue " + taskQueue + "), " + request.sets().size()
                     + " sets; waiting for it");
             return runtime.client().newWorkflowStub(SweepWorkflow.class, WorkflowOptions.newBuilder()
                     .setTaskQueue(taskQueue).setWorkflowId(id).build()).run(request);
         } catch (WorkflowFailedException e) {
             throw new CodedException(ErrorCode.of(e), "sweep " + id + " failed: " + reason(e));
+        }
+    }
+
+    private TemporalRuntime connect() {
+        try {
+            return TemporalRuntime.start(temporal, namespace);
+        } catch (RuntimeException e) {
+            throw new CodedException(ErrorCode.TEMPORAL_UNAVAILABLE, "cannot reach Temporal at " + temporal + ": "
+                    + e.getMessage());
         }
     }
 

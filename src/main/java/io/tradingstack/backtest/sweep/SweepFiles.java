@@ -95,10 +95,10 @@ public final class SweepFiles {
                 b.append('\n');
             }
         } else {
-            b.append(String.format("%-6s %-20s %-20s %-40s %14s %14s%n", "window", "train from", "test from", "chosen on train",
-                    "train " + abbreviation(result.metric()), "test return"));
+            b.append(String.format("%-6s %-20s %-20s %-48s %24s %12s%n", "window", "train from", "test from", "chosen on train",
+                    result.metric() + " on train", "test return"));
             for (WindowResult w : result.windows()) {
-                b.append(String.format("%-6d %-20s %-20s %-40s %14s %14s%n", w.window().index(), time(w.window().trainFrom()),
+                b.append(String.format("%-6d %-20s %-20s %-48s %24s %12s%n", w.window().index(), time(w.window().trainFrom()),
                         time(w.window().testFrom()), new ParameterSet(0, w.chosen()).key(), figure(w.trainMetric()),
                         figure(w.test().metric("total_return"))));
             }
@@ -107,10 +107,6 @@ public final class SweepFiles {
         b.append(result.runs()).append(" runs ranked by ").append(result.metric()).append("; runs per worker: ")
                 .append(result.runsByWorker()).append('\n');
         return b.toString();
-    }
-
-    private static String abbreviation(String metric) {
-        return metric.length() > 8 ? metric.substring(0, 8) : metric;
     }
 
     private static List<String> paramNames(List<RunResult> runs) {

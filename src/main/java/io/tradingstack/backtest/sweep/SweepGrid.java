@@ -29,7 +29,7 @@ public record SweepGrid(SweepBase base, Map<String, List<BigDecimal>> parameters
         search = search == null ? GRID : search;
         metric = metric == null ? Ranking.DEFAULT_METRIC : metric;
         batchSize = batchSize <= 0 ? 1 : batchSize;
-        require(base != null && !base.data().isEmpty(), "a sweep needs \"data\": one or more candle files");
+        require(base != null && (!base.data().isEmpty() || base.bundled()), "a sweep needs \"data\": one or more candle files");
         require(!parameters.isEmpty(), "a sweep needs \"parameters\": at least one name with its values");
         require(GRID.equals(search) || RANDOM.equals(search), "search must be grid or random, not '" + search + "'");
         require(!RANDOM.equals(search) || samples > 0, "random search needs \"samples\" > 0");

@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * Starting a sweep from an edge (MCP's run_sweep) on the bundled real candles: the backtest's checks
- * of pair, days, strategy and costs, then the grid's; the data slice is written under
- * {@code DATA_DIR/backtesting/runs/<id>}, a path every worker node of this stack's DATA_DIR reads.
+ * of pair, days, strategy and costs, then the grid's; the slice is written under
+ * {@code DATA_DIR/backtesting/runs/<id>} (the check that the days have candles), and every worker
+ * node cuts the same slice from its own jar, so no node needs another's files.
  * Nothing is written or started when a check fails.
  */
 public final class SweepLauncher {
@@ -42,11 +43,14 @@ public final class SweepLauncher {
         this.config = config;
     }
 
-    /** Checks the grid (SWEEP_BAD_GRID), its size for a durable sweep included, so a bad one writes nothing. */
-    public static SweepGrid grid(Args a, List<String> data) {
+    /**
+     * Checks the grid (SWEEP_BAD_GRID), its size for a durable sweep included, so a bad one writes
+     * nothing. The data are the bundled candles, which every node cuts from its own jar.
+     */
+    public static SweepGrid grid(Args a) {
         BacktestLauncher.Args b = a.backtest();
-        SweepBase base = new SweepBase(data, List.of(b.pair()), b.timeframe(), b.strategy(), b.initialCash(), b.feeBps(),
-                b.slippageBps());
+        SweepBase base = new SweepBase(List.of(), List.of(b.pair()), b.timeframe(), b.strategy(), b.initialCash(), b.feeBps(),
+                b.slippageBps(), true, b.start(), b.end());
         SweepGrid grid = new SweepGrid(base, a.parameters(), a.search(), a.seed() == null ? 0L : a.seed(),
                 a.samples() == null ? 0 : a.samples(), a.metric(), a.walkForward() == null ? null : WalkForward.parse(a.walkForward()),
                 a.batchSize() == null ? 1 : a.batchSize());
@@ -61,9 +65,10 @@ public final class SweepLauncher {
     public Future<Started> launch(Vertx vertx, Args args, Starter starter) {
         String workflowId = DurableNames.Sweep.MCP_ID_PREFIX + UUID.randomUUID().toString().substring(0, 8);
         Path runDir = BacktestLauncher.runsDir(config).resolve(workflowId);
-        grid(args, List.of(runDir.resolve("candles-1m.json").toString()));
-        return vertx.executeBlocking(() -> SweepRequest.of(grid(args, List.of(BacktestLauncher.bundledSlice(args.backtest(),
-                        runDir).toString())), null), false)
+        SweepRequest request = SweepRequest.of(grid(args), null);
+        // The slice is written here as the check that the range has candles, and kept as the sweep's record.
+        return vertx.executeBlocking(() -> BacktestLauncher.bundledSlice(args.backtest(), runDir), false)
+                .map(file -> request)
                 .compose(r -> starter.start(workflowId, DurableNames.Sweep.TYPE, r)
                         .map(runId -> new Started(workflowId, runId, r.sets().size(), r.metric(),
                                 r.walkForward() == null ? null : r.walkForward().describe())));

@@ -85,6 +85,7 @@ public final class SweepParameters {
 
     /** The data part of a request, the key under which a worker keeps its loaded data. */
     static List<String> dataKey(SweepBase base) {
-        return List.of(String.join("|", base.data()), String.join("|", base.pairs()), String.valueOf(base.timeframe()));
+        return List.of(String.join("|", base.data()), String.join("|", base.pairs()), String.valueOf(base.timeframe()),
+                base.bundled() + "|" + base.bundledFrom() + "|" + base.bundledTo());
     }
 }

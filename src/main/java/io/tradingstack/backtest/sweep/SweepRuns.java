@@ -13,7 +13,13 @@ import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.model.Candle;
 import io.tradingstack.strategy.Strategy;
 
+import io.tradingstack.backtest.BacktestLauncher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,10 +107,29 @@ public final class SweepRuns {
         synchronized (cache) {
             List<Dataset> cached = cache.get(key);
             if (cached == null) {
-                cached = BacktestRunner.datasets(SweepParameters.request(base, new ParameterSet(0, Map.of())));
+                SweepBase files = base.bundled() ? fromBundled(base) : base;
+                cached = BacktestRunner.datasets(SweepParameters.request(files, new ParameterSet(0, Map.of())));
                 cache.put(key, cached);
             }
             return cached;
+        }
+    }
+
+    /** The base over this node's own cut of the bundled candles (a file per pair in a temporary directory). */
+    private static SweepBase fromBundled(SweepBase base) {
+        try {
+            Path dir = Files.createTempDirectory("ts-sweep-bundled-");
+            dir.toFile().deleteOnExit();
+            List<String> files = new ArrayList<>();
+            for (String pair : base.pairs()) {
+                Path file = BacktestLauncher.bundledSlice(pair, base.bundledFrom(), base.bundledTo(), dir.resolve(pair + "-1m.json"));
+                file.toFile().deleteOnExit();
+                files.add(file.toString());
+            }
+            return new SweepBase(files, base.pairs(), base.timeframe(), base.strategy(), base.initialCash(), base.feeBps(),
+                    base.slippageBps());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot cut the bundled candles", e);
         }
     }
 

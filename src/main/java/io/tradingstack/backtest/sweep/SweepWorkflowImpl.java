@@ -55,21 +55,22 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
             result = SweepProcedure.run(request, () -> runs.dataSpan(request.base()), batches -> runAll(runs, batches),
                     MAX_RUNS);
         } catch (ActivityFailure e) {
-            state = SweepProgress.FAILED;
-            errorCode = ErrorCode.of(e).name();
-            error = e.getCause() instanceof ApplicationFailure a ? a.getOriginalMessage() : e.getMessage();
-            store.recordSweep(id, request, progress());
+            failed(id, request, ErrorCode.of(e), e.getCause() instanceof ApplicationFailure a ? a.getOriginalMessage() : e.getMessage());
             throw e;
         } catch (io.tradingstack.bus.CodedException e) {
-            state = SweepProgress.FAILED;
-            errorCode = e.code().name();
-            error = e.getMessage();
-            store.recordSweep(id, request, progress());
+            failed(id, request, e.code(), e.getMessage());
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.code().name());
         }
         state = SweepProgress.DONE;
         store.recordSweep(id, request, progress());
         return result;
+    }
+
+    private void failed(String id, SweepRequest request, ErrorCode code, String message) {
+        state = SweepProgress.FAILED;
+        errorCode = code.name();
+        error = message;
+        store.recordSweep(id, request, progress());
     }
 
     private List<List<RunResult>> runAll(SweepRunActivities runs, List<SweepBatch> batches) {

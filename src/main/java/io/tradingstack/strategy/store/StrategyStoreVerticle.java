@@ -7,7 +7,6 @@ import io.tradingstack.runtime.AppContext;
 import io.tradingstack.runtime.Lifecycle;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.runtime.HealthRegistry;
-import io.tradingstack.strategy.DefaultSpecs;
 import io.tradingstack.strategy.spec.SpecException;
 import io.tradingstack.strategy.spec.SpecValidator;
 import io.tradingstack.strategy.spec.StrategySpec;
@@ -69,18 +68,8 @@ public final class StrategyStoreVerticle extends VerticleBase {
     }
 
     private Future<Void> seedDefaults() {
-        List<Future<Boolean>> seeds = new ArrayList<>();
-        for (String market : ctx.config().marketSymbols()) {
-            StrategySpec spec = DefaultSpecs.forMarket(market);
-            if (spec != null) {
-                seeds.add(repository.seedIfAbsent(spec, Instant.now()).onSuccess(added -> {
-                    if (added) {
-                        LOG.info("Stored the shipped spec {} for {}", spec.id(), spec.key());
-                    }
-                }));
-            }
-        }
-        return Future.all(seeds).mapEmpty();
+        return SpecSeeds.seed(repository, ctx.config().marketSymbols(), "replay".equals(ctx.config().marketSource())
+                && Boolean.parseBoolean(ctx.config().get(ConfigKey.STRATEGY_REPLAY_DEMO_SPECS)));
     }
 
     private void save(Message<SpecStoreMessages.Save> msg) {

@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The agent's decisions inside its workflow, the model behind openai-java on the local
- * OpenAI-compatible server and scripted observations: the model resizes an entry; an answer that
+ * OpenAI-compatible server and scripted observations: the model, shown the user's pending feedback
+ * (consumed once it answered), resizes an entry; an answer that
  * stays invalid after the one repair round leaves the decision to the rules and says why; intents
  * for a symbol not asked about are refused as a whole (EXECUTION_BAD_INTENT) and the rules' exit
  * goes through; a signal on a bar already acted on is not acted on twice. The history (model
@@ -100,6 +101,8 @@ class ExecutionAgentWorkflowTest {
                 ScriptedReply.json(Map.of("intents", List.of(Map.of("symbol", "ETH-USD", "action", "sell", "qty", 1,
                         "reason", "wrong market")), "rationale", "confused")));
 
+        market.feedback.add(new PromptSignals.Note(7, "Be careful with size today."));
+
         WorkflowClient client = TestInfra.temporal().client();
         String id = "exec-agent-test-" + UUID.randomUUID();
         ExecutionAgentWorkflow wf = client.newWorkflowStub(ExecutionAgentWorkflow.class,
@@ -119,6 +122,9 @@ class ExecutionAgentWorkflowTest {
         assertEquals(0, new BigDecimal("0.2").compareTo(d.get(0).intents().get(0).qty()), "the model resized the entry");
         assertEquals(0, new BigDecimal("95").compareTo(d.get(0).intents().get(0).stopPrice()), "with the spec's stop");
         assertEquals(List.of("ord-" + id + ":1:BTC-USD"), d.get(0).orderIds());
+        assertTrue(String.valueOf(model.requests().get(0).messages().get(0).get("content")).contains("Be careful with size today."),
+                "the pending feedback is in the model's context");
+        assertTrue(market.feedback.isEmpty(), "and consumed once the model answered");
 
         assertTrue(d.get(1).gateReason().startsWith("PRICE_MOVE>=0.15%"), d.get(1).gateReason());
         assertEquals("rules_fallback", d.get(1).decidedBy());

@@ -17,6 +17,7 @@ final class ScriptedActivities implements ExecutionActivities {
     final List<DecisionRecord> decisions = new CopyOnWriteArrayList<>();
     final Map<String, OrderOutcome> orders = new ConcurrentHashMap<>();
     final List<String> placements = new CopyOnWriteArrayList<>();
+    final List<PromptSignals.Note> feedback = new CopyOnWriteArrayList<>();
     private volatile ExecutionState saved;
 
     static Observation.Batch batch(String symbol, String price, String bar, Proposal rules, String held) {
@@ -70,11 +71,12 @@ final class ScriptedActivities implements ExecutionActivities {
 
     @Override
     public List<PromptSignals.Note> pendingFeedback() {
-        return List.of();
+        return List.copyOf(feedback);
     }
 
     @Override
     public void consumeFeedback(List<Long> ids) {
+        feedback.removeIf(n -> ids.contains(n.id()));
     }
 
     @Override

@@ -104,7 +104,7 @@ class JudgeAgentWorkflowTest {
 
     private static JudgeInputs inputs(int version, String start, String end, String drawdown) {
         return new JudgeInputs(new JudgeFigures(7, new BigDecimal(start), new BigDecimal(end), new BigDecimal(drawdown),
-                List.of(), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0), version, "You trade BTC-USD.", List.of());
+                List.of(), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0), version, "You trade BTC-USD.", List.of());
     }
 
     @BeforeAll
@@ -173,6 +173,7 @@ class JudgeAgentWorkflowTest {
 
         WorkflowExecutionHistory history = client.fetchHistory(id);
         WorkflowStub.fromTyped(judge).terminate("test done");
+        warmUp();
         WorkflowReplayer.replayWorkflowExecution(history, JudgeAgentWorkflowImpl.class);
         if (Boolean.getBoolean("record.histories")) {
             Files.writeString(Path.of(HISTORY), history.toJson(true));
@@ -202,8 +203,13 @@ class JudgeAgentWorkflowTest {
             for (int i = 1; i <= total; i++) {
                 int n = i;
                 JudgeAgentWorkflow current = client.newWorkflowStub(JudgeAgentWorkflow.class, id);
-                Eventually.eventually(Duration.ofSeconds(30), "trigger " + n, () -> current.trigger(new JudgeRequests.Trigger(0, true))
-                        .triggered());
+                Eventually.eventually(Duration.ofSeconds(30), "trigger " + n, () -> {
+                    try {
+                        return current.trigger(new JudgeRequests.Trigger(0, true)).triggered();
+                    } catch (io.temporal.client.WorkflowNotFoundException continuedAsNew) {
+                        return false;
+                    }
+                });
                 Eventually.eventually(Duration.ofSeconds(30), "evaluation " + n, () -> effects.stored.size() == n);
             }
             assertEquals("rules (LLM_UNAVAILABLE)", effects.stored.get(0).evaluation().review().source(), "the rules stand in");
@@ -219,10 +225,23 @@ class JudgeAgentWorkflowTest {
         }
     }
 
+    /**
+     * Loads what the first workflow task needs (Jackson, the review schema's compilation) outside the
+     * replayer: on a busy machine a cold first task can exceed Temporal's 1 s deadlock detector.
+     */
+    private static void warmUp() {
+        JudgeInputs in = inputs(1, "1000", "990", "0.02");
+        JudgeScore score = JudgeScore.of(in.figures(), ScoringRules.DEFAULT);
+        JudgePrompt.request(score, JudgeSettings.defaults(), in);
+        ReviewRules.derive(score, 50);
+        RiskPhrase.parse("cut risk by 25% until two winning days");
+    }
+
     @Test
     void committedHistoryReplays() throws Exception {
         String json = Files.readString(Path.of(HISTORY));
         assertTrue(json.contains("LlmChat"), "the history holds the model's answers");
+        warmUp();
         WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), JudgeAgentWorkflowImpl.class);
     }
 }

@@ -29,7 +29,7 @@ class JudgeScoreTest {
         List<BigDecimal> days = daily.isBlank() ? List.of()
                 : Arrays.stream(daily.split(" ")).map(BigDecimal::new).toList();
         return new JudgeFigures(7, new BigDecimal(start), new BigDecimal(end), new BigDecimal(dd), days, closed, won,
-                new BigDecimal(gross), new BigDecimal(fees), attempts, blocked);
+                new BigDecimal(gross), new BigDecimal(fees), attempts, blocked, 0, 0);
     }
 
     /** Each component from its figures: returns against the 5 % target, drawdown against 10 %, the ratios. */
@@ -110,7 +110,7 @@ class JudgeScoreTest {
     void reducerReadsTheLedgerWindow() {
         List<EquitySample> samples = List.of(at("2026-11-28T01:00:00Z", "1000"), at("2026-11-28T23:00:00Z", "1100"),
                 at("2026-11-29T12:00:00Z", "990"), at("2026-11-30T12:00:00Z", "1045"));
-        JudgeFigures f = FigureReducer.reduce(3, samples, List.of(sell("12", "1"), sell("-4", "1"), sell("1", "2")), 5, 1);
+        JudgeFigures f = FigureReducer.reduce(3, samples, List.of(sell("12", "1"), sell("-4", "1"), sell("1", "2")), 5, 1, 0, 0);
         assertEquals(0, new BigDecimal("1000").compareTo(f.startEquity()));
         assertEquals(0, new BigDecimal("1045").compareTo(f.endEquity()));
         assertEquals(0, new BigDecimal("0.1").compareTo(f.maxDrawdown()), "1100 down to 990");
@@ -123,6 +123,15 @@ class JudgeScoreTest {
                 LocalDate.parse("2026-12-01")), "the 30th won; the day it was made and the losing 29th do not count");
         assertEquals(0, FigureReducer.winningDaysSince(samples, Instant.parse("2026-11-28T05:00:00Z"),
                 LocalDate.parse("2026-11-30")), "today is not complete");
+    }
+
+    @Test
+    void theAgentsIntentsDecideTheDecisionsComponentWhenThereAreAny() {
+        JudgeFigures gateOnly = figures("1000", "1000", "0", "", 0, 0, "0", "0", 10, 5);
+        assertEquals(50.0, JudgeScore.of(gateOnly, RULES).component(ScoreComponent.DECISIONS));
+        JudgeFigures agent = new JudgeFigures(7, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO, List.of(), 0, 0,
+                BigDecimal.ZERO, BigDecimal.ZERO, 10, 5, 4, 1);
+        assertEquals(75.0, JudgeScore.of(agent, RULES).component(ScoreComponent.DECISIONS), "3 of the agent's 4 intents passed");
     }
 
     @Test

@@ -45,6 +45,20 @@ class SweepCommandTest {
     }
 
     @Test
+    void aWorkerCutsTheBundledCandlesItselfAsTheFileWouldGiveThem() {
+        SweepBase bundled = new SweepBase(List.of(), List.of("BTC-USD"), "15m", null, null, null, null, true,
+                "2023-04-10", "2023-04-11");
+        Path file = io.tradingstack.backtest.BacktestLauncher.bundledSlice("BTC-USD", "2023-04-10", "2023-04-11",
+                dir.resolve("slice.json"));
+        SweepBase files = new SweepBase(List.of(file.toString()), List.of("BTC-USD"), "15m", null, null, null, null);
+        List<ParameterSet> sets = List.of(new ParameterSet(0, java.util.Map.of("rsi_max", java.math.BigDecimal.valueOf(70))));
+        RunResult fromJar = new SweepRuns("a").run(new SweepBatch(SweepBatch.GRID, null, bundled, sets)).get(0);
+        RunResult fromFile = new SweepRuns("b").run(new SweepBatch(SweepBatch.GRID, null, files, sets)).get(0);
+        assertEquals(192, fromJar.bars(), "two days of 15m bars");
+        assertEquals(fromFile.metrics(), fromJar.metrics());
+    }
+
+    @Test
     void aBadGridIsRefusedBeforeAnythingRuns() throws Exception {
         Path grid = Files.writeString(dir.resolve("bad.json"), "{\"data\": \"" + SweepClusterTest.DATA + "\","
                 + " \"parameters\": {\"rsi_max\": [60, 170]}}");
@@ -52,6 +66,13 @@ class SweepCommandTest {
         Captured c = capture(() -> Main.execute("backtest", "sweep", "--grid", grid.toString(), "--out", out.toString()));
         assertEquals(2, c.code());
         assertTrue(c.err().contains("8020 SWEEP_BAD_GRID") && c.err().contains("rsi_max = 170"), c.err());
+        assertFalse(Files.exists(out));
+        Path good = Files.writeString(dir.resolve("good.json"), "{\"data\": \"" + SweepClusterTest.DATA + "\","
+                + " \"parameters\": {\"rsi_max\": [60]}}");
+        Captured unreachable = capture(() -> Main.execute("backtest", "sweep", "--grid", good.toString(), "--temporal",
+                "127.0.0.1:" + io.tradingstack.testing.TestInfra.freePort(), "--out", out.toString()));
+        assertEquals(2, unreachable.code());
+        assertTrue(unreachable.err().contains("1200 TEMPORAL_UNAVAILABLE"), unreachable.err());
         assertFalse(Files.exists(out));
     }
 
