@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * Serves the dashboard (markets, trading, backtests, agents): static pages and modules from the jar
  * (the chart library from its webjar, no CDN) and their JSON API on HTTP_PORT, behind the port's
  * Host/Origin and token checks; write requests also need the session's CSRF token. The broker chat
- * panel's WebSocket ({@link ChatSocket}) runs its chats on this verticle's worker pool.
+ * panel's WebSocket ({@link ChatSocket}) runs its chats on this verticle's worker pool; the agent
+ * panels' routes are {@link AgentPanels}'.
  */
 public final class DashboardVerticle extends VerticleBase {
     private static final long BODY_LIMIT = 16 * 1024;
@@ -45,6 +46,7 @@ public final class DashboardVerticle extends VerticleBase {
         DashboardApi api = new DashboardApi(vertx, ctx.config());
         TradingActions actions = new TradingActions(vertx, ctx.config(), temporal);
         BacktestRuns runs = new BacktestRuns(vertx, ctx.config(), temporal);
+        AgentPanels agents = new AgentPanels(vertx, ctx.config(), temporal);
         ReportFiles reports = new ReportFiles(BacktestLauncher.runsDir(ctx.config()));
         CsrfGuard csrf = new CsrfGuard();
         chats = vertx.createSharedWorkerExecutor("dashboard-chat", ChatSocket.MAX_CHATS);
@@ -66,6 +68,7 @@ public final class DashboardVerticle extends VerticleBase {
             router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(guarded(csrf));
             router.post("/api/orders/:id/cancel").handler(actions::cancel);
             router.post("/api/backtests").handler(actions::startBacktest);
+            agents.mount(router);
         }));
     }
 
