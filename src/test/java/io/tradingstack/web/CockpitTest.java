@@ -259,6 +259,14 @@ class CockpitTest {
         eventually(Duration.ofSeconds(120), "the backtest done with a report link", () ->
                 row(b, "b-list", workflowId).contains("DONE")
                         && !b.driver.findElements(By.cssSelector("#b-list a[href='/backtests/" + workflowId + "/report.html']")).isEmpty());
+        // a sweep started through MCP is listed with its state and progress, and links its stored ranked table when done
+        Map<String, Object> sweep = node.call("run_sweep", Map.of("pair", "BTC-USD", "timeframe", "1h", "start", "2023-04-10",
+                "end", "2023-04-13", "parameters", Map.of("rsi_max", List.of(60, 70)), "metric", "total_return"));
+        String sweepId = String.valueOf(sweep.get("workflow_id"));
+        eventually(Duration.ofSeconds(120), "the sweep listed as DONE with its result link", () ->
+                row(b, "b-sweeps", sweepId).contains("DONE")
+                        && !b.driver.findElements(By.cssSelector("#b-sweeps a[href='/api/sweeps/" + sweepId + "']")).isEmpty());
+        assertTrue(node.get("/api/sweeps/" + sweepId).contains("\"ranked\""), "the stored result is served");
         b.screenshot("backtests");
         assertTrue(node.get("/backtests/" + workflowId + "/report.html").contains("<html"), "the report is served");
     }
