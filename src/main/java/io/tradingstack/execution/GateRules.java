@@ -91,6 +91,10 @@ final class GateRules {
             case MAX_DAILY_RISK_BUDGET -> ErrorCode.RISK_DAILY_BUDGET;
             case INSUFFICIENT_CASH -> ErrorCode.ORDER_INSUFFICIENT_CASH;
             case SPOT_NO_SHORT -> ErrorCode.ORDER_INSUFFICIENT_HOLDINGS;
+            case CATEGORY -> ErrorCode.RISK_CATEGORY;
+            case PLAN_LIMIT -> ErrorCode.RISK_PLAN_LIMIT;
+            case TRIGGER_BUDGET -> ErrorCode.RISK_TRIGGER_BUDGET;
+            case SESSION -> ErrorCode.RISK_SESSION;
             case SIZING_ZERO -> r.isExit() ? ErrorCode.ORDER_INSUFFICIENT_HOLDINGS : ErrorCode.RISK_SIZE_TOO_SMALL;
         };
     }
