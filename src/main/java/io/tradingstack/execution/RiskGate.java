@@ -57,6 +57,11 @@ final class RiskGate {
         this.engine = new RiskEngine(limits, costRate, BigDecimal.ZERO, QTY_SCALE, RiskPolicy.LIVE);
     }
 
+    /** The execution caps the gate applies to entries (per-symbol caps and sessions; categories need a trigger). */
+    void caps(io.tradingstack.risk.ExecutionCaps caps) {
+        engine.setCaps(caps);
+    }
+
     RiskLimits limits() {
         return engine.limits();
     }
