@@ -85,6 +85,31 @@ class RiskGateTest {
         }
     }
 
+    @Test
+    void executionCapsOfTheRiskFileLimitEntriesPerSymbolAcrossARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("risk.json");
+        // a session over the whole day halves the per-symbol cap: max(1, floor(2 * 0.5)) = 1 entry per symbol
+        java.nio.file.Files.writeString(file, """
+                {"execution_caps": {"max_triggers_per_symbol_per_day": 2, "session_trade_multipliers": "0-24:0.5"}}
+                """);
+        LedgerDb db = LedgerDb.fresh();
+        Map<String, String> config = Map.of("RISK_CONFIG_FILE", file.toString());
+        try (OrderStack stack = new OrderStack(db, config, null)) {
+            assertEquals(OrderStatus.FILLED, placeOne(stack, market("BTC-USD", Side.BUY, "0.01")).status());
+            OrderResult second = placeOne(stack, market("BTC-USD", Side.BUY, "0.01"));
+            assertEquals(ErrorCode.RISK_PLAN_LIMIT, second.code(), second::toString);
+            assertTrue(second.message().contains("used (1 of 1, session 0-24:0.5)"), second.message());
+            assertEquals(OrderStatus.FILLED, placeOne(stack, market("ETH-USD", Side.BUY, "0.2")).status(), "another symbol has its own cap");
+            assertEquals(OrderStatus.FILLED, placeOne(stack, market("BTC-USD", Side.SELL, "0.01")).status(), "an exit passes the caps");
+            assertEquals(1L, ((Number) enforcement(stack).day().get("trades_blocked_by_plan_limit")).longValue());
+        }
+        try (OrderStack again = new OrderStack(db, config, null)) {
+            OrderResult afterRestart = placeOne(again, market("BTC-USD", Side.BUY, "0.01"));
+            assertEquals(ErrorCode.RISK_PLAN_LIMIT, afterRestart.code(), "the symbol's entries survived the restart: " + afterRestart);
+        }
+    }
+
     private static RiskMessages.Enforcement enforcement(OrderStack stack) {
         return request(stack, Addresses.RISK_ENFORCEMENT, new RiskMessages.EnforcementQuery(null));
     }
