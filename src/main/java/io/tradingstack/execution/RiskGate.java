@@ -103,7 +103,8 @@ final class RiskGate {
                 b.toLedger.add(o);
                 continue;
             }
-            TradeRequest r = GateRules.request(now, o.symbol(), o.side(), o.qty(), a.price(), a.stopPrice(), account.available(o.symbol()));
+            TradeRequest r = GateRules.withTrigger(GateRules.request(now, o.symbol(), o.side(), o.qty(), a.price(), a.stopPrice(),
+                    account.available(o.symbol())), a.triggerId(), a.triggerCategory());
             GateRules.Outcome out = GateRules.decide(engine, r, account.snapshot(o.symbol()), null, false);
             BigDecimal multiplier = engine.multiplier(o.symbol(), now);
             if (!out.approved()) {
