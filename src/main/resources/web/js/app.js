@@ -20,7 +20,7 @@ function show() {
   if (page === 'markets') markets.shown();
   if (page === 'trading') { trading.shown(); trading.refresh().catch(report); }
   if (page === 'backtests') backtests.refresh().catch(report);
-  if (page === 'agents') chat.open().catch(report);
+  if (page === 'agents') { chat.open().catch(report); agents.refresh().catch(report); }
 }
 
 function report(e) {
@@ -48,6 +48,7 @@ async function start() {
   trading.init();
   backtests.init(m);
   chat.init();
+  agents.init();
   window.addEventListener('hashchange', show);
   show();
   await markets.init(m);
@@ -55,6 +56,7 @@ async function start() {
   setInterval(health, 5000);
   setInterval(() => { if (current === 'trading') trading.refresh().catch(report); }, 3000);
   setInterval(() => { if (current === 'backtests') backtests.refresh().catch(report); }, 2000);
+  setInterval(() => { if (current === 'agents') agents.refresh().catch(report); }, 3000);
 }
 
 start().catch(report);

@@ -51,5 +51,24 @@ export async function refresh() {
     { label: 'Report', cell: r => r.report_url ? el('a', { href: r.report_url, target: '_blank', rel: 'noopener' }, 'report.html')
       : (r.error_code ? r.error_code + ': ' + (r.error_message || '') : '–') },
   ], b.backtests, 'no backtest yet');
-  return b.backtests.some(r => r.status === 'RUNNING');
+  const running = b.backtests.some(r => r.status === 'RUNNING');
+  return (await sweeps().catch(() => false)) || running;
+}
+
+// Sweeps (run_sweep, backtest sweep --temporal): state and progress from the sweep store; the stored
+// result (ranked table, walk-forward windows) at /api/sweeps/<id>.
+async function sweeps() {
+  const s = await get('/api/sweeps');
+  table(document.getElementById('b-sweeps'), [
+    { label: 'Sweep', id: true, cell: r => r.sweep_id },
+    { label: 'State', cell: r => r.state, cls: r => r.state === 'DONE' ? 'pos' : r.state === 'FAILED' ? 'neg' : '' },
+    { label: 'Metric', cell: r => r.metric },
+    { label: 'Progress', cell: r => progress({ status: r.state === 'DONE' ? 'DONE' : 'RUNNING',
+      fraction: r.runs_total ? r.runs_done / r.runs_total : null }) },
+    { label: 'Runs', num: true, cell: r => r.runs_done + ' / ' + r.runs_total },
+    { label: 'Started (UTC)', cell: r => r.created_at.replace('T', ' ').slice(0, 19) },
+    { label: 'Result', cell: r => r.state === 'DONE' ? el('a', { href: '/api/sweeps/' + encodeURIComponent(r.sweep_id),
+      target: '_blank', rel: 'noopener' }, 'ranked table (JSON)') : (r.error_code || '–') },
+  ], s.sweeps, 'no sweep yet (MCP run_sweep, or backtest sweep --temporal)');
+  return s.sweeps.some(r => r.state === 'RUNNING' || r.state === 'STARTED');
 }

@@ -40,6 +40,8 @@ public final class Addresses {
     public static final String SWEEP_SAVE = "ts.backtest.sweep-save";
     /** Endpoint: a stored sweep's progress (backtest.sweep.SweepMessages.Load → Loaded). */
     public static final String SWEEP_LOAD = "ts.backtest.sweep-load";
+    /** The newest sweeps for the dashboard ({@code SweepMessages.ListSweeps} → {@code Listed}). */
+    public static final String SWEEP_LIST = "ts.backtest.sweep-list";
 
     // ledger
     /** Endpoint: persist a fill as a balanced journal entry (idempotent on the fill id). */

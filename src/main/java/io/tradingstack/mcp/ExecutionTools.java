@@ -3,6 +3,7 @@ package io.tradingstack.mcp;
 import io.temporal.client.WorkflowNotFoundException;
 import io.tradingstack.agents.execution.DecisionMessages;
 import io.tradingstack.agents.execution.DecisionRecord;
+import io.tradingstack.agents.execution.ExecutionAgentClient;
 import io.tradingstack.agents.execution.ExecutionSettings;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.DurableNames;
@@ -171,13 +172,7 @@ final class ExecutionTools {
     private Future<ToolResult> setPaused(ToolCall call) {
         boolean paused = call.bool("paused", true);
         ExecutionSettings settings = ExecutionSettings.from(ctx.config());
-        return ctx.temporal().signalStarted(agentId(), DurableNames.ExecutionAgent.TYPE,
-                paused ? DurableNames.ExecutionAgent.PAUSE : DurableNames.ExecutionAgent.RESUME, new Object[0],
-                new Object[]{settings, null}).map(runId -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("paused", paused);
-                    out.put("workflow_id", agentId());
-                    return ToolResult.ok(out);
-                });
+        return ctx.temporal().withClient(client -> ToolResult.ok(Json.toTextMap(
+                ExecutionAgentClient.setPaused(client, ctx.temporal().taskQueue(), settings, paused))));
     }
 }

@@ -1,9 +1,7 @@
 package io.tradingstack.mcp;
 
-import io.tradingstack.agents.execution.ExecutionAgentWorkflow;
 import io.tradingstack.agents.execution.ExecutionPrompt;
 import io.tradingstack.agents.execution.ExecutionSettings;
-import io.tradingstack.agents.execution.ExecutionView;
 import io.tradingstack.agents.judge.JudgeClient;
 import io.tradingstack.agents.judge.JudgeEvaluation;
 import io.tradingstack.agents.judge.JudgeMessages;
@@ -14,13 +12,9 @@ import io.tradingstack.agents.prompts.PromptMessages;
 import io.tradingstack.agents.prompts.PromptRollback;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
-import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Replies;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowQueryException;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 
@@ -133,36 +127,8 @@ final class JudgeTools {
             return Future.succeededFuture(ToolResult.error(ErrorCode.JUDGE_BAD_REQUEST, e.getMessage()));
         }
         return this.<PromptHistory>request(Addresses.PROMPTS_HISTORY, new PromptMessages.HistoryQuery(ExecutionPrompt.AGENT,
-                PromptMessages.MAX_LIMIT)).compose(h -> ctx.temporal().withClient(client -> {
-                    String queue = ctx.temporal().taskQueue();
-                    ExecutionView agent = agentView(client, queue);
-                    List<Integer> known = h.versions().stream().map(v -> v.version()).toList();
-                    if (!known.contains(version)) {
-                        return ToolResult.error(ErrorCode.JUDGE_NO_SUCH_VERSION, "the execution agent has no prompt version "
-                                + version + " (it has " + known + ")");
-                    }
-                    Integer previous = agent != null ? Integer.valueOf(agent.promptVersion())
-                            : h.current() == null ? null : h.current().version();
-                    ExecutionAgentWorkflow.ensureStarted(client, queue, ExecutionSettings.from(ctx.config()));
-                    client.newUntypedWorkflowStub(DurableNames.ExecutionAgent.id(queue))
-                            .signal(DurableNames.ExecutionAgent.ROLLBACK_PROMPT, rollback);
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("signalled", true);
-                    out.put("version", version);
-                    out.put("previous_version", previous);
-                    return ToolResult.ok(out);
-                }));
-    }
-
-    /** The running execution agent's view (the version its decisions carry), or null when it does not run. */
-    private static ExecutionView agentView(WorkflowClient client, String queue) {
-        try {
-            ExecutionView v = client.newWorkflowStub(ExecutionAgentWorkflow.class, DurableNames.ExecutionAgent.id(queue))
-                    .getExecutionState();
-            return v != null && v.loaded() ? v : null;
-        } catch (WorkflowNotFoundException | WorkflowQueryException notRunning) {
-            return null;
-        }
+                PromptMessages.MAX_LIMIT)).compose(h -> ctx.temporal().withClient(client -> ToolResult.ok(Json.toTextMap(
+                        JudgeClient.rollback(client, ctx.temporal().taskQueue(), ExecutionSettings.from(ctx.config()), h, rollback)))));
     }
 
     private static Map<String, Object> view(JudgeEvaluation e) {

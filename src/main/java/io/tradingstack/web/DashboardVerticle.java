@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * Serves the dashboard (markets, trading, backtests, agents): static pages and modules from the jar
  * (the chart library from its webjar, no CDN) and their JSON API on HTTP_PORT, behind the port's
  * Host/Origin and token checks; write requests also need the session's CSRF token. The broker chat
- * panel's WebSocket ({@link ChatSocket}) runs its chats on this verticle's worker pool.
+ * panel's WebSocket ({@link ChatSocket}) runs its chats on this verticle's worker pool; the agent
+ * panels' routes are {@link AgentPanels}'.
  */
 public final class DashboardVerticle extends VerticleBase {
     private static final long BODY_LIMIT = 16 * 1024;
@@ -40,11 +41,14 @@ public final class DashboardVerticle extends VerticleBase {
         Codecs.register(vertx, LedgerMessages.TYPES);
         Codecs.register(vertx, CandleHistory.MESSAGES);
         Codecs.register(vertx, WorkflowState.MESSAGES);
+        Codecs.register(vertx, io.tradingstack.backtest.sweep.SweepMessages.TYPES);
         Codecs.register(vertx, io.tradingstack.execution.RiskMessages.TYPES);
         TemporalAccess temporal = new TemporalAccess(ctx);
         DashboardApi api = new DashboardApi(vertx, ctx.config());
         TradingActions actions = new TradingActions(vertx, ctx.config(), temporal);
         BacktestRuns runs = new BacktestRuns(vertx, ctx.config(), temporal);
+        AgentPanels agents = new AgentPanels(vertx, ctx.config(), temporal);
+        SweepList sweeps = new SweepList(vertx);
         ReportFiles reports = new ReportFiles(BacktestLauncher.runsDir(ctx.config()));
         CsrfGuard csrf = new CsrfGuard();
         chats = vertx.createSharedWorkerExecutor("dashboard-chat", ChatSocket.MAX_CHATS);
@@ -61,11 +65,14 @@ public final class DashboardVerticle extends VerticleBase {
             router.get("/api/equity").handler(api::equity);
             router.get("/api/limit-enforcement").handler(api::limitEnforcement);
             router.get("/api/backtests").handler(rc -> HttpAnswers.reply(rc, runs.list()));
+            router.get("/api/sweeps").handler(sweeps::list);
+            router.get("/api/sweeps/:id").handler(sweeps::one);
             router.get("/backtests/:id/:file").handler(reports::serve);
             router.get(ChatSocket.PATH).handler(chat::handle);
             router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(guarded(csrf));
             router.post("/api/orders/:id/cancel").handler(actions::cancel);
             router.post("/api/backtests").handler(actions::startBacktest);
+            agents.mount(router);
         }));
     }
 

@@ -3,6 +3,10 @@ package io.tradingstack.web;
 import io.tradingstack.app.RunCommand;
 import io.tradingstack.app.VerticleSpec;
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.ledger.LedgerDb;
+import io.tradingstack.runtime.AppConfig;
+import io.tradingstack.runtime.PgUrl;
+import io.tradingstack.runtime.PostgresRuntime;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
 import io.modelcontextprotocol.client.McpClient;
@@ -11,9 +15,11 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +31,9 @@ import static io.tradingstack.testing.Eventually.eventually;
 
 /**
  * A whole node as {@code run} builds it (every role, Vert.x metrics and JVM series in the node's
- * registry, its own embedded Temporal service reporting client and worker metrics there) over the
- * shared PostgreSQL, with an HTTP_AUTH_TOKEN so the dashboard is reached the way an operator does.
+ * registry, its own embedded Temporal service reporting client and worker metrics there) on a fresh
+ * database of the shared PostgreSQL server, with an HTTP_AUTH_TOKEN so the dashboard is reached the
+ * way an operator does, and with the execution agent (nudged every 2 s) and the judge running.
  */
 final class CockpitNode implements AutoCloseable {
     static final String TOKEN = "cockpit-test-token";
@@ -50,8 +57,16 @@ final class CockpitNode implements AutoCloseable {
         overrides.put("REPLAY_PORT", String.valueOf(TestInfra.freePort()));
         overrides.put("HTTP_AUTH_TOKEN", TOKEN);
         overrides.put("INITIAL_PORTFOLIO_BALANCE", "1000000");
-        RunCommand.Node node = RunCommand.Node.create(TestInfra.config(overrides), VerticleSpec.load(), Set.of(), false);
-        node.stack().context().postgresReady(TestInfra.postgres());
+        // the agents page's panels: the execution agent nudged every 2 s, the judge evaluating on demand
+        overrides.put("EXECUTION_AGENT_ENABLED", "true");
+        overrides.put("EXECUTION_NUDGE_SECONDS", "2");
+        overrides.put("JUDGE_ENABLED", "true");
+        // a database of its own on the shared server: its agents trade, version prompts and adjust risk
+        // in a ledger and stores no other test shares (nor leaves positions in)
+        overrides.put("PG_URL", freshDatabase());
+        AppConfig config = TestInfra.config(overrides);
+        RunCommand.Node node = RunCommand.Node.create(config, VerticleSpec.load(), Set.of(), false);
+        node.stack().context().postgresReady(PostgresRuntime.start(config));
         node.stack().start().await(120, TimeUnit.SECONDS);
         eventually(Duration.ofSeconds(60), "a BTC-USD price", () -> {
             try {
@@ -63,6 +78,12 @@ final class CockpitNode implements AutoCloseable {
             }
         });
         return new CockpitNode(node);
+    }
+
+    private static String freshDatabase() {
+        PgUrl url = LedgerDb.on(TestInfra.postgres()).url();
+        return "postgresql://" + URLEncoder.encode(url.user(), StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(url.password(), StandardCharsets.UTF_8) + "@" + url.host() + ":" + url.port() + "/" + url.database();
     }
 
     String base() {

@@ -1,5 +1,9 @@
 package io.tradingstack.web;
 
+import io.tradingstack.agents.execution.ExecutionAgentWorkflow;
+import io.tradingstack.agents.execution.ExecutionView;
+import io.tradingstack.agents.execution.PromptSignals;
+import io.tradingstack.bus.DurableNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,10 +93,73 @@ class CockpitTest {
             backtests(browser);
             browser.driver.get(node.base() + "/dashboard/#agents");
             eventually(BOUND, "components listed", () -> text(browser, "a-components").contains("ledger"));
+            agents(browser);
             chat(browser);
+            // the whole page in one picture: the panels run below the first screen
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2600));
+            browser.js("window.scrollTo(0, 0)");
             browser.screenshot("agents");
             assertEquals(List.of(), browser.consoleErrors(), "no console error");
         }
+    }
+
+    /**
+     * The agent panels: a decision of this node's execution agent with its gate's reason, pause and
+     * resume from the page, an evaluation asked from the page and listed (asked again: the cooldown
+     * answer), the execution prompt's versions with a diff, and a rollback from the page.
+     */
+    private static void agents(Browser b) throws Exception {
+        String queue = node.ctx.config().taskQueue();
+        String gate = eventuallyGet(BOUND, "a decision of this node's execution agent", () -> String.valueOf(b.js(
+                "const td = [...document.querySelectorAll('#x-decisions td.id')].find(c => c.title.startsWith(arguments[0] + ':'));"
+                        + " return td ? td.parentElement.querySelector('td.gate').innerText : '';",
+                DurableNames.ExecutionAgent.id(queue))), g -> !g.isEmpty());
+        assertTrue(gate.matches("BOOTSTRAP|SIGNAL|PRICE_MOVE>=.*|STALE>=.*|PRICE_DELTA<.*|RATE_LIMIT:.*"), gate);
+        eventually(BOUND, "the agent running, its prompt version shown", () -> text(b, "x-state").matches("(?s).*State\\s+running.*v\\d+.*"));
+        click(b, "x-toggle", "Pause");
+        eventually(BOUND, "the agent paused", () -> text(b, "x-state").matches("(?s).*State\\s+paused.*"));
+        click(b, "x-toggle", "Resume");
+        eventually(BOUND, "the agent running again", () -> text(b, "x-state").matches("(?s).*State\\s+running.*"));
+
+        String judge = DurableNames.JudgeAgent.id(queue);
+        click(b, "j-evaluate", "Evaluate now");
+        eventually(BOUND, "the evaluation queued", () -> text(b, "j-msg").startsWith("Queued"));
+        eventually(BOUND, "the evaluation listed", () -> Boolean.TRUE.equals(b.js("return [...document.querySelectorAll("
+                + "'#j-evaluations td.id')].some(c => c.title.startsWith(arguments[0] + ':'))", judge)));
+        // asked again: inside the cooldown (an answer given while the evaluation still finishes says it is queued: ask again)
+        eventually(BOUND, "the cooldown's answer", () -> {
+            String before = text(b, "j-msg");
+            click(b, "j-evaluate", "Evaluate now");
+            String answer = eventuallyGet(BOUND, "an answer", () -> text(b, "j-msg"), t -> !t.equals(before) && !t.isEmpty());
+            b.js("document.getElementById('j-msg').textContent = ''");
+            return answer.startsWith("Skipped: cooldown");
+        });
+        eventually(BOUND, "the prompt versions", () -> !b.driver.findElements(By.cssSelector("#p-versions .version")).isEmpty());
+        assertTrue(text(b, "p-versions").contains("in force"), text(b, "p-versions"));
+
+        // a new version (the user's, by the agent's signal), its diff, then the older one put back from the page
+        ExecutionAgentWorkflow agent = node.ctx.temporal().result().client().newWorkflowStub(ExecutionAgentWorkflow.class,
+                DurableNames.ExecutionAgent.id(queue));
+        ExecutionView before = agent.getExecutionState();
+        agent.updateSystemPrompt(new PromptSignals.Change("execution", before.promptText() + "\nHold no position over the weekend.",
+                "user", "cockpit test", null));
+        eventually(BOUND, "the new version's diff", () -> text(b, "p-versions").contains("+Hold no position over the weekend."));
+        String older = "#p-versions button[data-rollback='" + before.promptVersion() + "']";
+        eventually(BOUND, "a Rollback button on the older version", () -> !b.driver.findElements(By.cssSelector(older)).isEmpty());
+        b.js("document.querySelector(arguments[0]).click()", older);
+        eventually(BOUND, "the rollback sent", () -> text(b, "p-msg").startsWith("Rollback to v" + before.promptVersion() + " sent"));
+        eventually(BOUND, "the older version in force again", () -> String.valueOf(b.js("const v = document.querySelector("
+                + "'#p-versions .version[data-version=\"' + arguments[0] + '\"] .tag'); return v ? v.innerText : '';",
+                before.promptVersion())).equals("in force"));
+        eventually(BOUND, "the agent on it", () -> agent.getExecutionState().promptVersion() == before.promptVersion());
+    }
+
+    private static void click(Browser b, String id, String label) throws Exception {
+        eventually(BOUND, label + " offered", () -> {
+            org.openqa.selenium.WebElement e = b.driver.findElement(By.id(id));
+            return e.isEnabled() && e.getText().equals(label);
+        });
+        b.driver.findElement(By.id(id)).click();
     }
 
     /** The broker chat panel: first-use preferences (confirmed with y), then a question its answer quotes figures for. */
@@ -192,6 +259,14 @@ class CockpitTest {
         eventually(Duration.ofSeconds(120), "the backtest done with a report link", () ->
                 row(b, "b-list", workflowId).contains("DONE")
                         && !b.driver.findElements(By.cssSelector("#b-list a[href='/backtests/" + workflowId + "/report.html']")).isEmpty());
+        // a sweep started through MCP is listed with its state and progress, and links its stored ranked table when done
+        Map<String, Object> sweep = node.call("run_sweep", Map.of("pair", "BTC-USD", "timeframe", "1h", "start", "2023-04-10",
+                "end", "2023-04-13", "parameters", Map.of("rsi_max", List.of(60, 70)), "metric", "total_return"));
+        String sweepId = String.valueOf(sweep.get("workflow_id"));
+        eventually(Duration.ofSeconds(120), "the sweep listed as DONE with its result link", () ->
+                row(b, "b-sweeps", sweepId).contains("DONE")
+                        && !b.driver.findElements(By.cssSelector("#b-sweeps a[href='/api/sweeps/" + sweepId + "']")).isEmpty());
+        assertTrue(node.get("/api/sweeps/" + sweepId).contains("\"ranked\""), "the stored result is served");
         b.screenshot("backtests");
         assertTrue(node.get("/backtests/" + workflowId + "/report.html").contains("<html"), "the report is served");
     }

@@ -110,6 +110,36 @@ class DashboardVerticleTest {
     }
 
     @Test
+    void agentPanelsAnswerWithCodesAndTheirWritesNeedTheToken() throws Exception {
+        HttpResponse<Buffer> state = get("/api/agents/execution");
+        assertEquals(404, state.statusCode(), "no Temporal client on this node: " + state.bodyAsString());
+        assertEquals(7072, state.bodyAsJsonObject().getInteger("code"));
+        for (String path : new String[] {"/api/agents/decisions", "/api/judge/evaluations", "/api/prompts", "/api/risk/adjustments"}) {
+            HttpResponse<Buffer> r = get(path);
+            assertEquals(404, r.statusCode(), path + ": no owner on this node");
+            assertEquals(1101, r.bodyAsJsonObject().getInteger("code"), path);
+        }
+        assertEquals(400, get("/api/agents/decisions?symbol=DOGE-USD").statusCode());
+        assertEquals(400, get("/api/judge/evaluations?limit=0").statusCode());
+        for (String path : new String[] {"/api/agents/execution/pause", "/api/agents/execution/resume", "/api/judge/evaluate",
+                "/api/prompts/rollback"}) {
+            assertEquals(403, send(HttpMethod.POST, path, Map.of()).statusCode(), path + " without the token");
+        }
+        HttpResponse<Buffer> session = get("/api/session");
+        Map<String, String> headers = Map.of("Cookie", session.cookies().get(0).split(";")[0],
+                CsrfGuard.HEADER, session.bodyAsJsonObject().getString("csrf_token"), "Content-Type", "application/json");
+        HttpResponse<Buffer> force = web.request(HttpMethod.POST, port, "127.0.0.1", "/api/judge/evaluate").putHeaders(
+                io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(headers)).sendBuffer(Buffer.buffer("{\"force\":\"yes\"}"))
+                .await(10, TimeUnit.SECONDS);
+        assertEquals(400, force.statusCode(), force.bodyAsString());
+        HttpResponse<Buffer> version = web.request(HttpMethod.POST, port, "127.0.0.1", "/api/prompts/rollback").putHeaders(
+                io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(headers)).sendBuffer(Buffer.buffer("{\"version\":0}"))
+                .await(10, TimeUnit.SECONDS);
+        assertEquals(400, version.statusCode(), "refused before anything is asked: " + version.bodyAsString());
+        assertEquals(7070, version.bodyAsJsonObject().getInteger("code"));
+    }
+
+    @Test
     void reportsAreServedFromTheRunsDirectoryOnly() throws Exception {
         for (String path : new String[] {"/backtests/..%2F..%2Fetc/report.html", "/backtests/bt-1/passwd",
                 "/backtests/%2e%2e/report.html"}) {

@@ -1,12 +1,26 @@
 package io.tradingstack.agents.judge;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tradingstack.agents.execution.ExecutionAgentClient;
+import io.tradingstack.agents.execution.ExecutionAgentWorkflow;
+import io.tradingstack.agents.execution.ExecutionSettings;
+import io.tradingstack.agents.execution.ExecutionView;
+import io.tradingstack.agents.prompts.PromptHistory;
+import io.tradingstack.agents.prompts.PromptRollback;
+import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.DurableNames;
+import io.tradingstack.bus.ErrorCode;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 
-/** Finds or starts the judge workflow of a task queue and talks to it (tools and the verticle). */
+import java.util.List;
+
+/**
+ * Finds or starts the judge workflow of a task queue and talks to it, and puts a stored prompt
+ * version back in force: one path for the MCP tools, the dashboard and the verticle.
+ */
 public final class JudgeClient {
     private JudgeClient() {
     }
@@ -38,5 +52,30 @@ public final class JudgeClient {
             ensureStarted(client, taskQueue, settings);
             return client.newWorkflowStub(JudgeAgentWorkflow.class, DurableNames.JudgeAgent.id(taskQueue)).trigger(trigger);
         }
+    }
+
+    /** What a rollback signalled: the version asked for and the one in force when asked (null when none was). */
+    public record RolledBack(boolean signalled, int version, @JsonProperty("previous_version") Integer previousVersion) {
+    }
+
+    /**
+     * rollback_prompt: signals the execution agent (started first when it does not run) to put
+     * {@code rollback.version()} of {@code history} back in force; JUDGE_NO_SUCH_VERSION, and no
+     * signal, when the history does not hold it. The agent records the switch in the prompt store.
+     */
+    public static RolledBack rollback(WorkflowClient client, String taskQueue, ExecutionSettings settings,
+                                      PromptHistory history, PromptRollback rollback) {
+        List<Integer> known = history.versions().stream().map(v -> v.version()).toList();
+        if (!known.contains(rollback.version())) {
+            throw new CodedException(ErrorCode.JUDGE_NO_SUCH_VERSION, "the execution agent has no prompt version "
+                    + rollback.version() + " (it has " + known + ")");
+        }
+        ExecutionView agent = ExecutionAgentClient.view(client, taskQueue);
+        Integer previous = agent != null && agent.loaded() ? Integer.valueOf(agent.promptVersion())
+                : history.current() == null ? null : history.current().version();
+        ExecutionAgentWorkflow.ensureStarted(client, taskQueue, settings);
+        client.newUntypedWorkflowStub(DurableNames.ExecutionAgent.id(taskQueue))
+                .signal(DurableNames.ExecutionAgent.ROLLBACK_PROMPT, rollback);
+        return new RolledBack(true, rollback.version(), previous);
     }
 }

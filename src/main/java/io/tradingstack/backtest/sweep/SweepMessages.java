@@ -36,5 +36,31 @@ public final class SweepMessages {
     public record Loaded(String progressJson) {
     }
 
-    public static final List<Class<? extends Record>> TYPES = List.of(Save.class, Saved.class, Load.class, Loaded.class);
+    /** Body of {@code ts.backtest.sweep-list}: the newest {@code limit} sweeps (1-200). */
+    public record ListSweeps(int limit) {
+        public ListSweeps {
+            if (limit < 1 || limit > 200) {
+                throw new IllegalArgumentException("limit must be within 1-200, got " + limit);
+            }
+        }
+    }
+
+    /** One sweep as the dashboard lists it. */
+    public record Summary(@com.fasterxml.jackson.annotation.JsonProperty("sweep_id") String sweepId, String state, String metric,
+                          @com.fasterxml.jackson.annotation.JsonProperty("runs_done") int runsDone,
+                          @com.fasterxml.jackson.annotation.JsonProperty("runs_total") int runsTotal,
+                          @com.fasterxml.jackson.annotation.JsonProperty("error_code") String errorCode,
+                          @com.fasterxml.jackson.annotation.JsonProperty("created_at") String createdAt,
+                          @com.fasterxml.jackson.annotation.JsonProperty("updated_at") String updatedAt) {
+    }
+
+    /** Reply of {@code ts.backtest.sweep-list}, newest first. */
+    public record Listed(List<Summary> sweeps) {
+        public Listed {
+            sweeps = List.copyOf(sweeps);
+        }
+    }
+
+    public static final List<Class<? extends Record>> TYPES = List.of(Save.class, Saved.class, Load.class, Loaded.class,
+            ListSweeps.class, Listed.class);
 }

@@ -47,6 +47,21 @@ public final class SweepStore {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("progress"));
     }
 
+    /** The newest sweeps, newest first. */
+    public Future<List<SweepMessages.Summary>> list(int limit) {
+        return pool.preparedQuery("SELECT sweep_id, state, metric, runs_done, runs_total, error_code, created_at, updated_at"
+                        + " FROM sweeps ORDER BY created_at DESC, sweep_id LIMIT $1")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<SweepMessages.Summary> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new SweepMessages.Summary(r.getString("sweep_id"), r.getString("state"),
+                            r.getString("metric"), r.getInteger("runs_done"), r.getInteger("runs_total"), r.getString("error_code"),
+                            r.getOffsetDateTime("created_at").toInstant().toString(),
+                            r.getOffsetDateTime("updated_at").toInstant().toString())));
+                    return out;
+                });
+    }
+
     private static Future<Void> runs(SqlConnection c, String sweepId, SweepResult result) {
         if (result == null) {
             return Future.succeededFuture();

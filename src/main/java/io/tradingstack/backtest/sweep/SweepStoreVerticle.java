@@ -29,7 +29,10 @@ public final class SweepStoreVerticle extends VerticleBase {
         return ctx.postgres().compose(pg -> {
             store = new SweepStore(ctx.pool());
             return Future.all(held.<SweepMessages.Save>consumer(Addresses.SWEEP_SAVE, this::save),
-                    held.<SweepMessages.Load>consumer(Addresses.SWEEP_LOAD, this::load));
+                    held.<SweepMessages.Load>consumer(Addresses.SWEEP_LOAD, this::load),
+                    held.<SweepMessages.ListSweeps>consumer(Addresses.SWEEP_LIST, msg -> store.list(msg.body().limit())
+                            .onSuccess(list -> msg.reply(new SweepMessages.Listed(list)))
+                            .onFailure(e -> Replies.fail(msg, storage(e)))));
         });
     }
 
