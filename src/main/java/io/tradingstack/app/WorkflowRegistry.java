@@ -19,6 +19,7 @@ public final class WorkflowRegistry {
     public static final List<Class<?>> WORKFLOWS = List.of(
             SystemCheckWorkflowImpl.class,
             io.tradingstack.backtest.BacktestWorkflowImpl.class,
+            io.tradingstack.backtest.LlmBacktestWorkflowImpl.class,
             io.tradingstack.backtest.sweep.SweepWorkflowImpl.class,
             io.tradingstack.agents.BrokerAgentWorkflowImpl.class,
             io.tradingstack.market.MarketStreamWorkflowImpl.class,

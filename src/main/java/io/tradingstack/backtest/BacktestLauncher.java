@@ -109,7 +109,7 @@ public final class BacktestLauncher {
         BacktestRequest request = request(args, runDir);
         Future<BacktestRequest> prepared = "exchange".equals(args.source()) ? Future.succeededFuture(request)
                 : vertx.executeBlocking(() -> withBundledData(request, args, runDir), false);
-        return prepared.compose(r -> starter.start(workflowId, DurableNames.Backtest.TYPE, r)
+        return prepared.compose(r -> starter.start(workflowId, DurableNames.Backtest.typeFor(r.strategy()), r)
                 .map(runId -> new Started(workflowId, runId, r.pairs().get(0), r.timeframe(), r.strategy(),
                         runDir.toString())));
     }

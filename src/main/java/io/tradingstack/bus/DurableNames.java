@@ -117,12 +117,24 @@ public final class DurableNames {
     /** A backtest run durably, with progress signalled back by its activity. */
     public static final class Backtest {
         public static final String TYPE = "BacktestWorkflow";
+        /** A backtest whose strategy is the LLM strategist ({@code strategy=llm}): same request, signal and query. */
+        public static final String LLM_TYPE = "LLMBacktestWorkflow";
         /** Prefix of the ids of runs started through MCP. */
         public static final String MCP_ID_PREFIX = "backtest-mcp-";
         public static final String REPORT_PROGRESS = "reportProgress";
         public static final String PROGRESS = "progress";
 
         private Backtest() {
+        }
+
+        /** True for both backtest workflow types. */
+        public static boolean isBacktest(String workflowType) {
+            return TYPE.equals(workflowType) || LLM_TYPE.equals(workflowType);
+        }
+
+        /** The workflow type that runs a backtest of {@code strategy}. */
+        public static String typeFor(String strategy) {
+            return "llm".equals(strategy) ? LLM_TYPE : TYPE;
         }
     }
 

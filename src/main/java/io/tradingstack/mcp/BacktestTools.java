@@ -242,7 +242,7 @@ final class BacktestTools {
         WorkflowExecutionStatus status;
         try {
             var description = stub.describe();
-            if (!DurableNames.Backtest.TYPE.equals(description.getWorkflowType())) {
+            if (!DurableNames.Backtest.isBacktest(description.getWorkflowType())) {
                 return notFound(workflowId);
             }
             status = description.getStatus();

@@ -91,6 +91,9 @@ class McpBacktestToolsTest {
                     "start", "2023-04-10", "end", "2023-04-11", "strategy", "llm", "llm_calls_per_day", 4));
             Map<String, Object> result = awaitDone((String) started.get("workflow_id"));
             assertEquals("llm", result.get("strategy"), result.toString());
+            assertEquals(io.tradingstack.bus.DurableNames.Backtest.LLM_TYPE, io.tradingstack.testing.TestInfra.temporal().client()
+                    .newUntypedWorkflowStub((String) started.get("workflow_id"), java.util.Optional.empty(), java.util.Optional.empty())
+                    .describe().getWorkflowType(), "the LLM strategist's run has its own workflow type");
             Map<String, Object> report = io.tradingstack.bus.Json.MAPPER.readValue(
                     Path.of((String) result.get("report_json")).toFile(), Map.class);
             List<Map<String, Object>> days = (List<Map<String, Object>>) ((Map<String, Object>) report.get("llm")).get("days");
