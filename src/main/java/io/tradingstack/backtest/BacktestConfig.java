@@ -1,5 +1,6 @@
 package io.tradingstack.backtest;
 
+import io.tradingstack.risk.ExecutionCaps;
 import io.tradingstack.risk.RiskAdjustments;
 import io.tradingstack.risk.RiskLimits;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * order); slippage is applied by the paper fill model on top of the open price.
  */
 public record BacktestConfig(BigDecimal initialCash, BigDecimal feeBps, BigDecimal slippageBps, RiskLimits limits,
-                             RiskAdjustments adjustments, BigDecimal minNotional, int qtyScale) {
+                             RiskAdjustments adjustments, BigDecimal minNotional, int qtyScale, ExecutionCaps caps) {
     /** Coinbase Advanced taker fee of the lowest tier is 60 bps; 10 bps matches the reference fee_rate 0.001. */
     public static final BigDecimal DEFAULT_FEE_BPS = BigDecimal.TEN;
     public static final BigDecimal DEFAULT_SLIPPAGE_BPS = new BigDecimal("5");
@@ -21,6 +22,7 @@ public record BacktestConfig(BigDecimal initialCash, BigDecimal feeBps, BigDecim
     public BacktestConfig {
         Objects.requireNonNull(limits, "limits");
         adjustments = adjustments == null ? RiskAdjustments.NONE : adjustments;
+        caps = caps == null ? ExecutionCaps.NONE : caps;
         if (initialCash == null || initialCash.signum() <= 0) {
             throw new IllegalArgumentException("initial cash must be > 0");
         }
@@ -29,13 +31,19 @@ public record BacktestConfig(BigDecimal initialCash, BigDecimal feeBps, BigDecim
         }
     }
 
+    /** A config without execution caps. */
+    public BacktestConfig(BigDecimal initialCash, BigDecimal feeBps, BigDecimal slippageBps, RiskLimits limits,
+                          RiskAdjustments adjustments, BigDecimal minNotional, int qtyScale) {
+        this(initialCash, feeBps, slippageBps, limits, adjustments, minNotional, qtyScale, ExecutionCaps.NONE);
+    }
+
     public static BacktestConfig defaults() {
         return new BacktestConfig(DEFAULT_CASH, DEFAULT_FEE_BPS, DEFAULT_SLIPPAGE_BPS, RiskLimits.DEFAULTS,
                 RiskAdjustments.NONE, BigDecimal.ONE, 8);
     }
 
     public BacktestConfig withLimits(RiskLimits l, RiskAdjustments a) {
-        return new BacktestConfig(initialCash, feeBps, slippageBps, l, a, minNotional, qtyScale);
+        return new BacktestConfig(initialCash, feeBps, slippageBps, l, a, minNotional, qtyScale, caps);
     }
 
     /** Fee plus slippage as a fraction, what a buy costs on top of the open price. */

@@ -154,7 +154,7 @@ public final class BacktestRunner {
         RiskConfig.Loaded risk = RiskConfig.load(req.riskConfig() == null ? null : Path.of(req.riskConfig()), overrides);
         try {
             return new BacktestConfig(or(req.initialCash(), d.initialCash()), or(req.feeBps(), d.feeBps()),
-                    or(req.slippageBps(), d.slippageBps()), risk.limits(), risk.adjustments(), d.minNotional(), d.qtyScale());
+                    or(req.slippageBps(), d.slippageBps()), risk.limits(), risk.adjustments(), d.minNotional(), d.qtyScale(), risk.caps());
         } catch (IllegalArgumentException e) {
             throw new CodedException(ErrorCode.BACKTEST_BAD_ARGUMENTS, e.getMessage());
         }

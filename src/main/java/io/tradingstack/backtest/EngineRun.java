@@ -68,6 +68,7 @@ final class EngineRun {
                 .multiply(BigDecimal.ONE.add(config.feeBps().movePointLeft(4)));
         this.risk = new RiskEngine(config.limits(), config.costRate(), config.minNotional(), config.qtyScale());
         risk.setAdjustments(config.adjustments());
+        risk.setCaps(config.caps());
         List<String> symbols = data.stream().map(Dataset::symbol).distinct().toList();
         this.book = new Book(portfolio, symbols);
         this.views = new SeriesView[data.size()];
@@ -200,7 +201,7 @@ final class EngineRun {
         Side side = signal.side(position.signum());
         BigDecimal price = Prices.exact(bar.close());
         TradeRequest request = new TradeRequest(Instant.ofEpochSecond(close), view.symbol(), side, signal.direction(),
-                price, signal.qty(), signal.stopDistance(), signal.emergency());
+                price, signal.qty(), signal.stopDistance(), signal.emergency(), signal.triggerId(), signal.triggerCategory());
         AccountSnapshot account = new AccountSnapshot(book.equity(), book.cash(), position,
                 position.abs().multiply(price), book.grossExposure());
         RiskDecision decision = risk.evaluate(request, account, strategy.limits());

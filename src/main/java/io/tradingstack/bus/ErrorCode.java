@@ -69,8 +69,12 @@ public enum ErrorCode {
     RISK_PORTFOLIO_EXPOSURE(6016, "above max_portfolio_exposure_pct"),
     RISK_DAILY_BUDGET(6017, "daily risk budget used up"),
     RISK_SIZE_TOO_SMALL(6018, "below the minimum order size once capped"),
+    RISK_CATEGORY(6019, "trigger category not allowed by execution_caps"),
     RISK_STORAGE(6020, "risk store unavailable", Retry.RETRIED),
     RISK_BAD_ADJUSTMENT(6021, "invalid risk adjustment"),
+    RISK_PLAN_LIMIT(6022, "max_triggers_per_symbol_per_day reached"),
+    RISK_TRIGGER_BUDGET(6023, "the symbol's trigger budget for the day is used up"),
+    RISK_SESSION(6024, "no new entries in this session (multiplier 0)"),
     // 7000-7099 mcp
     MCP_BAD_ARGUMENTS(7000, "invalid tool arguments"),
     MCP_RATE_LIMITED(7004, "rate limited"),

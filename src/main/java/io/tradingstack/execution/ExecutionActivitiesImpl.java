@@ -107,7 +107,8 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
             OrderRequest order = new OrderRequest(requestId, id, intent.clientOrderId(), intent.symbol(), intent.side(), intent.type(),
                     intent.timeInForce(), intent.qty(), intent.price(), checks.cashHold(intent, tick),
                     intent.side() == Side.SELL ? intent.qty() : BigDecimal.ZERO);
-            toHold.add(new RiskMessages.Admit(order, checks.judgedPrice(intent, tick), intent.stopPrice()));
+            toHold.add(new RiskMessages.Admit(order, checks.judgedPrice(intent, tick), intent.stopPrice(), intent.triggerId(),
+                    intent.triggerCategory()));
         }
         boolean anyRejected = out.stream().anyMatch(Prepared::rejected);
         if (allOrNothing && anyRejected) {

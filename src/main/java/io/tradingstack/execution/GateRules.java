@@ -44,6 +44,12 @@ final class GateRules {
         return new TradeRequest(now, symbol, side, d, price, qty, null, d == Direction.EXIT);
     }
 
+    /** {@code r} as asked by a spec trigger (unchanged when there is none). */
+    static TradeRequest withTrigger(TradeRequest r, String triggerId, String triggerCategory) {
+        return triggerId == null && triggerCategory == null ? r : new TradeRequest(r.time(), r.symbol(), r.side(), r.direction(),
+                r.price(), r.desiredQty(), r.stopDistance(), r.emergency(), triggerId, triggerCategory);
+    }
+
     /**
      * The verdict on {@code r}. With {@code resize}, an approval may be smaller than asked (an agent's
      * sizing); without, a smaller approval refuses the order with the limit it exceeds.
@@ -91,6 +97,10 @@ final class GateRules {
             case MAX_DAILY_RISK_BUDGET -> ErrorCode.RISK_DAILY_BUDGET;
             case INSUFFICIENT_CASH -> ErrorCode.ORDER_INSUFFICIENT_CASH;
             case SPOT_NO_SHORT -> ErrorCode.ORDER_INSUFFICIENT_HOLDINGS;
+            case CATEGORY -> ErrorCode.RISK_CATEGORY;
+            case PLAN_LIMIT -> ErrorCode.RISK_PLAN_LIMIT;
+            case TRIGGER_BUDGET -> ErrorCode.RISK_TRIGGER_BUDGET;
+            case SESSION -> ErrorCode.RISK_SESSION;
             case SIZING_ZERO -> r.isExit() ? ErrorCode.ORDER_INSUFFICIENT_HOLDINGS : ErrorCode.RISK_SIZE_TOO_SMALL;
         };
     }

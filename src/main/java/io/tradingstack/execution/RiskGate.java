@@ -57,6 +57,11 @@ final class RiskGate {
         this.engine = new RiskEngine(limits, costRate, BigDecimal.ZERO, QTY_SCALE, RiskPolicy.LIVE);
     }
 
+    /** The execution caps the gate applies to entries (per-symbol caps and sessions; categories need a trigger). */
+    void caps(io.tradingstack.risk.ExecutionCaps caps) {
+        engine.setCaps(caps);
+    }
+
     RiskLimits limits() {
         return engine.limits();
     }
@@ -98,7 +103,8 @@ final class RiskGate {
                 b.toLedger.add(o);
                 continue;
             }
-            TradeRequest r = GateRules.request(now, o.symbol(), o.side(), o.qty(), a.price(), a.stopPrice(), account.available(o.symbol()));
+            TradeRequest r = GateRules.withTrigger(GateRules.request(now, o.symbol(), o.side(), o.qty(), a.price(), a.stopPrice(),
+                    account.available(o.symbol())), a.triggerId(), a.triggerCategory());
             GateRules.Outcome out = GateRules.decide(engine, r, account.snapshot(o.symbol()), null, false);
             BigDecimal multiplier = engine.multiplier(o.symbol(), now);
             if (!out.approved()) {

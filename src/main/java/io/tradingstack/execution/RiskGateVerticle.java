@@ -55,6 +55,7 @@ public final class RiskGateVerticle extends VerticleBase {
         return ctx.postgres().compose(pg -> {
             store = new RiskStore(pool != null ? pool : ctx.pool());
             gate = new RiskGate(vertx, store, limits, RiskSettings.costRate(ctx.config()));
+            gate.caps(RiskSettings.caps(ctx.config()));
             return Future.all(List.of(
                     held.<RiskMessages.AdmitRequest>consumer(Addresses.RISK_ADMIT, this::admit),
                     held.<RiskMessages.EnforcementQuery>consumer(Addresses.RISK_ENFORCEMENT, this::enforcement),

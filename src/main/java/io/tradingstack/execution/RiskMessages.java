@@ -33,7 +33,12 @@ public final class RiskMessages {
         }
     }
 
-    public record Admit(OrderRequest order, BigDecimal price, BigDecimal stopPrice) {
+    public record Admit(OrderRequest order, BigDecimal price, BigDecimal stopPrice, String triggerId, String triggerCategory) {
+        /** An order no spec trigger asked for. */
+        public Admit(OrderRequest order, BigDecimal price, BigDecimal stopPrice) {
+            this(order, price, stopPrice, null, null);
+        }
+
         public Admit {
             Objects.requireNonNull(order, "order");
             if (price == null || price.signum() <= 0) {

@@ -23,6 +23,15 @@ final class RiskSettings {
     }
 
     static RiskLimits limits(AppConfig config) {
+        return load(config).limits();
+    }
+
+    /** The execution caps of RISK_CONFIG_FILE (its {@code execution_caps} object; none without a file). */
+    static io.tradingstack.risk.ExecutionCaps caps(AppConfig config) {
+        return load(config).caps();
+    }
+
+    private static RiskConfig.Loaded load(AppConfig config) {
         String file = config.get(ConfigKey.RISK_CONFIG_FILE);
         Map<String, Object> overrides = new LinkedHashMap<>();
         put(overrides, "max_position_risk_pct", config.get(ConfigKey.RISK_MAX_POSITION_RISK_PCT));
@@ -36,7 +45,7 @@ final class RiskSettings {
             throw new CodedException(ErrorCode.RISK_BAD_CONFIG, "RISK_CONFIG_FILE " + file + " carries risk_adjustments; the live "
                     + "gate takes adjustments from its store (ts.risk.adjust), not from the file");
         }
-        return loaded.limits();
+        return loaded;
     }
 
     /** Fee plus slippage as a fraction: what a buy costs on top of its notional. */

@@ -47,13 +47,24 @@ public final class RiskStore {
         return storage(pool.preparedQuery("SELECT d.anchor, (SELECT count(*) FROM risk_decisions r WHERE r.day = d.day AND r.counts"
                         + " AND r.status IN ('PENDING', 'APPROVED')) AS trades, (SELECT coalesce(sum(budget), 0) FROM risk_decisions r"
                         + " WHERE r.day = d.day AND r.status IN ('PENDING', 'APPROVED')) AS budget FROM risk_days d WHERE d.day = $1")
-                .execute(Tuple.of(day)).map(rows -> {
+                .execute(Tuple.of(day)).compose(rows -> {
                     if (rows.size() == 0) {
-                        return null;
+                        return Future.succeededFuture(null);
                     }
                     Row r = rows.iterator().next();
-                    return new RiskDay(day, r.getBigDecimal("anchor"), r.getLong("trades").intValue(), r.getBigDecimal("budget"));
+                    return symbolEntries(day).map(entries -> new RiskDay(day, r.getBigDecimal("anchor"), r.getLong("trades").intValue(),
+                            r.getBigDecimal("budget"), entries));
                 }));
+    }
+
+    /** The day's counted entries per symbol (for the execution caps' per-symbol limits). */
+    private Future<Map<String, Integer>> symbolEntries(LocalDate day) {
+        return pool.preparedQuery("SELECT symbol, count(*) AS n FROM risk_decisions WHERE day = $1 AND counts AND direction <> 'exit'"
+                + " AND status IN ('PENDING', 'APPROVED') GROUP BY symbol").execute(Tuple.of(day)).map(rows -> {
+                    Map<String, Integer> out = new HashMap<>();
+                    rows.forEach(x -> out.put(x.getString("symbol"), x.getLong("n").intValue()));
+                    return out;
+                });
     }
 
     /** Anchors a day at {@code equity} unless it already has an anchor; answers the day as stored. */

@@ -9,9 +9,12 @@ import java.util.Objects;
  * orders. {@code stopPrice} (optional) is the protective level the sender would exit at: the risk
  * gate caps the loss at that stop (max_position_risk_pct); no stop order is placed. Validation of
  * symbol, funds and limits happens in pre-trade checks; this only rejects what can never be valid.
+ * {@code triggerId}/{@code triggerCategory} (optional) name the strategy-spec trigger an agent's
+ * order comes from; the risk gate's execution caps read them.
  */
 public record OrderIntent(String symbol, Side side, BigDecimal qty, BigDecimal price, OrderType type,
-                          String clientOrderId, TimeInForce timeInForce, BigDecimal stopPrice) {
+                          String clientOrderId, TimeInForce timeInForce, BigDecimal stopPrice,
+                          String triggerId, String triggerCategory) {
     /** Longest client order id accepted (Coinbase allows a UUID; 64 leaves room for prefixes). */
     public static final int MAX_CLIENT_ORDER_ID = 64;
     /** Digits before the decimal point of a quantity or price; anything larger is not an order. */
@@ -45,10 +48,16 @@ public record OrderIntent(String symbol, Side side, BigDecimal qty, BigDecimal p
         }
     }
 
+    /** An intent no spec trigger asked for. */
+    public OrderIntent(String symbol, Side side, BigDecimal qty, BigDecimal price, OrderType type, String clientOrderId,
+                       TimeInForce timeInForce, BigDecimal stopPrice) {
+        this(symbol, side, qty, price, type, clientOrderId, timeInForce, stopPrice, null, null);
+    }
+
     /** An intent without a declared stop. */
     public OrderIntent(String symbol, Side side, BigDecimal qty, BigDecimal price, OrderType type, String clientOrderId,
                        TimeInForce timeInForce) {
-        this(symbol, side, qty, price, type, clientOrderId, timeInForce, null);
+        this(symbol, side, qty, price, type, clientOrderId, timeInForce, null, null, null);
     }
 
     /** Printable ASCII without spaces or control characters, 1 to 64 characters; null means none. */

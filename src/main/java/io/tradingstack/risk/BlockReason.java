@@ -17,7 +17,15 @@ public enum BlockReason {
     INSUFFICIENT_CASH("insufficient_cash", false),
     SIZING_ZERO("sizing_zero", false),
     /** A spot book holds no negative quantity: a short entry, or a sale beyond the position. */
-    SPOT_NO_SHORT("spot_no_short", false);
+    SPOT_NO_SHORT("spot_no_short", false),
+    /** Execution caps ({@link ExecutionCaps}): the trigger's category is not allowed. */
+    CATEGORY("category", false),
+    /** Execution caps: max_triggers_per_symbol_per_day reached for the symbol. */
+    PLAN_LIMIT("plan_limit", false),
+    /** Execution caps: the symbol's trigger_budgets entry used up for the day. */
+    TRIGGER_BUDGET("trigger_budget", false),
+    /** Execution caps: the session in force has multiplier 0 (no new entries). */
+    SESSION("session", false);
 
     private final String key;
     private final boolean riskParameter;

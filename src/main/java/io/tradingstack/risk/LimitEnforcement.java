@@ -98,6 +98,12 @@ public final class LimitEnforcement {
             d.put("symbol", request.symbol());
             d.put("side", request.side().name().toLowerCase(java.util.Locale.ROOT));
             d.put("price", request.price());
+            if (request.triggerId() != null) {
+                d.put("trigger_id", request.triggerId());
+            }
+            if (request.triggerCategory() != null) {
+                d.put("trigger_category", request.triggerCategory());
+            }
             d.put("reason", decision.reason().key());
             d.put("detail", decision.detail());
             return d;

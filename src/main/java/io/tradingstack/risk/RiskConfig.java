@@ -30,8 +30,19 @@ public final class RiskConfig {
     }
 
     /** Limits and adjustments read from a file (or only defaults when {@code file} is null). */
-    public record Loaded(RiskLimits limits, RiskAdjustments adjustments) {
+    public record Loaded(RiskLimits limits, RiskAdjustments adjustments, ExecutionCaps caps) {
+        public Loaded {
+            caps = caps == null ? ExecutionCaps.NONE : caps;
+        }
+
+        public Loaded(RiskLimits limits, RiskAdjustments adjustments) {
+            this(limits, adjustments, ExecutionCaps.NONE);
+        }
     }
+
+    /** The keys of the {@code execution_caps} object (reference names, §6d / §7). */
+    public static final Set<String> CAP_KEYS = Set.of("allowed_trigger_categories", "max_triggers_per_symbol_per_day",
+            "trigger_budgets", "session_trade_multipliers");
 
     public static Loaded load(Path file, Map<String, Object> overrides) {
         return load(file, overrides, RiskLimits.DEFAULTS);
@@ -41,6 +52,7 @@ public final class RiskConfig {
     public static Loaded load(Path file, Map<String, Object> overrides, RiskLimits base) {
         Map<String, Object> values = new LinkedHashMap<>();
         RiskAdjustments adjustments = RiskAdjustments.NONE;
+        ExecutionCaps caps = ExecutionCaps.NONE;
         if (file != null) {
             JsonNode root = read(file);
             JsonNode limits = root.has("risk_limits") ? root.get("risk_limits") : root;
@@ -49,6 +61,9 @@ public final class RiskConfig {
             if (root.has("risk_adjustments")) {
                 adjustments = adjustments(root.get("risk_adjustments"));
             }
+            if (root.has("execution_caps")) {
+                caps = caps(root.get("execution_caps"), file);
+            }
         }
         overrides.forEach((k, v) -> {
             if (v != null) {
@@ -56,7 +71,7 @@ public final class RiskConfig {
             }
         });
         try {
-            return new Loaded(build(values, base), adjustments);
+            return new Loaded(build(values, base), adjustments, caps);
         } catch (IllegalArgumentException e) {
             throw new CodedException(ErrorCode.RISK_BAD_CONFIG, e.getMessage());
         }
@@ -89,10 +104,57 @@ public final class RiskConfig {
             if (KEYS.contains(e.getKey())) {
                 values.putIfAbsent(e.getKey(), e.getValue().isArray() ? strings(e.getValue()) : e.getValue().asText());
             } else if (node != null && !e.getKey().equals("risk_limits") && !e.getKey().equals("risk_adjustments")
+                    && !e.getKey().equals("execution_caps")
                     && !e.getKey().startsWith("_")) {
                 throw new CodedException(ErrorCode.RISK_BAD_CONFIG, "unknown risk key '" + e.getKey() + "' in " + file);
             }
         }
+    }
+
+    /** The {@code execution_caps} object; a bad value is a RISK_BAD_CONFIG error naming the key. */
+    static ExecutionCaps caps(JsonNode n, Path file) {
+        if (!n.isObject()) {
+            throw new CodedException(ErrorCode.RISK_BAD_CONFIG, "execution_caps must be an object in " + file);
+        }
+        n.fieldNames().forEachRemaining(k -> {
+            if (!CAP_KEYS.contains(k) && !k.startsWith("_")) {
+                throw new CodedException(ErrorCode.RISK_BAD_CONFIG, "unknown execution_caps key '" + k + "' in " + file
+                        + "; expected one of " + new java.util.TreeSet<>(CAP_KEYS));
+            }
+        });
+        try {
+            Set<String> categories = new HashSet<>(strings(n.get("allowed_trigger_categories")));
+            JsonNode perSymbol = n.get("max_triggers_per_symbol_per_day");
+            Integer maxPerSymbol = perSymbol == null || perSymbol.isNull() ? null : wholeNumber("max_triggers_per_symbol_per_day", perSymbol);
+            Map<String, Integer> budgets = new LinkedHashMap<>();
+            if (n.has("trigger_budgets")) {
+                n.get("trigger_budgets").fields().forEachRemaining(e ->
+                        budgets.put(e.getKey(), wholeNumber("trigger_budgets." + e.getKey(), e.getValue())));
+            }
+            java.util.List<ExecutionCaps.Session> sessions = new java.util.ArrayList<>();
+            JsonNode s = n.get("session_trade_multipliers");
+            if (s != null && s.isTextual()) {
+                sessions.addAll(ExecutionCaps.parseSessions(s.asText()));
+            } else if (s != null && s.isArray()) {
+                for (JsonNode x : s) {
+                    sessions.add(new ExecutionCaps.Session(wholeNumber("session start", x.path("start_hour")),
+                            wholeNumber("session end", x.path("end_hour")), new BigDecimal(x.path("multiplier").asText())));
+                }
+            } else if (s != null && !s.isNull()) {
+                throw new IllegalArgumentException("session_trade_multipliers must be \"0-4:1.5,4-24:0.75\" or a list of "
+                        + "{start_hour, end_hour, multiplier}");
+            }
+            return new ExecutionCaps(categories, maxPerSymbol, budgets, sessions);
+        } catch (IllegalArgumentException e) {
+            throw new CodedException(ErrorCode.RISK_BAD_CONFIG, "execution_caps in " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static int wholeNumber(String key, JsonNode v) {
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw new IllegalArgumentException(key + " must be a whole number, got " + v);
+        }
+        return v.intValue();
     }
 
     private static RiskAdjustments adjustments(JsonNode n) {

@@ -34,6 +34,8 @@ public final class RiskEngine {
     private BigDecimal dayAnchor = BigDecimal.ZERO;
     private int tradesToday;
     private BigDecimal budgetUsed = BigDecimal.ZERO;
+    private ExecutionCaps caps = ExecutionCaps.NONE;
+    private final java.util.Map<String, Integer> symbolEntries = new java.util.HashMap<>();
 
     /**
      * @param costRate    fee + slippage as a fraction, reserved on top of the notional when capping by cash
@@ -56,6 +58,15 @@ public final class RiskEngine {
         this.adjustments = adjustments == null ? RiskAdjustments.NONE : adjustments;
     }
 
+    /** The execution caps that gate entries from now on ({@link ExecutionCaps#NONE} when null). */
+    public void setCaps(ExecutionCaps caps) {
+        this.caps = caps == null ? ExecutionCaps.NONE : caps;
+    }
+
+    public ExecutionCaps caps() {
+        return caps;
+    }
+
     public RiskLimits limits() {
         return baseLimits;
     }
@@ -72,13 +83,15 @@ public final class RiskEngine {
             dayAnchor = equity;
             tradesToday = 0;
             budgetUsed = BigDecimal.ZERO;
+            symbolEntries.clear();
             telemetry.startDay(LocalDate.ofEpochDay(day));
         }
     }
 
     /** The current day's state (null before the first mark). */
     public RiskDay day() {
-        return epochDay == Long.MIN_VALUE ? null : new RiskDay(LocalDate.ofEpochDay(epochDay), dayAnchor, tradesToday, budgetUsed);
+        return epochDay == Long.MIN_VALUE ? null : new RiskDay(LocalDate.ofEpochDay(epochDay), dayAnchor, tradesToday, budgetUsed,
+                symbolEntries);
     }
 
     /** Continues a day saved earlier (after a restart, or to undo counts of a batch that was not admitted). */
@@ -91,6 +104,8 @@ public final class RiskEngine {
         dayAnchor = day.anchor();
         tradesToday = day.trades();
         budgetUsed = day.budgetUsed();
+        symbolEntries.clear();
+        symbolEntries.putAll(day.symbolEntries());
     }
 
     /** Checks and sizes one trade; an approval counts toward today's caps immediately. */
@@ -177,7 +192,12 @@ public final class RiskEngine {
             return RiskDecision.block(BlockReason.SPOT_NO_SHORT, "Spot book: no short entry in " + r.symbol()
                     + " (nothing held to sell)");
         }
-        RiskDecision capped = dailyCap(limits);
+        ExecutionCaps.Session session = caps.session(r.time());
+        if (session != null && session.multiplier().signum() == 0) {
+            return RiskDecision.block(BlockReason.SESSION, "No new entries in session " + session.start() + "-"
+                    + session.end() + " UTC (multiplier 0)");
+        }
+        RiskDecision capped = dailyCap(limits, session);
         if (capped != null) {
             return capped;
         }
@@ -191,13 +211,41 @@ public final class RiskEngine {
         if (limits.directionVetoes().contains(r.direction())) {
             return RiskDecision.block(BlockReason.DIRECTION_VETO, "Direction " + r.direction().key() + " is vetoed");
         }
+        return capGates(r, session);
+    }
+
+    /** The execution caps on an entry: its trigger's category, then the symbol's entries today. */
+    private RiskDecision capGates(TradeRequest r, ExecutionCaps.Session session) {
+        if (r.triggerCategory() != null && !caps.allowedCategories().isEmpty()
+                && !caps.allowedCategories().contains(r.triggerCategory())) {
+            return RiskDecision.block(BlockReason.CATEGORY, "Trigger category " + r.triggerCategory()
+                    + (r.triggerId() == null ? "" : " (" + r.triggerId() + ")") + " is not allowed");
+        }
+        Integer cap = ExecutionCaps.scale(caps.symbolCap(r.symbol()), session);
+        int used = symbolEntries.getOrDefault(r.symbol(), 0);
+        if (cap != null && used >= cap) {
+            boolean budget = caps.triggerBudgets().containsKey(r.symbol());
+            return RiskDecision.block(budget ? BlockReason.TRIGGER_BUDGET : BlockReason.PLAN_LIMIT,
+                    (budget ? "Trigger budget of " + r.symbol() : "Max triggers per symbol per day for " + r.symbol())
+                            + " used (" + used + " of " + cap + sessionNote(session) + ")");
+        }
         return null;
     }
 
+    private static String sessionNote(ExecutionCaps.Session s) {
+        return s == null ? "" : ", session " + s;
+    }
+
     private RiskDecision dailyCap(RiskLimits limits) {
-        Integer max = limits.maxTradesPerDay();
+        return dailyCap(limits, null);
+    }
+
+    /** The daily trade cap, scaled for an entry by the session in force (exits use the plain cap). */
+    private RiskDecision dailyCap(RiskLimits limits, ExecutionCaps.Session session) {
+        Integer max = ExecutionCaps.scale(limits.maxTradesPerDay(), session);
         if (max != null && tradesToday >= max) {
-            return RiskDecision.block(BlockReason.MAX_TRADES_PER_DAY, "Reached max trades per day (" + max + ")");
+            return RiskDecision.block(BlockReason.MAX_TRADES_PER_DAY, "Reached max trades per day (" + max
+                    + sessionNote(session) + ")");
         }
         return null;
     }
@@ -239,6 +287,9 @@ public final class RiskEngine {
             return;
         }
         tradesToday++;
+        if (!r.isExit()) {
+            symbolEntries.merge(r.symbol(), 1, Integer::sum);
+        }
         // the budget is only read when its limit is set (scaling keeps a null limit null)
         if (!r.isExit() && baseLimits.maxDailyRiskBudgetPct() != null) {
             budgetUsed = budgetUsed.add(budgetOf(r, qty));

@@ -78,11 +78,13 @@ public final class SpecStrategy implements Strategy {
         previous = current;
         return switch (d.action()) {
             case HOLD -> List.of();
-            case EXIT -> List.of(d.emergency() ? Signal.emergencyExit(d.reason()) : Signal.exit(d.reason()));
+            case EXIT -> List.of((d.emergency() ? Signal.emergencyExit(d.reason()) : Signal.exit(d.reason()))
+                    .fromTrigger(d.triggerId(), d.category() == null ? null : d.category().key()));
             case ENTER_LONG, ENTER_SHORT -> {
                 pending = d.openTrade();
                 yield List.of(new Signal(d.action() == SpecDecision.Action.ENTER_LONG ? Direction.LONG : Direction.SHORT,
-                        d.quantity(view.equity()), d.stopDistance(), false, d.reason()));
+                        d.quantity(view.equity()), d.stopDistance(), false, d.reason(),
+                        d.triggerId(), d.category() == null ? null : d.category().key()));
             }
         };
     }

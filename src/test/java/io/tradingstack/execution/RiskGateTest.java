@@ -85,6 +85,42 @@ class RiskGateTest {
         }
     }
 
+    @Test
+    void executionCapsOfTheRiskFileLimitEntriesPerSymbolAcrossARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("risk.json");
+        // a session over the whole day halves the per-symbol cap: max(1, floor(2 * 0.5)) = 1 entry per symbol
+        java.nio.file.Files.writeString(file, """
+                {"execution_caps": {"max_triggers_per_symbol_per_day": 2, "session_trade_multipliers": "0-24:0.5",
+                                    "allowed_trigger_categories": ["trend_continuation"]}}
+                """);
+        LedgerDb db = LedgerDb.fresh();
+        Map<String, String> config = Map.of("RISK_CONFIG_FILE", file.toString());
+        try (OrderStack stack = new OrderStack(db, config, null)) {
+            assertEquals(OrderStatus.FILLED, placeOne(stack, market("BTC-USD", Side.BUY, "0.01")).status());
+            OrderResult second = placeOne(stack, market("BTC-USD", Side.BUY, "0.01"));
+            assertEquals(ErrorCode.RISK_PLAN_LIMIT, second.code(), second::toString);
+            assertTrue(second.message().contains("used (1 of 1, session 0-24:0.5)"), second.message());
+            OrderResult reversal = placeOne(stack, fromTrigger("ETH-USD", "0.2", "rev-1", "reversal"));
+            assertEquals(ErrorCode.RISK_CATEGORY, reversal.code(), "an agent's order carries its trigger's category: " + reversal);
+            assertTrue(reversal.message().contains("Trigger category reversal (rev-1) is not allowed"), reversal.message());
+            assertEquals(OrderStatus.FILLED, placeOne(stack, fromTrigger("ETH-USD", "0.2", "trend-1", "trend_continuation")).status(),
+                    "an allowed category on another symbol, which has its own cap");
+            assertEquals(OrderStatus.FILLED, placeOne(stack, market("BTC-USD", Side.SELL, "0.01")).status(), "an exit passes the caps");
+            RiskMessages.Enforcement day = enforcement(stack);
+            assertEquals(1L, ((Number) day.day().get("trades_blocked_by_plan_limit")).longValue(), day::toString);
+            assertEquals(1L, ((Number) day.day().get("trades_blocked_by_category")).longValue(), day::toString);
+        }
+        try (OrderStack again = new OrderStack(db, config, null)) {
+            OrderResult afterRestart = placeOne(again, market("BTC-USD", Side.BUY, "0.01"));
+            assertEquals(ErrorCode.RISK_PLAN_LIMIT, afterRestart.code(), "the symbol's entries survived the restart: " + afterRestart);
+        }
+    }
+
+    private static OrderIntent fromTrigger(String symbol, String qty, String triggerId, String category) {
+        return new OrderIntent(symbol, Side.BUY, new BigDecimal(qty), null, OrderType.MARKET, null, null, null, triggerId, category);
+    }
+
     private static RiskMessages.Enforcement enforcement(OrderStack stack) {
         return request(stack, Addresses.RISK_ENFORCEMENT, new RiskMessages.EnforcementQuery(null));
     }

@@ -75,7 +75,7 @@ public final class ExecutionActivitiesImpl implements ExecutionActivities {
     @Override
     public OrderOutcome place(String clientOrderId, Intent intent) {
         OrderIntent order = new OrderIntent(intent.symbol(), Side.valueOf(intent.side().toUpperCase(Locale.ROOT)), intent.qty(),
-                null, OrderType.MARKET, clientOrderId, null, intent.stopPrice());
+                null, OrderType.MARKET, clientOrderId, null, intent.stopPrice(), intent.triggerId(), intent.triggerCategory());
         PlaceOrderRequest request = new PlaceOrderRequest(OrderService.requestIdOf(order, clientOrderId), List.of(order), false);
         OrderResult r = new OrderService(client.get(), ctx.config().taskQueue()).place(request).get(0);
         boolean duplicate = r.original() != null;

@@ -6,9 +6,16 @@ import java.util.Objects;
 
 /**
  * One market order the agent wants: side buy or sell, a positive quantity, the declared stop the
- * risk gate measures the risk at, and why ({@code source}: rules, llm, hybrid).
+ * risk gate measures the risk at, and why ({@code source}: rules, llm, hybrid). {@code triggerId} and
+ * {@code triggerCategory} name the spec trigger behind it (null when the model asked on its own), for
+ * the risk gate's execution caps.
  */
-public record Intent(String symbol, String side, BigDecimal qty, BigDecimal stopPrice, String reason, String source) {
+public record Intent(String symbol, String side, BigDecimal qty, BigDecimal stopPrice, String reason, String source,
+                     String triggerId, String triggerCategory) {
+
+    public Intent(String symbol, String side, BigDecimal qty, BigDecimal stopPrice, String reason, String source) {
+        this(symbol, side, qty, stopPrice, reason, source, null, null);
+    }
 
     public Intent {
         Objects.requireNonNull(symbol, "symbol");
@@ -22,10 +29,11 @@ public record Intent(String symbol, String side, BigDecimal qty, BigDecimal stop
     }
 
     public static Intent of(String symbol, Proposal p, String source) {
-        return new Intent(symbol, p.action(), p.qty(), "buy".equals(p.action()) ? p.stopPrice() : null, p.reason(), source);
+        return new Intent(symbol, p.action(), p.qty(), "buy".equals(p.action()) ? p.stopPrice() : null, p.reason(), source,
+                p.triggerId(), p.triggerCategory());
     }
 
     public Intent withQty(BigDecimal newQty, String why) {
-        return new Intent(symbol, side, newQty, stopPrice, reason + "; " + why, source);
+        return new Intent(symbol, side, newQty, stopPrice, reason + "; " + why, source, triggerId, triggerCategory);
     }
 }

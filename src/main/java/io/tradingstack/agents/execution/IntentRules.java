@@ -74,14 +74,18 @@ public final class IntentRules {
         return new ModelIntent(symbol, action, qty, m.get("reason") == null ? "" : String.valueOf(m.get("reason")));
     }
 
-    /** The model's intent as an order (null for hold); a buy keeps the rules' stop when the rules also buy. */
+    /**
+     * The model's intent as an order (null for hold); a buy keeps the rules' stop when the rules also
+     * buy, and an intent on the rules' side keeps their trigger (for the risk gate's execution caps).
+     */
     public static Intent fromModel(ModelIntent m, Observation o) {
         if (m == null || "hold".equals(m.action())) {
             return null;
         }
-        BigDecimal stop = "buy".equals(m.action()) && o.rules() != null && "buy".equals(o.rules().action())
-                ? o.rules().stopPrice() : null;
-        return new Intent(m.symbol(), m.action(), m.qty(), stop, "llm: " + m.reason(), "llm");
+        Proposal same = o.rules() != null && m.action().equals(o.rules().action()) ? o.rules() : null;
+        BigDecimal stop = "buy".equals(m.action()) && same != null ? same.stopPrice() : null;
+        return new Intent(m.symbol(), m.action(), m.qty(), stop, "llm: " + m.reason(), "llm",
+                same == null ? null : same.triggerId(), same == null ? null : same.triggerCategory());
     }
 
     /**

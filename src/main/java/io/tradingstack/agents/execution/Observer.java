@@ -119,6 +119,10 @@ final class Observer {
      * capped at {@code maxNotional} (what the cash and the risk gate's exposure limits leave, since
      * the gate refuses rather than shrinks an order), exits of the whole available position.
      */
+    private static String category(SpecDecision d) {
+        return d.category() == null ? null : d.category().key();
+    }
+
     static Proposal proposal(SpecDecision d, BigDecimal equity, BigDecimal available, BigDecimal maxNotional, BigDecimal price) {
         return switch (d.action()) {
             case ENTER_LONG -> {
@@ -130,10 +134,10 @@ final class Observer {
                     reason = reason + ":capped_by_cash_or_exposure";
                 }
                 yield qty == null || qty.signum() <= 0 ? Proposal.hold(reason + ":no_size")
-                        : new Proposal("buy", reason, d.triggerId(), qty, d.stopPrice(), d.takeProfitPrice(), false);
+                        : new Proposal("buy", reason, d.triggerId(), qty, d.stopPrice(), d.takeProfitPrice(), false, category(d));
             }
             case EXIT -> available.signum() > 0
-                    ? new Proposal("sell", d.reason(), d.triggerId(), available, null, null, d.emergency())
+                    ? new Proposal("sell", d.reason(), d.triggerId(), available, null, null, d.emergency(), category(d))
                     : Proposal.hold(d.reason() + ":nothing_available");
             case ENTER_SHORT -> Proposal.hold(d.reason() + ":no_shorts_on_spot");
             case HOLD -> Proposal.hold(d.reason());

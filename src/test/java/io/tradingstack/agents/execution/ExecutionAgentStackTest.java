@@ -114,6 +114,9 @@ class ExecutionAgentStackTest {
         assertEquals(0, new BigDecimal(String.valueOf(rules.get("qty"))).compareTo(new BigDecimal(String.valueOf(intent.get("qty")))),
                 "the offline model follows the spec's sized proposal: " + buy);
         assertEquals(new BigDecimal(String.valueOf(rules.get("stop_price"))), new BigDecimal(String.valueOf(intent.get("stop_price"))), "with the spec's stop");
+        assertEquals("trend_pullback_long", intent.get("trigger_id"), "the order names the spec trigger for the gate's caps: " + intent);
+        assertEquals(rules.get("trigger_category"), intent.get("trigger_category"), intent.toString());
+        assertNotNull(intent.get("trigger_category"), "the trigger's category goes with it: " + rules);
         String decisionId = (String) buy.get("id");
         String orderId = ((List<String>) buy.get("order_ids")).get(0);
         assertEquals(List.of(orderId), ordersWithClientId(decisionId), "the order carries the decision id as client_order_id");
