@@ -11,12 +11,10 @@ import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.runtime.WorkflowState;
 import io.tradingstack.strategy.Strategies;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.vertx.core.Future;
@@ -239,21 +237,14 @@ final class BacktestTools {
     /** What Temporal knows of the run; null when it does not know it (then the stored run answers). */
     private static ToolResult lookup(WorkflowClient client, String workflowId) {
         WorkflowStub stub = client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
-        WorkflowExecutionStatus status;
-        try {
-            var description = stub.describe();
-            if (!DurableNames.Backtest.isBacktest(description.getWorkflowType())) {
-                return notFound(workflowId);
-            }
-            status = description.getStatus();
-        } catch (WorkflowNotFoundException e) {
+        var description = WorkflowGateway.describeOrNull(stub);
+        if (description == null) {
             return null;
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return null;
-            }
-            throw e;
         }
+        if (!DurableNames.Backtest.isBacktest(description.getWorkflowType())) {
+            return notFound(workflowId);
+        }
+        WorkflowExecutionStatus status = description.getStatus();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("workflow_id", workflowId);
         if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {

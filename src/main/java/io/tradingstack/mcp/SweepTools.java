@@ -16,12 +16,9 @@ import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
 import io.tradingstack.strategy.Strategies;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.vertx.core.Future;
@@ -156,21 +153,14 @@ final class SweepTools {
     /** What Temporal knows of the sweep; null when it does not know it (then the stored state answers). */
     private static ToolResult lookup(WorkflowClient client, String id, int top) {
         WorkflowStub stub = client.newUntypedWorkflowStub(id, Optional.empty(), Optional.empty());
-        WorkflowExecutionStatus status;
-        try {
-            var description = stub.describe();
-            if (!DurableNames.Sweep.TYPE.equals(description.getWorkflowType())) {
-                return notFound(id);
-            }
-            status = description.getStatus();
-        } catch (WorkflowNotFoundException e) {
+        var description = WorkflowGateway.describeOrNull(stub);
+        if (description == null) {
             return null;
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return null;
-            }
-            throw e;
         }
+        if (!DurableNames.Sweep.TYPE.equals(description.getWorkflowType())) {
+            return notFound(id);
+        }
+        WorkflowExecutionStatus status = description.getStatus();
         if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
             return answer(id, stub.query(DurableNames.Sweep.PROGRESS, SweepProgress.class), top);
         }

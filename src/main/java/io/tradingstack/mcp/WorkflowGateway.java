@@ -194,10 +194,15 @@ public final class WorkflowGateway {
     }
 
     private String runningRunId(String workflowId) {
+        var description = describeOrNull(client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty()));
+        return description != null && description.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+                ? description.getExecution().getRunId() : null;
+    }
+
+    /** What Temporal knows of the stub's workflow; null when it does not know it. Blocking. */
+    static io.temporal.client.WorkflowExecutionDescription describeOrNull(io.temporal.client.WorkflowStub stub) {
         try {
-            var description = client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty()).describe();
-            return description.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
-                    ? description.getExecution().getRunId() : null;
+            return stub.describe();
         } catch (WorkflowNotFoundException e) {
             return null;
         } catch (StatusRuntimeException e) {
