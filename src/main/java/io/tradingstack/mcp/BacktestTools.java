@@ -14,9 +14,7 @@ import io.tradingstack.strategy.Strategies;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
 import io.vertx.core.Future;
 
 import java.io.IOException;
@@ -274,20 +272,8 @@ final class BacktestTools {
 
     /** The run's own failure code when the activity raised a coded one (its failure type is the code name). */
     private static ToolResult failure(WorkflowStub stub, String workflowId, String ended, Map<String, Object> out) {
-        ErrorCode code = ErrorCode.INTERNAL;
-        String message = "no failure recorded";
-        try {
-            stub.getResult(BacktestSummary.class);
-        } catch (WorkflowFailedException e) {
-            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-                message = String.valueOf(t.getMessage());
-                if (t instanceof ApplicationFailure a) {
-                    message = a.getOriginalMessage();
-                    code = ErrorCode.named(a.getType()).orElse(code);
-                }
-            }
-        }
-        return ToolResult.error(code, "backtest " + workflowId + " ended " + ended + ": " + message, out);
+        CodedException f = WorkflowGateway.failureOf(stub);
+        return ToolResult.error(f.code(), "backtest " + workflowId + " ended " + ended + ": " + f.getMessage(), out);
     }
 
     /** The summary plus the report's metrics and counts (the full report stays in its file). */

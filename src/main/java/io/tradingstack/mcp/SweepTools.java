@@ -18,9 +18,7 @@ import io.tradingstack.bus.Json;
 import io.tradingstack.strategy.Strategies;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
 import io.vertx.core.Future;
 
 import java.io.IOException;
@@ -169,20 +167,8 @@ final class SweepTools {
             return answer(id, new SweepProgress(SweepProgress.DONE, r.runs(), r.runs(), r, null, null), top);
         }
         String ended = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
-        ErrorCode code = ErrorCode.INTERNAL;
-        String message = "no failure recorded";
-        try {
-            stub.getResult(SweepResult.class);
-        } catch (WorkflowFailedException e) {
-            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-                message = String.valueOf(t.getMessage());
-                if (t instanceof ApplicationFailure a) {
-                    message = a.getOriginalMessage();
-                    code = ErrorCode.named(a.getType()).orElse(code);
-                }
-            }
-        }
-        return ToolResult.error(code, "sweep " + id + " ended " + ended + ": " + message, Map.of("workflow_id", id, "status", ended));
+        CodedException failure = WorkflowGateway.failureOf(stub);
+        return ToolResult.error(failure.code(), "sweep " + id + " ended " + ended + ": " + failure.getMessage(), Map.of("workflow_id", id, "status", ended));
     }
 
     /** A sweep Temporal no longer knows: its stored state (V90). */

@@ -199,6 +199,27 @@ public final class WorkflowGateway {
                 ? description.getExecution().getRunId() : null;
     }
 
+    /**
+     * The code and message a closed, unsuccessful workflow ended with: its innermost coded
+     * application failure's (the failure type is the code's name), else INTERNAL. Blocking.
+     */
+    static CodedException failureOf(WorkflowStub stub) {
+        ErrorCode code = ErrorCode.INTERNAL;
+        String message = "no failure recorded";
+        try {
+            stub.getResult(Object.class);
+        } catch (WorkflowFailedException e) {
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                message = String.valueOf(t.getMessage());
+                if (t instanceof io.temporal.failure.ApplicationFailure a) {
+                    message = a.getOriginalMessage();
+                    code = ErrorCode.named(a.getType()).orElse(code);
+                }
+            }
+        }
+        return new CodedException(code, message);
+    }
+
     /** What Temporal knows of the stub's workflow; null when it does not know it. Blocking. */
     static io.temporal.client.WorkflowExecutionDescription describeOrNull(io.temporal.client.WorkflowStub stub) {
         try {
