@@ -107,18 +107,22 @@ final class MarketComparison {
         }
         BigDecimal base = curve.equity(0);
         YearMonth month = month(curve.time(0));
-        BigDecimal lastInMonth = base;
+        int lastInMonth = 0;
+        long day = Long.MIN_VALUE;
         for (int i = 1; i < curve.size(); i++) {
             // A point at 00:00 UTC closes the bar of the previous day, so it belongs to that month.
-            YearMonth m = month(curve.time(i) - 1);
+            long d = Math.floorDiv(curve.time(i) - 1, 86_400L);
+            YearMonth m = d == day ? month : month(curve.time(i) - 1);
+            day = d;
             if (!m.equals(month)) {
-                out.put(month.toString(), change(base, lastInMonth));
-                base = lastInMonth;
+                BigDecimal end = curve.equity(lastInMonth);
+                out.put(month.toString(), change(base, end));
+                base = end;
                 month = m;
             }
-            lastInMonth = curve.equity(i);
+            lastInMonth = i;
         }
-        out.put(month.toString(), change(base, lastInMonth));
+        out.put(month.toString(), change(base, curve.equity(lastInMonth)));
         return out;
     }
 
