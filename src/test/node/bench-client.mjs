@@ -2,8 +2,11 @@
 // (one call in flight per session), optionally spread over P node processes so that the client
 // is not the bottleneck. Usage:
 //   node bench-client.mjs <base-url> <sessions> <measure-s> <warmup-s> [processes] [bearer-token]
-// Prints one JSON line: {calls, seconds, calls_per_second, p50_ms, p90_ms, p99_ms, errors, all_calls}
-// (all_calls counts the warm-up too, for CPU per call).
+// Prints "mark start" and "mark end" when the measuring window opens and closes (so the caller can
+// read the server's CPU time over the window alone), then one JSON line: {calls, seconds,
+// calls_per_second, p50_ms, p90_ms, p99_ms, errors, all_calls, window_cpu_ms} (all_calls counts
+// the warm-up too; window_cpu_ms is the CPU time, user + system, of every client process inside
+// the measuring window).
 import { fork } from "node:child_process";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -25,6 +28,10 @@ async function load(n, startAt, endAt) {
   const latencies = [];
   let errors = 0;
   let calls = 0;
+  let cpuAtStart;
+  let windowCpuMs = 0;
+  setTimeout(() => { cpuAtStart = process.cpuUsage(); }, startAt - Date.now());
+  setTimeout(() => { const d = process.cpuUsage(cpuAtStart); windowCpuMs = (d.user + d.system) / 1000; }, endAt - Date.now());
   await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now() - warmup * 1000)));
   await Promise.all(clients.map(async (c) => {
     while (Date.now() < endAt) {
@@ -40,8 +47,9 @@ async function load(n, startAt, endAt) {
       if (now >= startAt && now < endAt) latencies.push(performance.now() - t0);
     }
   }));
+  while (windowCpuMs === 0 && Date.now() < endAt + 1000) await new Promise((r) => setTimeout(r, 10));
   await Promise.all(clients.map((c) => c.close()));
-  return { latencies, errors, calls };
+  return { latencies, errors, calls, windowCpuMs };
 }
 
 function pct(sorted, p) {
@@ -56,6 +64,8 @@ if (process.argv.includes("--child")) {
 } else {
   const startAt = Date.now() + 3000 + warmup * 1000;
   const endAt = startAt + measure * 1000;
+  setTimeout(() => console.log("mark start"), startAt - Date.now());
+  setTimeout(() => console.log("mark end"), endAt - Date.now());
   let results;
   if (procs <= 1) {
     results = [await load(sessions, startAt, endAt)];
@@ -72,6 +82,7 @@ if (process.argv.includes("--child")) {
   const all = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const errors = results.reduce((s, r) => s + r.errors, 0);
   const allCalls = results.reduce((s, r) => s + r.calls, 0);
+  const windowCpuMs = results.reduce((s, r) => s + r.windowCpuMs, 0);
   console.log(JSON.stringify({ calls: all.length, seconds: measure, calls_per_second: all.length / measure,
-    p50_ms: pct(all, 0.5), p90_ms: pct(all, 0.9), p99_ms: pct(all, 0.99), errors, all_calls: allCalls, sessions, processes: procs }));
+    p50_ms: pct(all, 0.5), p90_ms: pct(all, 0.9), p99_ms: pct(all, 0.99), errors, all_calls: allCalls, window_cpu_ms: windowCpuMs, sessions, processes: procs }));
 }

@@ -43,9 +43,31 @@ public final class PortfolioShapes {
         }
     }
 
+    /** The last snapshot time parsed: one snapshot serves many calls, and parsing it per call showed in MCP profiles. */
+    private record ParsedAsOf(String text, Instant at) {
+    }
+
+    private static volatile ParsedAsOf lastAsOf;
+
+    /** The ledger snapshot's {@code asOf} as an instant (null when absent). */
+    static Instant asOf(Map<String, Object> ledger) {
+        Object value = ledger.get("asOf");
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        ParsedAsOf last = lastAsOf;
+        if (last != null && last.text().equals(text)) {
+            return last.at();
+        }
+        Instant at = Instant.parse(text);
+        lastAsOf = new ParsedAsOf(text, at);
+        return at;
+    }
+
     /** The ledger's positions marked with the given ticks (symbol → latest tick; missing = none). */
     public static List<Marked> mark(Map<String, Object> ledger, Map<String, Tick> ticks, Instant now) {
-        Instant snapshotAt = ledger.get("asOf") == null ? null : Instant.parse(ledger.get("asOf").toString());
+        Instant snapshotAt = asOf(ledger);
         List<Marked> out = new ArrayList<>();
         for (Map<String, Object> p : positions(ledger)) {
             String symbol = String.valueOf(p.get("symbol"));
@@ -111,7 +133,7 @@ public final class PortfolioShapes {
         out.put("live_prices_used", live);
         out.put("quote_currency", String.valueOf(ledger.getOrDefault("quoteCurrency", "USD")));
         out.put("as_of", now);
-        out.put("ledger_as_of", ledger.get("asOf") == null ? null : Instant.parse(ledger.get("asOf").toString()));
+        out.put("ledger_as_of", asOf(ledger));
         out.put("rejected_fills", ledger.get("rejectedFills") == null ? List.of() : ledger.get("rejectedFills"));
         out.put("status", "ok");
         return out;

@@ -76,13 +76,13 @@ final class HttpStreamTransport implements McpStreamableServerTransport {
             LOG.debug("Dropping message for session {}: stream already ended", sessionId);
             return;
         }
-        String json = encode(message);
         boolean isReply = message instanceof McpSchema.JSONRPCResponse;
         if (isReply && !sseStarted) {
             ended = true;
-            response.putHeader("Content-Type", "application/json").end(json);
+            response.putHeader("Content-Type", "application/json").end(Buffer.buffer(encodeBytes(message)));
             return;
         }
+        String json = encode(message);
         if (!sseAllowed) {
             // The client accepts JSON only: notifications cannot travel on this response.
             LOG.debug("Dropping notification for JSON-only request of session {}", sessionId);
@@ -112,6 +112,15 @@ final class HttpStreamTransport implements McpStreamableServerTransport {
         sb.append("event: message\n");
         sb.append("data: ").append(json).append("\n\n");
         return sb.toString();
+    }
+
+    /** UTF-8 straight from the mapper: the usual reply skips the detour through a String. */
+    private byte[] encodeBytes(McpSchema.JSONRPCMessage message) {
+        try {
+            return mapper.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String encode(McpSchema.JSONRPCMessage message) {

@@ -45,8 +45,10 @@ final class McpRoutes {
     }
 
     private static void guardRequest(HttpGuard guard, RoutingContext rc) {
+        // HTTP/1.1 names the authority in Host; only HTTP/2 (:authority) needs the parsed form
+        String host = rc.request().getHeader("Host");
         HttpGuard.Verdict verdict = guard.check(rc.request().getHeader("Origin"),
-                rc.request().authority() == null ? rc.request().getHeader("Host") : rc.request().authority().toString(),
+                host != null ? host : rc.request().authority() == null ? null : rc.request().authority().toString(),
                 rc.request().getHeader("Authorization"));
         if (verdict.allowed()) {
             rc.next();

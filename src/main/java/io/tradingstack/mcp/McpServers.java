@@ -1,6 +1,5 @@
 package io.tradingstack.mcp;
 
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
@@ -33,7 +32,8 @@ final class McpServers {
         VertxStreamableServerTransportProvider transport = new VertxStreamableServerTransportProvider(mapper, limiter::forget);
         WorkflowGateway gateway = new WorkflowGateway(temporal.client(), config.taskQueue(), executor);
         Set<Tier> tiers = Tier.parseAll(config.mcpTiers());
-        ToolCatalogue catalogue = new ToolCatalogue(tiers, limiter, McpJsonDefaults.getSchemaValidator(),
+        CompiledSchemaValidator validator = new CompiledSchemaValidator();
+        ToolCatalogue catalogue = new ToolCatalogue(tiers, limiter, validator,
                 new AuditJournal(ctx.pool()), ctx::ready, ctx.telemetry()).metered(ctx.meters().registry());
         List<McpServerFeatures.AsyncToolSpecification> specs =
                 catalogue.specifications(McpTools.all(ToolContext.of(gateway, vertx, config)));
@@ -43,6 +43,7 @@ final class McpServers {
                         + "Every tool starts, signals or queries a Temporal workflow.")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
                 .validateToolInputs(false)
+                .jsonSchemaValidator(validator)
                 .requestTimeout(Duration.ofSeconds(60))
                 .jsonMapper(mapper)
                 .tools(specs)

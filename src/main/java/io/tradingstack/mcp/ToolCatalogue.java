@@ -6,7 +6,6 @@ import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
-import io.tradingstack.bus.Json;
 import io.tradingstack.runtime.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,6 +36,7 @@ public final class ToolCatalogue {
     private final AuditJournal audit;
     private final java.util.function.BooleanSupplier ready;
     private MeterRegistry meters = new SimpleMeterRegistry();
+    private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final ToolTracing tracing;
 
     public ToolCatalogue(Set<Tier> tiers, SessionRateLimiter limiter, JsonSchemaValidator validator,
@@ -65,6 +65,7 @@ public final class ToolCatalogue {
     /** Records every call's latency per tool and outcome in this registry (the node's /metrics). */
     public ToolCatalogue metered(MeterRegistry registry) {
         this.meters = registry;
+        timers.clear();
         return this;
     }
 
@@ -95,10 +96,15 @@ public final class ToolCatalogue {
     /** {@link #invoke} timed into {@code ts.mcp.tool.calls{tool, outcome}} (a histogram: latency per tool). */
     private Future<ToolResult> timed(ToolSpec spec, McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
         Timer.Sample sample = Timer.start(meters);
-        return invoke(spec, exchange, request).onSuccess(r -> sample.stop(Timer.builder(Meters.MCP_CALLS)
+        return invoke(spec, exchange, request).onSuccess(r -> sample.stop(timer(spec.name(), r.isError() ? r.code().name() : "ok")));
+    }
+
+    /** The timer of a tool and outcome, registered on first use and then found in a map (not rebuilt per call). */
+    private Timer timer(String tool, String outcome) {
+        return timers.computeIfAbsent(tool + '\u0000' + outcome, k -> Timer.builder(Meters.MCP_CALLS)
                 .description("MCP tool calls: latency per tool and outcome (ok or the error code)")
-                .tag("tool", spec.name()).tag("outcome", r.isError() ? r.code().name() : "ok")
-                .publishPercentileHistogram().register(meters)));
+                .tag("tool", tool).tag("outcome", outcome)
+                .publishPercentileHistogram().register(meters));
     }
 
     /** The whole pipeline of one call; never fails, every problem is an error result. */
@@ -159,24 +165,19 @@ public final class ToolCatalogue {
                 });
     }
 
+    /**
+     * The SDK's result: the structured content converted to JSON once ({@link StructuredJson}: the
+     * output schema is checked on that tree, the text content is its text); an error's text is a
+     * one-line summary.
+     */
     private McpSchema.CallToolResult toMcp(ToolResult result) {
+        StructuredJson json = StructuredJson.of(result.structured());
         return McpSchema.CallToolResult.builder()
-                .structuredContent(result.structured())
-                .addTextContent(render(result))
+                .structuredContent(json)
+                .addTextContent(result.isError()
+                        ? result.code().name() + " (" + result.code().code() + "): " + result.message() : json.text())
                 .isError(result.isError())
                 .build();
-    }
-
-    /** The text rendering: a one-line error summary, or the JSON of the structured content. */
-    private String render(ToolResult result) {
-        if (result.isError()) {
-            return result.code().name() + " (" + result.code().code() + "): " + result.message();
-        }
-        try {
-            return Json.MAPPER.writeValueAsString(result.structured());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return String.valueOf(result.structured());
-        }
     }
 
     private static ToolNotifier notifier(McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {

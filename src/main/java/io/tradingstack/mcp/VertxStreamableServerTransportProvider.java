@@ -38,6 +38,8 @@ public final class VertxStreamableServerTransportProvider implements McpStreamab
     private static final List<String> VERSIONS = List.of(ProtocolVersions.MCP_2024_11_05,
             ProtocolVersions.MCP_2025_03_26, ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
     private static final Set<String> VERSION_SET = Set.copyOf(VERSIONS);
+    /** Reads incoming messages as the SDK's default mapper (a plain ObjectMapper) would. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper MESSAGES = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final McpJsonMapper mapper;
     private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
@@ -265,13 +267,18 @@ public final class VertxStreamableServerTransportProvider implements McpStreamab
 
     // ---- helpers ----
 
-    /** The SDK's message type for a tree that passed {@link JsonRpcEdge}: no second parse of the text. */
-    private McpSchema.JSONRPCMessage toMessage(com.fasterxml.jackson.databind.JsonNode node) {
-        if (node.has("method")) {
-            return node.has("id") ? mapper.convertValue(node, McpSchema.JSONRPCRequest.class)
-                    : mapper.convertValue(node, McpSchema.JSONRPCNotification.class);
+    /**
+     * The SDK's message type for a tree that passed {@link JsonRpcEdge}: read from the tree itself
+     * (no second parse of the text, and no trip through a token buffer as a conversion would take).
+     */
+    private static McpSchema.JSONRPCMessage toMessage(com.fasterxml.jackson.databind.JsonNode node) {
+        Class<? extends McpSchema.JSONRPCMessage> type = !node.has("method") ? McpSchema.JSONRPCResponse.class
+                : node.has("id") ? McpSchema.JSONRPCRequest.class : McpSchema.JSONRPCNotification.class;
+        try {
+            return MESSAGES.treeToValue(node, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }
-        return mapper.convertValue(node, McpSchema.JSONRPCResponse.class);
     }
 
     private boolean refuseWhenClosing(RoutingContext rc) {
