@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * rounds (reference, ours, ours, reference). Before the rounds, one exchange with each server is
  * recorded raw ({@code exchange.mjs}: status, headers, body bytes) so the answers can be compared.
  * Args: [sessions] [measureSeconds] [warmupSeconds] [clientProcesses] [rounds, default
- * {@code ref,ours,ours,ref}]. Needs node and {@code npm ci} in src/test/node.
+ * {@code warm,ref,ours,ours,ref}; {@code warm} = one unrecorded round on each server]. Needs node and {@code npm ci} in src/test/node.
  */
 public final class McpTsSdkBench {
     private static final Path NODE_DIR = Path.of("src", "test", "node");
@@ -42,7 +42,7 @@ public final class McpTsSdkBench {
         int measure = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int procs = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        List<String> order = List.of((args.length > 4 ? args[4] : "ref,ours,ours,ref").split(","));
+        List<String> order = List.of((args.length > 4 ? args[4] : "warm,ref,ours,ours,ref").split(","));
 
         double loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Vertx vertx = Vertx.vertx();
@@ -70,9 +70,15 @@ public final class McpTsSdkBench {
         Map<String, Object> refExchange = exchange(referenceUrl);
         Map<String, Object> ourExchange = exchange(ours);
         for (String round : order) {
+            if ("warm".equals(round)) {
+                // not recorded: both servers reach steady state (our JIT compiles for tens of seconds under load)
+                drive(referenceUrl, sessions, measure, warmup, procs, refCpu, false);
+                drive(ours, sessions, measure, warmup, procs, ourCpu, true);
+                continue;
+            }
             boolean isRef = "ref".equals(round);
             (isRef ? refRounds : ourRounds).add(drive(isRef ? referenceUrl : ours, sessions, measure, warmup, procs,
-                    isRef ? refCpu : ourCpu));
+                    isRef ? refCpu : ourCpu, !isRef));
         }
         reference.destroy();
         Map<String, Object> ref = summary(refRounds);
@@ -98,7 +104,7 @@ public final class McpTsSdkBench {
         figures.put("load_average_at_end", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         figures.put("command", "mvn -B -o -Pbench -DskipTests test-compile exec:exec "
                 + "-Dbench.main=io.tradingstack.bench.mcp.McpTsSdkBench -Dbench.args=\"" + sessions + " " + measure + " "
-                + warmup + " " + procs + "\"");
+                + warmup + " " + procs + " " + String.join(",", order) + "\"");
         System.out.println(figures);
         BenchResults.write("mcp-ts-sdk", figures);
         stack.stop();
@@ -173,7 +179,8 @@ public final class McpTsSdkBench {
      * process.cpuUsage()).
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> drive(String url, int sessions, int measure, int warmup, int procs, Cpu server) throws Exception {
+    private static Map<String, Object> drive(String url, int sessions, int measure, int warmup, int procs, Cpu server,
+                                             boolean ours) throws Exception {
         double cpu0 = server.ms();
         Process p = new ProcessBuilder("/usr/bin/time", "-f", "client-cpu %U %S", "node", "bench-client.mjs", url,
                 String.valueOf(sessions), String.valueOf(measure), String.valueOf(warmup), String.valueOf(procs))
@@ -181,12 +188,16 @@ public final class McpTsSdkBench {
         StringBuilder text = new StringBuilder();
         double windowStart = Double.NaN;
         double windowEnd = Double.NaN;
+        Map<Long, Map.Entry<String, Double>> threadsAtStart = Map.of();
+        Map<Long, Map.Entry<String, Double>> threadsAtEnd = Map.of();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.equals("mark start")) {
                     windowStart = server.ms();
+                    threadsAtStart = ProcCpu.threadsOfThisJvm();
                 } else if (line.equals("mark end")) {
                     windowEnd = server.ms();
+                    threadsAtEnd = ProcCpu.threadsOfThisJvm();
                 }
                 text.append(line).append('\n');
             }
@@ -205,6 +216,11 @@ public final class McpTsSdkBench {
         round.put("client_cpu_ms_per_call", 1000 * (Double.parseDouble(clientCpu[1]) + Double.parseDouble(clientCpu[2])) / all);
         round.put("server_window_cpu_ms_per_call", (windowEnd - windowStart) / measured);
         round.put("client_window_cpu_ms_per_call", ((Number) round.get("window_cpu_ms")).doubleValue() / measured);
+        if (ours) {
+            Map<String, Object> byKind = new LinkedHashMap<>();
+            ProcCpu.byKind(threadsAtStart, threadsAtEnd).forEach((k, ms) -> byKind.put(k, ms / measured));
+            round.put("server_window_cpu_ms_per_call_by_thread", byKind);
+        }
         round.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(url + " " + round);
         return round;
