@@ -24,4 +24,7 @@ public @interface Doc {
 
     /** Minimum of an integer (0 for counts); unset by default. */
     long min() default Long.MIN_VALUE;
+
+    /** The values of a map (or the items of a list) may be null, each explained by a reason elsewhere in the result. */
+    boolean nullableValues() default false;
 }

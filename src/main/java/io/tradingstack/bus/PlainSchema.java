@@ -92,6 +92,9 @@ public final class PlainSchema {
     private static Map<String, Object> schema(Type type, Doc doc) {
         Map<String, Object> s = new LinkedHashMap<>(shape(type));
         if (doc != null) {
+            if (doc.nullableValues()) {
+                nullableValues(s);
+            }
             s.put("description", doc.value());
             if (doc.oneOf().length > 0) {
                 s.put("enum", List.of(doc.oneOf()));
@@ -150,6 +153,16 @@ public final class PlainSchema {
             return Map.of();
         }
         throw new IllegalArgumentException("no JSON schema for " + type.getTypeName());
+    }
+
+    /** A map's values or an array's items become nullable. */
+    @SuppressWarnings("unchecked")
+    private static void nullableValues(Map<String, Object> s) {
+        String key = s.containsKey("items") ? "items" : "additionalProperties";
+        if (!(s.get(key) instanceof Map<?, ?> inner)) {
+            throw new IllegalArgumentException("nullableValues needs a map or a list of a declared type");
+        }
+        s.put(key, nullable((Map<String, Object>) inner));
     }
 
     private static Map<String, Object> nullable(Map<String, Object> s) {

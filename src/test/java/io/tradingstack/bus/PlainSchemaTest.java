@@ -37,6 +37,10 @@ class PlainSchemaTest {
                   @Doc("ratio") double ratio) {
     }
 
+    record Ratios(@Doc(value = "share per product; null where undefined", nullableValues = true) Map<String, Double> share,
+                  @Doc("counts") Map<String, Integer> counts) {
+    }
+
     record Undocumented(@Doc("a") String a, String b) {
     }
 
@@ -88,5 +92,15 @@ class PlainSchemaTest {
         assertFalse(PlainSchema.accepts(Sample.class, Leg.class));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlainSchema.of(Undocumented.class));
         assertTrue(e.getMessage().contains("Undocumented.b has no @Doc"), e.getMessage());
+    }
+
+    @Test
+    void mapValuesAreNullableOnlyWhenDocumentedSo() {
+        Map<String, Object> share = new java.util.HashMap<>();
+        share.put("BTC-USD", null);
+        Map<String, Object> counts = new java.util.HashMap<>();
+        assertTrue(VALIDATOR.validate(PlainSchema.of(Ratios.class), Map.of("share", share, "counts", counts)).valid());
+        counts.put("BTC-USD", null);
+        assertFalse(VALIDATOR.validate(PlainSchema.of(Ratios.class), Map.of("share", share, "counts", counts)).valid());
     }
 }
