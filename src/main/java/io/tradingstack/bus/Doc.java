@@ -27,4 +27,13 @@ public @interface Doc {
 
     /** The values of a map (or the items of a list) may be null, each explained by a reason elsewhere in the result. */
     boolean nullableValues() default false;
+
+    /**
+     * The component is a map whose entries are further keys of the enclosing object (an open object
+     * such as the user's preferences: its known keys are components, any others are here).
+     */
+    boolean spread() default false;
+
+    /** The JSON key, when it cannot be the snake_case of the component's name (a Java keyword such as {@code default}). */
+    String key() default "";
 }

@@ -69,13 +69,21 @@ public final class PlainSchema {
             throw new IllegalArgumentException(type.getName() + ": a generic record has no schema of its own");
         }
         Map<String, Object> properties = new LinkedHashMap<>();
+        Object others = false;
         for (RecordComponent rc : type.getRecordComponents()) {
             Doc doc = rc.getAnnotation(Doc.class);
             if (doc == null) {
                 throw new IllegalArgumentException(type.getSimpleName() + "." + rc.getName()
                         + " has no @Doc: every published field says what it is");
             }
-            properties.put(Plain.snake(rc.getName()), schema(rc.getGenericType(), doc));
+            if (doc.spread()) {
+                // a map of the object's further keys: they are allowed, with the map's value schema
+                Map<String, Object> value = new LinkedHashMap<>(schema(argument(rc.getGenericType(), 1), null));
+                value.put("description", doc.value());
+                others = value;
+                continue;
+            }
+            properties.put(Plain.key(rc), schema(rc.getGenericType(), doc));
         }
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("type", "object");
@@ -85,7 +93,7 @@ public final class PlainSchema {
         }
         s.put("properties", properties);
         s.put("required", List.copyOf(properties.keySet()));
-        s.put("additionalProperties", false);
+        s.put("additionalProperties", others);
         return s;
     }
 

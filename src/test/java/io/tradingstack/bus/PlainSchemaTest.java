@@ -41,6 +41,11 @@ class PlainSchemaTest {
                   @Doc("counts") Map<String, Integer> counts) {
     }
 
+    record Open(@Doc("a known key") String style,
+                @Doc(value = "a key that is a Java keyword", key = "default") int byDefault,
+                @Doc(value = "any other key", spread = true) Map<String, Object> others) {
+    }
+
     record Undocumented(@Doc("a") String a, String b) {
     }
 
@@ -102,5 +107,17 @@ class PlainSchemaTest {
         assertTrue(VALIDATOR.validate(PlainSchema.of(Ratios.class), Map.of("share", share, "counts", counts)).valid());
         counts.put("BTC-USD", null);
         assertFalse(VALIDATOR.validate(PlainSchema.of(Ratios.class), Map.of("share", share, "counts", counts)).valid());
+    }
+
+    @Test
+    void spreadKeysJoinTheObjectAndKeysMayBeNamed() {
+        Map<String, Object> others = new java.util.LinkedHashMap<>();
+        others.put("scrapeShare", new BigDecimal("0.20"));
+        others.put("style", "ignored: the component wins");
+        Map<String, Object> converted = Plain.object(new Open("balanced", 3, others));
+        assertEquals(Map.of("style", "balanced", "default", 3, "scrape_share", new BigDecimal("0.2")), converted);
+        assertTrue(VALIDATOR.validate(PlainSchema.of(Open.class), converted).valid());
+        converted.remove("style");
+        assertFalse(VALIDATOR.validate(PlainSchema.of(Open.class), converted).valid(), "the known key stays required");
     }
 }
