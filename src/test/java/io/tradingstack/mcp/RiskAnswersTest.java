@@ -9,6 +9,7 @@ import io.tradingstack.risk.BlockReason;
 import io.tradingstack.risk.Direction;
 import io.tradingstack.risk.LimitEnforcement;
 import io.tradingstack.risk.LimitHint;
+import io.tradingstack.risk.RiskAdjustment;
 import io.tradingstack.risk.RiskDecision;
 import io.tradingstack.risk.TradeRequest;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,19 @@ class RiskAnswersTest {
         assertTrue(valid.valid(), valid.errorMessage());
         assertEquals(List.copyOf(day.keySet()), Plain.object(e).keySet().stream().filter(day::containsKey).toList(),
                 "every key of the engine's day (a trades_blocked_by_<reason> for each BlockReason), in its order");
+    }
+
+    @Test
+    void storedAdjustmentsAreAnsweredWithinTheirSchema() {
+        RiskAdjustment global = RiskAdjustment.of(RiskAdjustment.Scope.GLOBAL, null, new BigDecimal("0.5"), "three losing days",
+                "judge", T, null, 2);
+        RiskAdjustment eth = RiskAdjustment.of(RiskAdjustment.Scope.SYMBOL, "ETH-USD", new BigDecimal("9"), "too volatile",
+                "user", T, T.plusSeconds(3600), null);
+        RiskAnswers.Adjustments a = RiskAnswers.Adjustments.of(new RiskMessages.Adjustments(T, new BigDecimal("0.5"),
+                Map.of("ETH-USD", new BigDecimal("0.5")), List.of(eth, global), new BigDecimal("0.25"), new BigDecimal("3")));
+        assertEquals(2, a.count());
+        var valid = McpJsonDefaults.getSchemaValidator().validate(PlainSchema.of(RiskAnswers.Adjustments.class), Plain.of(a));
+        assertTrue(valid.valid(), valid.errorMessage());
+        assertEquals(3, ((Number) Plain.object(a.adjustments().get(0)).get("multiplier")).intValue(), "clamped to the maximum");
     }
 }
