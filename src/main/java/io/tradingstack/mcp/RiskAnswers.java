@@ -74,18 +74,14 @@ final class RiskAnswers {
         }
     }
 
-    /** One refusal. */
+    /** One refusal (the live gate stores no trigger id, so none is shown: docs/backtest.md). */
     record Blocked(@Doc("decision time") Instant time, @Doc("product") String symbol,
                    @Doc(value = "side", oneOf = {"buy", "sell"}) String side, @Doc("price judged at") BigDecimal price,
-                   @Doc(value = "the spec trigger that asked for the order; null for a client's order", nullable = true)
-                   String triggerId,
-                   @Doc(value = "the category of that trigger; null for a client's order", nullable = true) String triggerCategory,
                    @Doc("limit key") String reason, @Doc("readable reason") String detail) {
 
         static Blocked of(Map<String, Object> m) {
             return new Blocked(Instant.parse(String.valueOf(m.get("time"))), text(m.get("symbol")), text(m.get("side")),
-                    decimal(m.get("price")), text(m.get("trigger_id")), text(m.get("trigger_category")), text(m.get("reason")),
-                    text(m.get("detail")));
+                    decimal(m.get("price")), text(m.get("reason")), text(m.get("detail")));
         }
     }
 

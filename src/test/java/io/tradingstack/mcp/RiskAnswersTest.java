@@ -52,7 +52,7 @@ class RiskAnswersTest {
         assertEquals(3, e.tradesAttempted());
         assertEquals(1, e.tradesBlockedByMaxPositionRiskPct());
         assertEquals(1, e.tradesBlockedByCategory());
-        assertEquals("breakout", e.blockedDetails().get(1).triggerCategory());
+        assertEquals(List.of("max_position_risk_pct", "category"), e.blockedDetails().stream().map(RiskAnswers.Blocked::reason).toList());
         var valid = McpJsonDefaults.getSchemaValidator().validate(PlainSchema.of(RiskAnswers.Enforcement.class), Plain.of(e));
         assertTrue(valid.valid(), valid.errorMessage());
         assertEquals(List.copyOf(day.keySet()), Plain.object(e).keySet().stream().filter(day::containsKey).toList(),
