@@ -108,7 +108,7 @@ public final class PlainSchema {
                 s.put("enum", List.of(doc.oneOf()));
             }
             if (doc.min() != Long.MIN_VALUE) {
-                s.put("minimum", doc.min());
+                minimum(s, doc.min());
             }
             if (doc.nullable()) {
                 return nullable(s);
@@ -161,6 +161,19 @@ public final class PlainSchema {
             return Map.of();
         }
         throw new IllegalArgumentException("no JSON schema for " + type.getTypeName());
+    }
+
+    /** The minimum of a number, or of a map's values or an array's items (counts per product, ages). */
+    @SuppressWarnings("unchecked")
+    private static void minimum(Map<String, Object> s, long min) {
+        String key = s.containsKey("items") ? "items" : s.containsKey("additionalProperties") ? "additionalProperties" : null;
+        if (key == null || !(s.get(key) instanceof Map<?, ?> inner)) {
+            s.put("minimum", min);
+            return;
+        }
+        Map<String, Object> values = new LinkedHashMap<>((Map<String, Object>) inner);
+        values.put("minimum", min);
+        s.put(key, values);
     }
 
     /** A map's values or an array's items become nullable. */

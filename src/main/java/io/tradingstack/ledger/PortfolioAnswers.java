@@ -95,7 +95,7 @@ public final class PortfolioAnswers {
     /** Freshness of each position's mark. */
     public record Staleness(@Doc("products not marked live") List<String> staleSymbols,
                             @Doc("products marked live") List<String> freshSymbols,
-                            @Doc(value = "age of each mark in seconds; null when there is none", nullableValues = true)
+                            @Doc(value = "age of each mark in seconds; null when there is none", nullableValues = true, min = 0)
                             Map<String, Long> priceAges,
                             @Doc(value = "live threshold in seconds", min = 0) int stalenessThresholdSeconds) {
     }

@@ -47,7 +47,7 @@ final class RiskAnswers {
                        @Doc(value = BLOCKED + "trigger_budget", min = 0) long tradesBlockedByTriggerBudget,
                        @Doc(value = BLOCKED + "session", min = 0) long tradesBlockedBySession,
                        @Doc(value = "orders refused by a percentage risk limit", min = 0) long tradesBlockedByRiskLimits,
-                       @Doc("refusals per percentage risk limit") Map<String, Long> riskBlockBreakdown,
+                       @Doc(value = "refusals per percentage risk limit", min = 0) Map<String, Long> riskBlockBreakdown,
                        @Doc("each refusal") List<Blocked> blockedDetails,
                        @Doc("approvals that came within 10 % of a limit") List<Hint> riskLimitHints,
                        @Doc(value = "equity the day's loss is measured from; null when the gate decided nothing that day",

@@ -38,7 +38,7 @@ class PlainSchemaTest {
     }
 
     record Ratios(@Doc(value = "share per product; null where undefined", nullableValues = true) Map<String, Double> share,
-                  @Doc("counts") Map<String, Integer> counts) {
+                  @Doc(value = "counts", min = 0) Map<String, Integer> counts) {
     }
 
     record Open(@Doc("a known key") String style,
@@ -100,11 +100,14 @@ class PlainSchemaTest {
     }
 
     @Test
-    void mapValuesAreNullableOnlyWhenDocumentedSo() {
+    void mapValuesAreNullableOnlyWhenDocumentedSoAndKeepTheirMinimum() {
         Map<String, Object> share = new java.util.HashMap<>();
         share.put("BTC-USD", null);
         Map<String, Object> counts = new java.util.HashMap<>();
         assertTrue(VALIDATOR.validate(PlainSchema.of(Ratios.class), Map.of("share", share, "counts", counts)).valid());
+        counts.put("BTC-USD", -1);
+        assertFalse(VALIDATOR.validate(PlainSchema.of(Ratios.class), Map.of("share", share, "counts", counts)).valid(),
+                "the minimum applies to the values");
         counts.put("BTC-USD", null);
         assertFalse(VALIDATOR.validate(PlainSchema.of(Ratios.class), Map.of("share", share, "counts", counts)).valid());
     }
