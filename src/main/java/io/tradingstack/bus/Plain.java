@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -80,6 +81,9 @@ public final class Plain {
         if (v instanceof ZonedDateTime t) {
             return time(t.toInstant());
         }
+        if (v instanceof LocalDate d) {
+            return d.toString();
+        }
         if (v instanceof Enum<?> e) {
             return e.name();
         }
@@ -115,13 +119,45 @@ public final class Plain {
         return out;
     }
 
+    /** A record's components with their JSON keys, looked up once per record type. */
+    private record Component(String key, java.lang.reflect.Method accessor, boolean spread) {
+    }
+
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] rcs = type.getRecordComponents();
+            Component[] out = new Component[rcs.length];
+            for (int i = 0; i < rcs.length; i++) {
+                java.lang.reflect.Method m = rcs[i].getAccessor();
+                m.setAccessible(true);
+                Doc doc = rcs[i].getAnnotation(Doc.class);
+                out[i] = new Component(key(rcs[i]), m, doc != null && doc.spread());
+            }
+            return out;
+        }
+    };
+
+    /** A record component's JSON key: its {@link Doc#key()}, or the snake_case of its name. */
+    static String key(RecordComponent rc) {
+        Doc doc = rc.getAnnotation(Doc.class);
+        return doc != null && !doc.key().isEmpty() ? doc.key() : snake(rc.getName());
+    }
+
     private static Map<String, Object> record(Record r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (RecordComponent rc : r.getClass().getRecordComponents()) {
+        Component[] components = COMPONENTS.get(r.getClass());
+        Map<String, Object> out = new LinkedHashMap<>(components.length * 2);
+        for (Component c : components) {
             try {
-                out.put(snake(rc.getName()), of(rc.getAccessor().invoke(r)));
+                Object v = c.accessor().invoke(r);
+                if (!c.spread()) {
+                    out.put(c.key(), of(v));
+                } else if (v != null) {
+                    // further keys of this object; a component of the same name wins
+                    ((Map<?, ?>) v).forEach((k, x) -> out.putIfAbsent(snake(String.valueOf(k)), of(x)));
+                }
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("unreadable record component " + rc.getName(), e);
+                throw new IllegalStateException("unreadable record component " + c.key(), e);
             }
         }
         return out;
