@@ -127,6 +127,12 @@ class JudgeAgentStackTest {
         assertEquals(3, ((Number) listed.get("count")).intValue());
         Map<String, Object> trend = (Map<String, Object>) listed.get("trend");
         assertEquals("declining", trend.get("trend"), trend.toString());
+        // a stored evaluation with actions, a review and figures is what its record's schema says
+        for (Map<String, Object> e : (List<Map<String, Object>>) listed.get("evaluations")) {
+            var check = io.modelcontextprotocol.json.McpJsonDefaults.getSchemaValidator()
+                    .validate(io.tradingstack.bus.PlainSchema.of(JudgeEvaluation.class), e);
+            assertTrue(check.valid(), check.errorMessage() + " in " + e);
+        }
 
         // "until two winning days": two days of gains after the day it was made end it (the judge counts them)
         sample(WIN_1, "2");
