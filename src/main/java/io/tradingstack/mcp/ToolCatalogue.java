@@ -151,7 +151,7 @@ public final class ToolCatalogue {
     }
 
     /** A successful result must be built from the type the tool derives its schema from. */
-    private static ToolResult declared(ToolSpec spec, ToolResult r) {
+    static ToolResult declared(ToolSpec spec, ToolResult r) {
         if (r.isError() || spec.resultType() == null || PlainSchema.accepts(spec.resultType(), r.builtFrom())) {
             return r;
         }
