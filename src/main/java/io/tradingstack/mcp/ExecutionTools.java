@@ -6,6 +6,10 @@ import io.tradingstack.agents.execution.DecisionRecord;
 import io.tradingstack.agents.execution.ExecutionAgentClient;
 import io.tradingstack.agents.execution.ExecutionSettings;
 import io.tradingstack.agents.execution.ExecutionView;
+import io.tradingstack.agents.execution.Intent;
+import io.tradingstack.agents.execution.OrderOutcome;
+import io.tradingstack.agents.execution.Proposal;
+import io.tradingstack.agents.execution.SymbolMemory;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.DurableNames;
@@ -69,7 +73,7 @@ final class ExecutionTools {
     record Decisions(@Doc(value = "decisions listed", min = 0) int count, @Doc("newest first") List<Decision> decisions) {
     }
 
-    /** One stored decision (agent_decisions); its rules, intents and verdicts as the agent stored them. */
+    /** One stored decision (agent_decisions). */
     record Decision(@Doc("<workflow id>:<seq>:<symbol>, also the client_order_id of its order") String id,
                     @Doc("product") String symbol,
                     @Doc(value = "nudge number", min = 0) long seq,
@@ -84,12 +88,9 @@ final class ExecutionTools {
                     @Doc(value = "who answered; null when the model was not asked", nullable = true) String provider,
                     @Doc(value = "system prompt version in force", min = 0) int promptVersion,
                     @Doc(value = "price seen; null when none was", nullable = true) BigDecimal price,
-                    @Doc(value = "the rules' proposal, as stored (decimals as exact text): open, its shape is the "
-                            + "agent's Proposal", nullable = true) Map<String, Object> rules,
-                    @Doc("the intents, as stored (decimals as exact text): open, each the agent's Intent")
-                    List<Map<String, Object>> intents,
-                    @Doc("the risk gate's verdicts, as stored (decimals as exact text): open, each an OrderOutcome")
-                    List<Map<String, Object>> riskVerdicts,
+                    @Doc("what the compiled spec said for the symbol, sized") Proposal rules,
+                    @Doc("the orders the agent wanted") List<Intent> intents,
+                    @Doc("what became of each intent at the risk gate") List<OrderOutcome> riskVerdicts,
                     @Doc("orders placed") List<String> orderIds,
                     @Doc("what came of it") String outcome,
                     @Doc("digest of the decision's inputs") String inputsDigest) {
@@ -113,8 +114,8 @@ final class ExecutionTools {
                  String promptProblem,
                  @Doc(value = "user preferences the model sees: open, the preferences as set", nullable = true)
                  Map<String, Object> preferences,
-                 @Doc(value = "per symbol: last consulted price and time, consultations in the window, last bar acted on "
-                         + "(open: the agent's SymbolMemory, decimals as exact text)", nullable = true) Map<String, Object> memory,
+                 @Doc(value = "per symbol: last consulted price and time, consultations in the window, last bar acted on",
+                         nullable = true) Map<String, SymbolMemory> memory,
                  @Doc(value = "this run's last decisions, newest first (open: id, decided_by, gate_reason, outcome, "
                          + "decided_at as the agent keeps them)", nullable = true) List<Map<String, Object>> lastDecisions) {
         static State notRunning(boolean enabled, String workflowId) {
@@ -125,7 +126,7 @@ final class ExecutionTools {
         static State of(boolean enabled, String workflowId, ExecutionView v) {
             return new State(true, enabled, workflowId, v.loaded(), v.paused(), v.mode(), v.nudgeSeconds(), v.symbols(),
                     v.seq(), v.decisions(), v.promptVersion(), v.promptText(), v.promptProblem(), text(v.preferences()),
-                    text(v.memory()), v.lastDecisions() == null ? null : v.lastDecisions().stream().map(Json::toTextMap).toList());
+                    v.memory(), v.lastDecisions() == null ? null : v.lastDecisions().stream().map(Json::toTextMap).toList());
         }
 
         private static Map<String, Object> text(Object value) {
@@ -162,8 +163,7 @@ final class ExecutionTools {
     static Decision row(DecisionRecord d) {
         return new Decision(d.id(), d.symbol(), d.seq(), d.decidedAt(), d.mode(), d.decidedBy(), d.gateReason(), d.consulted(),
                 d.fallback(), d.llmCallId(), d.provider(), d.promptVersion(), d.price(),
-                d.rules() == null ? null : Json.toTextMap(d.rules()), d.intents().stream().map(Json::toTextMap).toList(),
-                d.verdicts().stream().map(Json::toTextMap).toList(), d.orderIds(), d.outcome(), d.inputsDigest());
+                d.rules(), d.intents(), d.verdicts(), d.orderIds(), d.outcome(), d.inputsDigest());
     }
 
     private Future<ToolResult> state(ToolCall call) {
