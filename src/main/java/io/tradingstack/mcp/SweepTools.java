@@ -123,11 +123,11 @@ final class SweepTools {
                @Doc(value = "walk-forward window, from 0; -1 without walk-forward", min = -1) int window,
                @Doc(value = "parameter set index", min = 0) int set,
                @Doc("parameter name → value") Map<String, BigDecimal> params,
-               @Doc("metric name → value, null where undefined for the run (number or null: open, keyed by the "
-                       + "report's metric names)") Map<String, Object> metrics,
+               @Doc(value = "metric name → value, null where undefined for the run (e.g. Sharpe over fewer than seven "
+                       + "days)", nullableValues = true) Map<String, BigDecimal> metrics,
                @Doc("node that ran it (pid@host)") String worker) {
         static Row of(int rank, RunResult x) {
-            return new Row(rank, x.phase(), x.window(), x.index(), x.params(), new LinkedHashMap<>(x.metrics()), x.worker());
+            return new Row(rank, x.phase(), x.window(), x.index(), x.params(), x.metrics(), x.worker());
         }
     }
 
@@ -135,12 +135,12 @@ final class SweepTools {
                      @Doc("test span start") Instant testFrom, @Doc("test span end") Instant testTo,
                      @Doc("the parameter set chosen on the training span") Map<String, BigDecimal> chosen,
                      @Doc(value = "its training metric; null when undefined", nullable = true) BigDecimal trainMetric,
-                     @Doc("its figures on the test span, null where undefined (number or null: open, keyed by metric "
-                             + "name)") Map<String, Object> testMetrics) {
+                     @Doc(value = "its figures on the test span by metric name, null where undefined", nullableValues = true)
+                     Map<String, BigDecimal> testMetrics) {
         static WindowRow of(WindowResult w) {
             return new WindowRow(w.window().index(), Instant.ofEpochSecond(w.window().trainFrom()),
                     Instant.ofEpochSecond(w.window().testFrom()), Instant.ofEpochSecond(w.window().testTo()), w.chosen(),
-                    w.trainMetric(), new LinkedHashMap<>(w.test().metrics()));
+                    w.trainMetric(), w.test().metrics());
         }
     }
 
