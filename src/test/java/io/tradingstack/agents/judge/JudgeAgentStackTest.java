@@ -53,8 +53,10 @@ class JudgeAgentStackTest {
     @BeforeAll
     static void start() {
         McpTestServer.resetSingletons();
+        // a database of its own: the judge's adjustments and the agent's trades must not reach later test classes
         node = McpTestServer.node(Set.of("ledger"), Map.of("JUDGE_WEIGHTS", "drawdown=1", "JUDGE_DRAWDOWN_LIMIT", "1",
-                "JUDGE_MAX_EVALUATIONS_PER_DAY", "3", "JUDGE_COOLDOWN_MINUTES", "600", "JUDGE_EVAL_MINUTES", "1440"));
+                "JUDGE_MAX_EVALUATIONS_PER_DAY", "3", "JUDGE_COOLDOWN_MINUTES", "600", "JUDGE_EVAL_MINUTES", "1440",
+                "PG_URL", io.tradingstack.ledger.LedgerDb.fresh().pgUrl()));
         client = node.client();
         sample(PEAK_AT, "1000000000000");
     }
