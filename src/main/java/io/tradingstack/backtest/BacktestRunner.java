@@ -106,18 +106,26 @@ public final class BacktestRunner {
         return new Prepared(datasets, config, name);
     }
 
-    /** The full curve is written on another core while this thread writes report.json and report.html. */
+    /**
+     * The full curve and report.json are written on other threads while this one renders report.html:
+     * the three only read the finished report and result, and a second core shares the work.
+     */
     private static void writeReports(Map<String, Object> report, BacktestResult result, Path out) {
         CompletableFuture<Void> curve = CompletableFuture.runAsync(() -> EquityCsv.write(result.equity(), out.resolve(EquityCsv.FILE)));
+        CompletableFuture<Void> json = CompletableFuture.runAsync(() -> BacktestReport.writeJson(report, out.resolve("report.json")));
         try {
-            BacktestReport.writeJson(report, out.resolve("report.json"));
             HtmlReport.write(report, out.resolve("report.html"));
         } finally {
-            try {
-                curve.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+            join(json);
+            join(curve);
+        }
+    }
+
+    private static void join(CompletableFuture<Void> task) {
+        try {
+            task.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
