@@ -66,12 +66,13 @@ public final class BacktestRunner {
         Prepared p = prepare(datasets, config, strategy, name, req.timeframe());
         DayListener days = strategy instanceof LlmStrategy l ? l : DayListener.NONE;
         BacktestResult result = new BacktestEngine(p.config()).run(p.datasets(), strategy, progress, days);
+        Path out = Path.of(req.outDir());
+        CompletableFuture<Void> curve = EquityCsv.writeAsync(result.equity(), out.resolve(EquityCsv.FILE));
         Map<String, Object> report = BacktestReport.build(result, p.config(), p.name());
         if (strategy instanceof LlmStrategy l) {
             report.put("llm", l.reportSection());
         }
-        Path out = Path.of(req.outDir());
-        writeReports(report, result, out);
+        writeReports(report, curve, out);
         if (strategy instanceof LlmStrategy l) {
             BacktestReport.writeJson(l.usage(), out.resolve(LLM_USAGE_FILE));
         }
@@ -107,11 +108,11 @@ public final class BacktestRunner {
     }
 
     /**
-     * The full curve and report.json are written on other threads while this one renders report.html:
-     * the three only read the finished report and result, and a second core shares the work.
+     * report.json is written on another thread while this one renders report.html (both only read the
+     * finished report), and the full curve, started when the engine finished, is awaited: a second
+     * core shares the work.
      */
-    private static void writeReports(Map<String, Object> report, BacktestResult result, Path out) {
-        CompletableFuture<Void> curve = CompletableFuture.runAsync(() -> EquityCsv.write(result.equity(), out.resolve(EquityCsv.FILE)));
+    private static void writeReports(Map<String, Object> report, CompletableFuture<Void> curve, Path out) {
         CompletableFuture<Void> json = CompletableFuture.runAsync(() -> BacktestReport.writeJson(report, out.resolve("report.json")));
         try {
             HtmlReport.write(report, out.resolve("report.html"));
