@@ -20,6 +20,7 @@ import javax.management.ObjectName;
 final class QuickJit {
     /** Directive syntax: https://docs.oracle.com/en/java/javase/17/vm/writing-directives.html */
     static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
+    static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
     /** Keeps C2 for a run long enough to pay for it. */
     static final String FULL_JIT_OPTION = "--full-jit";
 
@@ -37,8 +38,8 @@ final class QuickJit {
 
     /**
      * Adds the directive on a daemon thread (loading the MBean server costs ≈ 0.15 s of CPU, which the
-     * other core absorbs while this one parses the arguments and the data). A JVM without the
-     * DiagnosticCommand MBean simply keeps C2.
+     * other core absorbs while this one parses the arguments and the data). The run is the same
+     * either way, so a JVM that refuses the directive simply keeps C2.
      */
     static void startIfApplies(String[] args) {
         if (!applies(args)) {
@@ -49,15 +50,17 @@ final class QuickJit {
         t.start();
     }
 
-    private static void add() {
+    /** Adds the directive now; false when this JVM refused it or has no DiagnosticCommand MBean (C2 then stays). */
+    static boolean add() {
         Path file = null;
         try {
             file = Files.createTempFile("trading-stack-jit", ".json");
             Files.writeString(file, DIRECTIVE);
-            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+            Object answer = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(DIAGNOSTIC_COMMAND),
                     "compilerDirectivesAdd", new Object[]{new String[]{file.toString()}}, new String[]{String[].class.getName()});
+            return String.valueOf(answer).contains("1 compiler directives added");
         } catch (IOException | JMException | RuntimeException e) {
-            // optional speed-up only: the run is the same with C2
+            return false;
         } finally {
             deleteQuietly(file);
         }
