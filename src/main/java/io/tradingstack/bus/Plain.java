@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -80,6 +81,9 @@ public final class Plain {
         if (v instanceof ZonedDateTime t) {
             return time(t.toInstant());
         }
+        if (v instanceof LocalDate d) {
+            return d.toString();
+        }
         if (v instanceof Enum<?> e) {
             return e.name();
         }
@@ -115,13 +119,32 @@ public final class Plain {
         return out;
     }
 
+    /** A record's components with their JSON keys, looked up once per record type. */
+    private record Component(String key, java.lang.reflect.Method accessor) {
+    }
+
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] rcs = type.getRecordComponents();
+            Component[] out = new Component[rcs.length];
+            for (int i = 0; i < rcs.length; i++) {
+                java.lang.reflect.Method m = rcs[i].getAccessor();
+                m.setAccessible(true);
+                out[i] = new Component(snake(rcs[i].getName()), m);
+            }
+            return out;
+        }
+    };
+
     private static Map<String, Object> record(Record r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (RecordComponent rc : r.getClass().getRecordComponents()) {
+        Component[] components = COMPONENTS.get(r.getClass());
+        Map<String, Object> out = new LinkedHashMap<>(components.length * 2);
+        for (Component c : components) {
             try {
-                out.put(snake(rc.getName()), of(rc.getAccessor().invoke(r)));
+                out.put(c.key(), of(c.accessor().invoke(r)));
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("unreadable record component " + rc.getName(), e);
+                throw new IllegalStateException("unreadable record component " + c.key(), e);
             }
         }
         return out;

@@ -1,6 +1,8 @@
 package io.tradingstack.mcp;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Doc;
+import io.tradingstack.bus.PlainSchema;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.features.Timeframe;
@@ -9,6 +11,7 @@ import io.tradingstack.market.DataQualityReport;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,16 +51,16 @@ final class MarketTools {
                 ToolSpec.of("subscribe_cex_stream", Tier.MARKET, "Stream these products from the exchange (replaces the "
                         + "streamed set). Describe-then-start, signal setSymbols on workflow market-stream.",
                         object(props("symbols", symbols("products to stream"), "interval_sec", interval), "symbols"),
-                        streamResult(), control, call -> subscribe(symbolsOf(call)).map(ToolResult::ok)),
+                        StreamState.class, control, call -> subscribe(symbolsOf(call)).map(ToolResult::ok)),
                 ToolSpec.of("start_market_stream", Tier.MARKET, "Start streaming products, tell the broker agent "
                         + "(signal set_symbols to broker-agent) and optionally preload " + HISTORICAL_MINUTES
                         + " minutes of 1-minute history (start HistoricalDataLoaderWorkflow).",
                         object(props("symbols", symbols("products to stream"), "interval_sec", interval,
                                 "load_historical", bool("preload recent candles", true)), "symbols"),
-                        startResult(), new ToolSpec.Hints(false, false, false, true), this::start),
+                        StartedStream.class, new ToolSpec.Hints(false, false, false, true), this::start),
                 ToolSpec.of("stop_market_stream", Tier.MARKET, "Stop the market stream (unsubscribe every product; "
                         + "the stop is stored in PostgreSQL and re-applied when the stream workflow next starts). "
-                        + "Describe-then-start, signal stop on workflow market-stream.", Schemas.empty(), streamResult(), new ToolSpec.Hints(false, true, true, true),
+                        + "Describe-then-start, signal stop on workflow market-stream.", Schemas.empty(), StreamState.class, new ToolSpec.Hints(false, true, true, true),
                         this::stop),
                 ToolSpec.of("get_historical_ticks", Tier.MARKET, "Recent 1-minute prices per product {SYMBOL: [{ts, price}]}, "
                         + "ts the bar start (ISO-8601 UTC), price its close, from the exchange through the candle cache. "
@@ -65,9 +68,7 @@ final class MarketTools {
                         object(props("symbols", symbols("products"), "symbol", symbol("one product"),
                                 "days", integer("days back", 1, 7, null),
                                 "since_ts", integer("Unix time (seconds) to start from", 0, 32_503_680_000L, null))),
-                        Schemas.mapOf(Schemas.array(Schemas.result(props("ts", Schemas.time("bar start"),
-                                "price", Schemas.number("close of the 1-minute bar"))), "1-minute closes, oldest first"),
-                                "prices per product"),
+                        PlainSchema.mapOf(PlainSchema.listOf(Close.class)),
                         new ToolSpec.Hints(true, false, true, true), this::ticks),
                 ToolSpec.of("update_market_cache", Tier.MARKET, "Load candles of a product into the local cache and "
                         + "report their quality. Start and await HistoricalDataLoaderWorkflow.",
@@ -75,60 +76,48 @@ final class MarketTools {
                                 "timeframe", Schemas.enumOf("bar size", "1m", "5m", "15m", "1h", "6h", "1d"),
                                 "limit", integer("bars", 1, 10_000, 500L),
                                 "overwrite", bool("must be false: cached complete bars are immutable", false)), "symbol"),
-                        cacheResult(), new ToolSpec.Hints(false, false, true, true), this::updateCache));
+                        CacheLoad.class, new ToolSpec.Hints(false, false, true, true), this::updateCache));
     }
 
-    private static Map<String, Object> streamResult() {
-        return Schemas.result(props("workflow_id", Schemas.string(DurableNames.MarketStream.ID),
-                "run_id", Schemas.string("run of the stream workflow"),
-                "status", Schemas.enumOf("streaming or stopped", "streaming", "stopped"),
-                "symbols", Schemas.array(Schemas.string("product"), "products now streamed")));
+    @Doc("the market stream workflow after the call")
+    record StreamState(@Doc("the stream workflow (" + DurableNames.MarketStream.ID + ")") String workflowId,
+                       @Doc("run of the stream workflow") String runId,
+                       @Doc(value = "streaming or stopped", oneOf = {"streaming", "stopped"}) String status,
+                       @Doc("products now streamed") List<String> symbols) {
     }
 
-    private static Map<String, Object> startResult() {
-        Map<String, Object> p = new LinkedHashMap<>(cast(streamResult().get("properties")));
-        p.put("broker_symbols_set", Schemas.flag("the broker agent was told the symbols"));
-        p.put("historical_loader", Schemas.nullable(Schemas.result(props(
-                "workflow_id", Schemas.string("loader workflow"), "run_id", Schemas.string("its run"),
-                "minutes", Schemas.count("minutes of 1-minute bars loaded")))));
-        return Schemas.result(p);
+    @Doc("the market stream workflow after the start, and the history preload if asked")
+    record StartedStream(@Doc("the stream workflow (" + DurableNames.MarketStream.ID + ")") String workflowId,
+                         @Doc("run of the stream workflow") String runId,
+                         @Doc(value = "streaming or stopped", oneOf = {"streaming", "stopped"}) String status,
+                         @Doc("products now streamed") List<String> symbols,
+                         @Doc("the broker agent was told the symbols") boolean brokerSymbolsSet,
+                         @Doc(value = "the history preload; null when not asked", nullable = true) Loader historicalLoader) {
     }
 
-    static Map<String, Object> qualitySchema() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("product", Schemas.string("product"));
-        p.put("granularity", Schemas.count("bar length in seconds"));
-        p.put("start", Schemas.time("first bar requested"));
-        p.put("end", Schemas.time("end of the range"));
-        for (String k : List.of("bars", "expected_bars", "gaps", "missing_bars")) {
-            p.put(k, Schemas.count(k.replace('_', ' ')));
-        }
-        p.put("gap_ranges", Schemas.array(Schemas.string("start/end"), "first 20 gaps"));
-        for (String k : List.of("duplicates", "zero_volume_bars", "invalid_rows", "requests", "cached_bars", "fetched_bars")) {
-            p.put(k, Schemas.count(k.replace('_', ' ')));
-        }
-        return Schemas.result(p);
+    record Loader(@Doc("loader workflow") String workflowId, @Doc("its run") String runId,
+                  @Doc(value = "minutes of 1-minute bars loaded", min = 0) long minutes) {
     }
 
-    private static Map<String, Object> cacheResult() {
-        return Schemas.result(props("status", Schemas.enumOf("ok", "ok"), "symbol", Schemas.string("product"),
-                "timeframe", Schemas.string("bar size"), "limit", Schemas.count("bars requested"),
-                "rows", Schemas.count("bars now cached for the range"),
-                "action", Schemas.enumOf("fetched = some bars came from the exchange; loaded = all from the cache",
-                        "fetched", "loaded"),
-                "workflow_id", Schemas.string("loader workflow"), "quality", qualitySchema()));
+    /** One 1-minute bar of get_historical_ticks. */
+    record Close(@Doc("bar start") Instant ts, @Doc("close of the 1-minute bar") BigDecimal price) {
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object o) {
-        return (Map<String, Object>) o;
+    @Doc("candles loaded into the local cache and their quality")
+    record CacheLoad(@Doc(value = "ok", oneOf = "ok") String status, @Doc("product") String symbol,
+                     @Doc("bar size") String timeframe, @Doc(value = "bars requested", min = 0) int limit,
+                     @Doc(value = "bars now cached for the range", min = 0) int rows,
+                     @Doc(value = "fetched = some bars came from the exchange; loaded = all from the cache",
+                             oneOf = {"fetched", "loaded"}) String action,
+                     @Doc("loader workflow") String workflowId,
+                     @Doc("data quality of the range") DataQualityReport quality) {
     }
 
     private List<String> symbolsOf(ToolCall call) {
         return ToolContext.strings(call.arg("symbols"));
     }
 
-    private Future<Map<String, Object>> subscribe(List<String> symbols) {
+    private Future<StreamState> subscribe(List<String> symbols) {
         ToolResult unknown = ctx.unknownSymbol(symbols);
         if (unknown != null) {
             return Future.failedFuture(new io.tradingstack.bus.CodedException(unknown.code(), unknown.message()));
@@ -136,45 +125,31 @@ final class MarketTools {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("symbols", symbols);
         return ctx.temporal().signalStarted(DurableNames.MarketStream.ID, DurableNames.MarketStream.TYPE, DurableNames.MarketStream.SET_SYMBOLS, new Object[]{symbols}, new Object[]{state})
-                .map(runId -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("workflow_id", DurableNames.MarketStream.ID);
-                    out.put("run_id", runId);
-                    out.put("status", symbols.isEmpty() ? "stopped" : "streaming");
-                    out.put("symbols", symbols);
-                    return out;
-                });
+                .map(runId -> new StreamState(DurableNames.MarketStream.ID, runId,
+                        symbols.isEmpty() ? "stopped" : "streaming", symbols));
     }
 
     private Future<ToolResult> start(ToolCall call) {
         List<String> symbols = symbolsOf(call);
         return subscribe(symbols).compose(out -> ctx.temporal().signalStarted(DurableNames.Broker.ID,
                 DurableNames.Broker.TYPE, DurableNames.Broker.SET_SYMBOLS, new Object[]{symbols}, new Object[]{null}).compose(v -> {
-            out.put("broker_symbols_set", true);
-            out.put("historical_loader", null);
             if (!call.bool("load_historical", true)) {
-                return Future.succeededFuture(ToolResult.ok(out));
+                return Future.succeededFuture(ToolResult.ok(started(out, null)));
             }
             String loaderId = DurableNames.HistoricalLoader.id(UUID.randomUUID().toString().substring(0, 8));
-            return ctx.temporal().start(loaderId, DurableNames.HistoricalLoader.TYPE, loadRequest(symbols, 60, HISTORICAL_MINUTES)).map(runId -> {
-                out.put("historical_loader", Map.of("workflow_id", loaderId, "run_id", runId,
-                        "minutes", HISTORICAL_MINUTES));
-                return ToolResult.ok(out);
-            });
+            return ctx.temporal().start(loaderId, DurableNames.HistoricalLoader.TYPE, loadRequest(symbols, 60, HISTORICAL_MINUTES))
+                    .map(runId -> ToolResult.ok(started(out, new Loader(loaderId, runId, HISTORICAL_MINUTES))));
         }));
+    }
+
+    private static StartedStream started(StreamState s, Loader loader) {
+        return new StartedStream(s.workflowId(), s.runId(), s.status(), s.symbols(), true, loader);
     }
 
     /** Works on a fresh node too: the stream workflow is started (from its stored state) if missing, then stopped. */
     private Future<ToolResult> stop(ToolCall call) {
         return ctx.temporal().signalStarted(DurableNames.MarketStream.ID, DurableNames.MarketStream.TYPE, DurableNames.MarketStream.STOP, new Object[0], new Object[]{null})
-                .map(runId -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("workflow_id", DurableNames.MarketStream.ID);
-                    out.put("run_id", runId);
-                    out.put("status", "stopped");
-                    out.put("symbols", List.of());
-                    return ToolResult.ok(out);
-                });
+                .map(runId -> ToolResult.ok(new StreamState(DurableNames.MarketStream.ID, runId, "stopped", List.of())));
     }
 
     private Future<ToolResult> updateCache(ToolCall call) {
@@ -195,16 +170,8 @@ final class MarketTools {
         return ctx.temporal().execute(id, DurableNames.HistoricalLoader.TYPE, DataQualityReport[].class, loadRequest(List.of(symbol), granularity, minutes))
                 .map(reports -> {
                     DataQualityReport report = reports[0];
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("status", "ok");
-                    out.put("symbol", symbol);
-                    out.put("timeframe", timeframe);
-                    out.put("limit", limit);
-                    out.put("rows", report.bars());
-                    out.put("action", report.fetchedBars() > 0 ? "fetched" : "loaded");
-                    out.put("workflow_id", id);
-                    out.put("quality", report);
-                    return ToolResult.ok(out);
+                    return ToolResult.ok(new CacheLoad("ok", symbol, timeframe, limit, report.bars(),
+                            report.fetchedBars() > 0 ? "fetched" : "loaded", id, report));
                 });
     }
 
@@ -227,7 +194,7 @@ final class MarketTools {
         if (Duration.between(start, end).toMinutes() > MAX_TICK_MINUTES) {
             start = end.minus(Duration.ofMinutes(MAX_TICK_MINUTES));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, List<Close>> out = new java.util.concurrent.ConcurrentHashMap<>();
         List<Future<?>> loads = new ArrayList<>();
         for (String s : symbols.stream().distinct().toList()) {
             CandleFetch req = CandleFetch.of(s, 60, start, end);
@@ -236,20 +203,21 @@ final class MarketTools {
                 return null;
             }));
         }
-        return Future.all(loads).map(v -> ToolResult.ok(out));
+        return Future.all(loads).map(v -> {
+            Map<String, List<Close>> ordered = new LinkedHashMap<>();
+            symbols.stream().distinct().forEach(sym -> ordered.put(sym, out.get(sym)));
+            return ToolResult.ok(ordered);
+        });
     }
 
     /** Each 1-minute candle as {ts: bar start, price: close}. */
-    private static List<Map<String, Object>> prices(Map<String, Object> reply) {
+    private static List<Close> prices(Map<String, Object> reply) {
         Object candles = reply.get("candles");
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Close> out = new ArrayList<>();
         if (candles instanceof List<?> list) {
             for (Object o : list) {
                 Map<?, ?> c = o instanceof JsonObject j ? j.getMap() : (Map<?, ?>) o;
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("ts", Instant.parse(String.valueOf(c.get("start"))));
-                row.put("price", c.get("close"));
-                out.add(row);
+                out.add(new Close(Instant.parse(String.valueOf(c.get("start"))), new BigDecimal(String.valueOf(c.get("close")))));
             }
         }
         return out;

@@ -7,6 +7,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
+import io.tradingstack.bus.PlainSchema;
 import io.tradingstack.runtime.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -138,7 +139,7 @@ public final class ToolCatalogue {
         } catch (RuntimeException e) {
             f = Future.failedFuture(e);
         }
-        return f.recover(err -> {
+        return f.map(r -> declared(spec, r)).recover(err -> {
             ErrorCode code = err instanceof CodedException c ? c.code() : ErrorCode.INTERNAL;
             if (code == ErrorCode.INTERNAL) {
                 LOG.error("Tool {} failed unexpectedly", spec.name(), err);
@@ -147,6 +148,15 @@ public final class ToolCatalogue {
             }
             return Future.succeededFuture(ToolResult.error(code, String.valueOf(err.getMessage())));
         });
+    }
+
+    /** A successful result must be built from the type the tool derives its schema from. */
+    static ToolResult declared(ToolSpec spec, ToolResult r) {
+        if (r.isError() || spec.resultType() == null || PlainSchema.accepts(spec.resultType(), r.builtFrom())) {
+            return r;
+        }
+        throw new IllegalStateException("tool " + spec.name() + " answered a " + r.builtFrom()
+                + " but declares its result as " + spec.resultType().getTypeName());
     }
 
     private Future<ToolResult> journal(String session, String tool, Map<String, Object> args, ToolResult result) {

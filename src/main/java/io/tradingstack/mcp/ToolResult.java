@@ -11,11 +11,14 @@ import java.util.Map;
  * plus whether it is an error. An error carries an {@link ErrorCode}; it is a result the client
  * reads, not a protocol failure.
  */
-public record ToolResult(boolean isError, ErrorCode code, Map<String, Object> structured) {
+public record ToolResult(boolean isError, ErrorCode code, Map<String, Object> structured, Class<?> builtFrom) {
 
-    /** Any internal value (records, Vert.x JSON, decimals, instants) converted once, here. */
+    /**
+     * Any internal value (records, decimals, instants) converted once, here; the value's class is kept
+     * so the catalogue can check it is the type the tool declares its schema from.
+     */
     public static ToolResult ok(Object structured) {
-        return new ToolResult(false, null, Plain.object(structured));
+        return new ToolResult(false, null, Plain.object(structured), structured == null ? null : structured.getClass());
     }
 
     public static ToolResult error(ErrorCode code, String message) {
@@ -28,7 +31,7 @@ public record ToolResult(boolean isError, ErrorCode code, Map<String, Object> st
         body.put("code", code.code());
         body.put("message", message);
         body.putAll(Plain.object(details));
-        return new ToolResult(true, code, body);
+        return new ToolResult(true, code, body, null);
     }
 
     public String message() {

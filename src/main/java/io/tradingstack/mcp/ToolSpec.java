@@ -1,7 +1,9 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.bus.PlainSchema;
 import io.vertx.core.Future;
 
+import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ import java.util.Objects;
  * passed the input schema; its result is checked against the output schema on every call.
  */
 public record ToolSpec(String name, Tier tier, String description, Map<String, Object> inputSchema,
-                       Map<String, Object> outputSchema, Hints hints, boolean audited, Handler handler) {
+                       Type resultType, Map<String, Object> outputSchema, Hints hints, boolean audited, Handler handler) {
 
     @FunctionalInterface
     public interface Handler {
@@ -35,6 +37,10 @@ public record ToolSpec(String name, Tier tier, String description, Map<String, O
         Objects.requireNonNull(tier);
         Objects.requireNonNull(description);
         Objects.requireNonNull(inputSchema);
+        if (resultType != null) {
+            // the schema is derived from the type that builds the result (bus.PlainSchema)
+            outputSchema = PlainSchema.of(resultType);
+        }
         Objects.requireNonNull(outputSchema, () -> "tool " + name + " declares no output schema");
         Objects.requireNonNull(hints);
         Objects.requireNonNull(handler);
@@ -42,9 +48,20 @@ public record ToolSpec(String name, Tier tier, String description, Map<String, O
         inputSchema = Schemas.bounded(inputSchema);
     }
 
-    /** Trade-tier tools are always audited. */
+    /**
+     * A tool whose result is a value of {@code result} (a record, or e.g. {@code PlainSchema.mapOf(Row.class)}):
+     * its output schema is derived from that type, and a handler answering anything else is an
+     * internal error. Trade-tier tools are always audited.
+     */
+    public static ToolSpec of(String name, Tier tier, String description, Map<String, Object> input,
+                              Type result, Hints hints, Handler handler) {
+        return new ToolSpec(name, tier, description, input, Objects.requireNonNull(result), null, hints,
+                tier == Tier.TRADE, handler);
+    }
+
+    /** A tool with a hand-written output schema (being replaced by {@link #of(String, Tier, String, Map, Type, Hints, Handler)}). */
     public static ToolSpec of(String name, Tier tier, String description, Map<String, Object> input,
                               Map<String, Object> output, Hints hints, Handler handler) {
-        return new ToolSpec(name, tier, description, input, output, hints, tier == Tier.TRADE, handler);
+        return new ToolSpec(name, tier, description, input, null, output, hints, tier == Tier.TRADE, handler);
     }
 }
