@@ -68,15 +68,26 @@ public final class BacktestRunner {
         BacktestResult result = new BacktestEngine(p.config()).run(p.datasets(), strategy, progress, days);
         Path out = Path.of(req.outDir());
         CompletableFuture<Void> curve = EquityCsv.writeAsync(result.equity(), out.resolve(EquityCsv.FILE));
-        Map<String, Object> report = BacktestReport.build(result, p.config(), p.name());
-        if (strategy instanceof LlmStrategy l) {
-            report.put("llm", l.reportSection());
-        }
+        Map<String, Object> report = report(result, p, strategy, curve);
         writeReports(report, curve, out);
         if (strategy instanceof LlmStrategy l) {
             BacktestReport.writeJson(l.usage(), out.resolve(LLM_USAGE_FILE));
         }
         return new Outcome(report, result, summary(report, result, out));
+    }
+
+    /** The report map, built while the curve is written; a failed build waits for the curve, so no writer outlives the run. */
+    private static Map<String, Object> report(BacktestResult result, Prepared p, Strategy strategy, CompletableFuture<Void> curve) {
+        try {
+            Map<String, Object> report = BacktestReport.build(result, p.config(), p.name());
+            if (strategy instanceof LlmStrategy l) {
+                report.put("llm", l.reportSection());
+            }
+            return report;
+        } catch (RuntimeException e) {
+            curve.exceptionally(x -> null).join();
+            throw e;
+        }
     }
 
     /** Model calls, cache hits and requests of an llm run (kept out of report.json, which a cached re-run reproduces). */
