@@ -24,4 +24,16 @@ public @interface Doc {
 
     /** Minimum of an integer (0 for counts); unset by default. */
     long min() default Long.MIN_VALUE;
+
+    /** The values of a map (or the items of a list) may be null, each explained by a reason elsewhere in the result. */
+    boolean nullableValues() default false;
+
+    /**
+     * The component is a map whose entries are further keys of the enclosing object (an open object
+     * such as the user's preferences: its known keys are components, any others are here).
+     */
+    boolean spread() default false;
+
+    /** The JSON key, when it cannot be the snake_case of the component's name (a Java keyword such as {@code default}). */
+    String key() default "";
 }

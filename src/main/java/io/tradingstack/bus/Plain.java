@@ -120,7 +120,7 @@ public final class Plain {
     }
 
     /** A record's components with their JSON keys, looked up once per record type. */
-    private record Component(String key, java.lang.reflect.Method accessor) {
+    private record Component(String key, java.lang.reflect.Method accessor, boolean spread) {
     }
 
     private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
@@ -131,18 +131,31 @@ public final class Plain {
             for (int i = 0; i < rcs.length; i++) {
                 java.lang.reflect.Method m = rcs[i].getAccessor();
                 m.setAccessible(true);
-                out[i] = new Component(snake(rcs[i].getName()), m);
+                Doc doc = rcs[i].getAnnotation(Doc.class);
+                out[i] = new Component(key(rcs[i]), m, doc != null && doc.spread());
             }
             return out;
         }
     };
+
+    /** A record component's JSON key: its {@link Doc#key()}, or the snake_case of its name. */
+    static String key(RecordComponent rc) {
+        Doc doc = rc.getAnnotation(Doc.class);
+        return doc != null && !doc.key().isEmpty() ? doc.key() : snake(rc.getName());
+    }
 
     private static Map<String, Object> record(Record r) {
         Component[] components = COMPONENTS.get(r.getClass());
         Map<String, Object> out = new LinkedHashMap<>(components.length * 2);
         for (Component c : components) {
             try {
-                out.put(c.key(), of(c.accessor().invoke(r)));
+                Object v = c.accessor().invoke(r);
+                if (!c.spread()) {
+                    out.put(c.key(), of(v));
+                } else if (v != null) {
+                    // further keys of this object; a component of the same name wins
+                    ((Map<?, ?>) v).forEach((k, x) -> out.putIfAbsent(snake(String.valueOf(k)), of(x)));
+                }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("unreadable record component " + c.key(), e);
             }

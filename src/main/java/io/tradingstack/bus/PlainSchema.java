@@ -69,13 +69,21 @@ public final class PlainSchema {
             throw new IllegalArgumentException(type.getName() + ": a generic record has no schema of its own");
         }
         Map<String, Object> properties = new LinkedHashMap<>();
+        Object others = false;
         for (RecordComponent rc : type.getRecordComponents()) {
             Doc doc = rc.getAnnotation(Doc.class);
             if (doc == null) {
                 throw new IllegalArgumentException(type.getSimpleName() + "." + rc.getName()
                         + " has no @Doc: every published field says what it is");
             }
-            properties.put(Plain.snake(rc.getName()), schema(rc.getGenericType(), doc));
+            if (doc.spread()) {
+                // a map of the object's further keys: they are allowed, with the map's value schema
+                Map<String, Object> value = new LinkedHashMap<>(schema(argument(rc.getGenericType(), 1), null));
+                value.put("description", doc.value());
+                others = value;
+                continue;
+            }
+            properties.put(Plain.key(rc), schema(rc.getGenericType(), doc));
         }
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("type", "object");
@@ -85,19 +93,22 @@ public final class PlainSchema {
         }
         s.put("properties", properties);
         s.put("required", List.copyOf(properties.keySet()));
-        s.put("additionalProperties", false);
+        s.put("additionalProperties", others);
         return s;
     }
 
     private static Map<String, Object> schema(Type type, Doc doc) {
         Map<String, Object> s = new LinkedHashMap<>(shape(type));
         if (doc != null) {
+            if (doc.nullableValues()) {
+                nullableValues(s);
+            }
             s.put("description", doc.value());
             if (doc.oneOf().length > 0) {
                 s.put("enum", List.of(doc.oneOf()));
             }
             if (doc.min() != Long.MIN_VALUE) {
-                s.put("minimum", doc.min());
+                minimum(s, doc.min());
             }
             if (doc.nullable()) {
                 return nullable(s);
@@ -150,6 +161,29 @@ public final class PlainSchema {
             return Map.of();
         }
         throw new IllegalArgumentException("no JSON schema for " + type.getTypeName());
+    }
+
+    /** The minimum of a number, or of a map's values or an array's items (counts per product, ages). */
+    @SuppressWarnings("unchecked")
+    private static void minimum(Map<String, Object> s, long min) {
+        String key = s.containsKey("items") ? "items" : s.containsKey("additionalProperties") ? "additionalProperties" : null;
+        if (key == null || !(s.get(key) instanceof Map<?, ?> inner)) {
+            s.put("minimum", min);
+            return;
+        }
+        Map<String, Object> values = new LinkedHashMap<>((Map<String, Object>) inner);
+        values.put("minimum", min);
+        s.put(key, values);
+    }
+
+    /** A map's values or an array's items become nullable. */
+    @SuppressWarnings("unchecked")
+    private static void nullableValues(Map<String, Object> s) {
+        String key = s.containsKey("items") ? "items" : "additionalProperties";
+        if (!(s.get(key) instanceof Map<?, ?> inner)) {
+            throw new IllegalArgumentException("nullableValues needs a map or a list of a declared type");
+        }
+        s.put(key, nullable((Map<String, Object>) inner));
     }
 
     private static Map<String, Object> nullable(Map<String, Object> s) {

@@ -1,6 +1,5 @@
 package io.tradingstack.ledger;
 
-import io.tradingstack.bus.Plain;
 import io.tradingstack.model.Tick;
 
 import java.math.BigDecimal;
@@ -69,14 +68,14 @@ public final class PortfolioShapes {
         return out;
     }
 
-    public static Map<String, Object> portfolioStatus(Map<String, Object> ledger, List<Marked> marked, Instant now) {
+    public static PortfolioAnswers.Status portfolioStatus(Map<String, Object> ledger, List<Marked> marked, Instant now) {
         BigDecimal cash = dec(ledger.get("cash"));
         BigDecimal reserve = dec(ledger.get("reserve"));
         BigDecimal fees = dec(ledger.get("fees"));
         BigDecimal realized = dec(ledger.get("realizedPnl"));
-        Map<String, Object> positions = new LinkedHashMap<>();
-        Map<String, Object> entryPrices = new LinkedHashMap<>();
-        Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, BigDecimal> positions = new LinkedHashMap<>();
+        Map<String, BigDecimal> entryPrices = new LinkedHashMap<>();
+        Map<String, PortfolioAnswers.PositionDetail> details = new LinkedHashMap<>();
         BigDecimal positionValue = BigDecimal.ZERO;
         BigDecimal unrealized = BigDecimal.ZERO;
         int live = 0;
@@ -90,124 +89,60 @@ public final class PortfolioShapes {
             live += m.live(now) ? 1 : 0;
         }
         BigDecimal gross = realized.add(unrealized);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("cash", cash);
-        out.put("positions", positions);
-        out.put("entry_prices", entryPrices);
-        out.put("position_details", details);
-        out.put("total_position_value", positionValue);
-        out.put("total_portfolio_value", cash.add(reserve).add(positionValue));
-        out.put("funding", dec(ledger.get("funding")));
-        out.put("realized_pnl", realized);
-        out.put("unrealized_pnl", unrealized);
-        out.put("fees_paid", fees);
-        out.put("total_pnl_gross", gross);
-        out.put("total_pnl", gross.subtract(fees));
-        out.put("pnl", gross.subtract(fees));
-        out.put("scraped_profits", reserve);
-        out.put("available_cash", dec(ledger.get("availableCash")));
-        out.put("total_cash_value", cash.add(reserve));
-        out.put("price_data_quality", quality(live, marked.size()));
-        out.put("live_prices_used", live);
-        out.put("quote_currency", String.valueOf(ledger.getOrDefault("quoteCurrency", "USD")));
-        out.put("as_of", now);
-        out.put("ledger_as_of", ledger.get("asOf") == null ? null : Instant.parse(ledger.get("asOf").toString()));
-        out.put("rejected_fills", ledger.get("rejectedFills") == null ? List.of() : ledger.get("rejectedFills"));
-        out.put("status", "ok");
-        return out;
+        return new PortfolioAnswers.Status(cash, positions, entryPrices, details, positionValue,
+                cash.add(reserve).add(positionValue), dec(ledger.get("funding")), realized, unrealized, fees, gross,
+                gross.subtract(fees), gross.subtract(fees), reserve, dec(ledger.get("availableCash")), cash.add(reserve),
+                quality(live, marked.size()), live, String.valueOf(ledger.getOrDefault("quoteCurrency", "USD")), now,
+                ledger.get("asOf") == null ? null : Instant.parse(ledger.get("asOf").toString()), rejectedFills(ledger), "ok");
     }
 
-    private static Map<String, Object> detail(Marked m, BigDecimal pnl, Instant now) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("quantity", m.qty());
-        d.put("entry_price", m.averageCost());
-        d.put("current_price", m.price());
-        d.put("price_time", m.priceTime());
-        d.put("price_age_seconds", m.age(now));
-        d.put("price_source", m.source());
-        d.put("price_is_live", m.live(now));
-        d.put("price_note", m.note());
-        d.put("entry_value", m.cost());
-        d.put("current_value", m.value());
-        d.put("position_pnl", pnl);
-        d.put("position_pnl_pct", m.cost().signum() == 0 ? null
+    private static List<String> rejectedFills(Map<String, Object> ledger) {
+        return ledger.get("rejectedFills") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private static PortfolioAnswers.PositionDetail detail(Marked m, BigDecimal pnl, Instant now) {
+        return new PortfolioAnswers.PositionDetail(m.qty(), m.averageCost(), m.price(), m.priceTime(), m.age(now),
+                m.source(), m.live(now), m.note(), m.cost(), m.value(), pnl, m.cost().signum() == 0 ? null
                 : pnl.multiply(BigDecimal.valueOf(100)).divide(m.cost().abs(), 4, RoundingMode.HALF_EVEN));
-        return d;
     }
 
-    public static Map<String, Object> pnlWithQuality(Map<String, Object> ledger, List<Marked> marked, Instant now) {
-        Map<String, Object> status = portfolioStatus(ledger, marked, now);
+    public static PortfolioAnswers.PnlQuality pnlWithQuality(Map<String, Object> ledger, List<Marked> marked, Instant now) {
+        PortfolioAnswers.Status status = portfolioStatus(ledger, marked, now);
         List<String> fresh = marked.stream().filter(m -> m.live(now)).map(Marked::symbol).toList();
         List<String> stale = marked.stream().filter(m -> !m.live(now)).map(Marked::symbol).toList();
-        Map<String, Object> ages = new LinkedHashMap<>();
+        Map<String, Long> ages = new LinkedHashMap<>();
         marked.forEach(m -> ages.put(m.symbol(), m.age(now)));
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String k : List.of("total_pnl", "total_pnl_gross", "realized_pnl", "unrealized_pnl", "fees_paid")) {
-            out.put(k, status.get(k));
-        }
-        Map<String, Object> livePnl = null;
-        if (!fresh.isEmpty()) {
-            livePnl = new LinkedHashMap<>();
-            livePnl.put("total_pnl", status.get("total_pnl"));
-            livePnl.put("unrealized_pnl", status.get("unrealized_pnl"));
-            livePnl.put("symbols_with_live_prices", fresh);
-        }
-        out.put("live_pnl_data", livePnl);
-        Map<String, Object> staleness = new LinkedHashMap<>();
-        staleness.put("stale_symbols", stale);
-        staleness.put("fresh_symbols", fresh);
-        staleness.put("price_ages", ages);
-        staleness.put("staleness_threshold_seconds", LIVE_SECONDS);
-        out.put("price_staleness_info", staleness);
-        Map<String, Object> liveStatus = new LinkedHashMap<>();
-        liveStatus.put("available_symbols", fresh);
-        liveStatus.put("total_symbols", marked.size());
-        liveStatus.put("errors", marked.stream().filter(m -> m.note() != null).map(m -> m.symbol() + ": " + m.note()).toList());
-        out.put("live_price_status", liveStatus);
-        out.put("accuracy_warning", !stale.isEmpty());
-        out.put("as_of", now);
-        return out;
+        PortfolioAnswers.LivePnl livePnl = fresh.isEmpty() ? null
+                : new PortfolioAnswers.LivePnl(status.totalPnl(), status.unrealizedPnl(), fresh);
+        List<String> errors = marked.stream().filter(m -> m.note() != null).map(m -> m.symbol() + ": " + m.note()).toList();
+        return new PortfolioAnswers.PnlQuality(status.totalPnl(), status.totalPnlGross(), status.realizedPnl(),
+                status.unrealizedPnl(), status.feesPaid(), livePnl,
+                new PortfolioAnswers.Staleness(stale, fresh, ages, LIVE_SECONDS),
+                new PortfolioAnswers.LivePriceStatus(fresh, marked.size(), errors), !stale.isEmpty(), now);
     }
 
     /** Risk of the book at the same marks as the portfolio answer (Analytics.risk), in the reference keys. */
-    public static Map<String, Object> risk(Map<String, Object> ledger, List<Marked> marked, Instant now) {
+    @SuppressWarnings("unchecked")
+    public static PortfolioAnswers.Risk risk(Map<String, Object> ledger, List<Marked> marked, Instant now) {
         BigDecimal cashLike = dec(ledger.get("cash")).add(dec(ledger.get("reserve")));
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         marked.forEach(m -> values.put(m.symbol(), m.value()));
         BigDecimal equity = cashLike.add(values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-        Map<String, Object> r = Plain.object(Analytics.risk(equity, cashLike, values));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> concentration = (Map<String, Object>) r.get("concentration");
-        Object max = concentration.values().stream().filter(v -> v instanceof Number)
-                .map(v -> ((Number) v).doubleValue()).max(Double::compare).orElse(null);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total_portfolio_value", equity);
-        out.put("cash_ratio", r.get("cash_ratio"));
-        out.put("max_position_concentration", marked.isEmpty() ? null : max);
-        out.put("concentration", concentration);
-        out.put("num_positions", marked.size());
-        out.put("gross_exposure", r.get("gross_exposure"));
-        out.put("net_exposure", r.get("net_exposure"));
-        out.put("leverage", r.get("leverage"));
+        Map<String, Object> r = Analytics.risk(equity, cashLike, values);
+        Map<String, Double> concentration = (Map<String, Double>) r.get("concentration");
+        Double max = concentration.values().stream().filter(v -> v != null).max(Double::compare).orElse(null);
         int live = (int) marked.stream().filter(m -> m.live(now)).count();
-        out.put("price_data_quality", quality(live, marked.size()));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> reasons = new LinkedHashMap<>((Map<String, Object>) r.get("reasons"));
+        Map<String, String> reasons = new LinkedHashMap<>((Map<String, String>) r.get("reasons"));
         if (marked.isEmpty()) {
             reasons.put("max_position_concentration", "no open position");
         }
-        out.put("reasons", reasons);
-        out.put("as_of", now);
-        return out;
+        return new PortfolioAnswers.Risk(equity, (Double) r.get("cash_ratio"), marked.isEmpty() ? null : max, concentration,
+                marked.size(), (Double) r.get("gross_exposure"), (Double) r.get("net_exposure"), (Double) r.get("leverage"),
+                quality(live, marked.size()), reasons, now);
     }
 
-    private static Map<String, Object> quality(int live, int total) {
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put("live_prices_used", live);
-        q.put("total_positions", total);
-        q.put("using_stale_fallback", live < total);
-        q.put("price_fetch_errors", total - live);
-        return q;
+    private static PortfolioAnswers.PriceQuality quality(int live, int total) {
+        return new PortfolioAnswers.PriceQuality(live, total, live < total, total - live);
     }
 
     /** The notional of a fill given as JSON values (exact text or numbers). */

@@ -1,11 +1,14 @@
 package io.tradingstack.mcp;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.features.MetricsRequest;
 import io.tradingstack.runtime.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,12 +37,12 @@ final class FeatureTools {
     List<ToolSpec> tools() {
         return List.of(
                 ToolSpec.of("list_technical_metrics", Tier.MARKET, "The technical metrics that compute_technical_metrics "
-                        + "accepts, with their parameters: {metrics, count, catalogue}.", Schemas.empty(), listResult(),
+                        + "accepts, with their parameters: {metrics, count, catalogue}.", Schemas.empty(), Catalogue.class,
                         ToolSpec.Hints.READ, this::list),
                 ToolSpec.of("compute_technical_metrics", Tier.MARKET, "Compute technical metrics (ta4j) over the cached "
                         + "candles of a symbol; returns the last `tail` rows in wide or long form. A value inside a "
                         + "metric's warm-up (its first `warmup` bars, see list_technical_metrics) is null.", computeSchema(),
-                        computeResult(), ToolSpec.Hints.READ, this::compute));
+                        Computed.class, ToolSpec.Hints.READ, this::compute));
     }
 
     private static Map<String, Object> computeSchema() {
@@ -56,38 +59,87 @@ final class FeatureTools {
                 "symbol");
     }
 
-    private static Map<String, Object> listResult() {
-        Map<String, Object> param = Schemas.result(props("name", string("parameter"),
-                "type", enumOf("int or float", "int", "float"), "default", Schemas.number("default value"),
-                "min", Schemas.number("smallest accepted"), "max", Schemas.number("largest accepted"),
-                "description", string("meaning")));
-        Map<String, Object> metric = Schemas.result(props("name", string("metric name"),
-                "category", enumOf("family", "trend", "momentum", "volatility", "volume"),
-                "description", string("what it computes"), "params", array(param, "parameters"),
-                "columns", array(string("output column with default parameters"), "output columns"),
-                "warmup", string("leading bars that are null, as a formula of the parameters")));
-        return Schemas.result(props("metrics", array(string("metric name"), "names"),
-                "count", Schemas.count("number of metrics"), "catalogue", array(metric, "every metric")));
+    @Doc("the metrics compute_technical_metrics accepts")
+    record Catalogue(@Doc("metric names") List<String> metrics,
+                     @Doc(value = "number of metrics", min = 0) int count,
+                     @Doc("every metric") List<Metric> catalogue) {
+
+        static Catalogue of(Map<String, Object> reply) {
+            return new Catalogue(strings(reply.get("metrics")), ((Number) reply.get("count")).intValue(),
+                    maps(reply.get("catalogue")).stream().map(Metric::of).toList());
+        }
     }
 
-    private static Map<String, Object> computeResult() {
-        Map<String, Object> row = new java.util.LinkedHashMap<>();
-        row.put("type", "object");
-        row.put("description", "wide: {timestamp, open, high, low, close, volume, <column>: value|null}; "
-                + "long: {timestamp, feature, key, value|null}");
-        row.put("properties", props("timestamp", Schemas.time("bar start")));
-        row.put("required", List.of("timestamp"));
-        row.put("additionalProperties", Map.of("type", List.of("number", "string", "null")));
-        return Schemas.result(props("symbol", string("product"), "timeframe", string("bar size"),
-                "limit", Schemas.count("bars requested"), "features", array(string("metric"), "metrics computed"),
-                "columns", array(string("column"), "output columns"),
-                "params", Schemas.mapOf(Schemas.mapOf(Schemas.number("value"), "parameters used"), "per metric"),
-                "output", enumOf("shape", "wide", "long"), "rows", Schemas.count("bars computed over"),
-                "tail", Schemas.count("bars in the preview"), "preview", array(row, "the last `tail` bars, oldest first")));
+    /** One catalogue metric. */
+    record Metric(@Doc("metric name") String name,
+                  @Doc(value = "family", oneOf = {"trend", "momentum", "volatility", "volume"}) String category,
+                  @Doc("what it computes") String description,
+                  @Doc("parameters") List<Param> params,
+                  @Doc("output columns with default parameters") List<String> columns,
+                  @Doc("leading bars that are null, as a formula of the parameters") String warmup) {
+
+        static Metric of(Map<String, Object> m) {
+            return new Metric(String.valueOf(m.get("name")), String.valueOf(m.get("category")),
+                    String.valueOf(m.get("description")), maps(m.get("params")).stream().map(Param::of).toList(),
+                    strings(m.get("columns")), String.valueOf(m.get("warmup")));
+        }
+    }
+
+    /** One parameter of a metric. */
+    record Param(@Doc("parameter") String name, @Doc(value = "int or float", oneOf = {"int", "float"}) String type,
+                 @Doc(value = "default value", key = "default") Number defaultValue, @Doc("smallest accepted") Number min,
+                 @Doc("largest accepted") Number max, @Doc("meaning") String description) {
+
+        static Param of(Map<String, Object> m) {
+            return new Param(String.valueOf(m.get("name")), String.valueOf(m.get("type")), (Number) m.get("default"),
+                    (Number) m.get("min"), (Number) m.get("max"), String.valueOf(m.get("description")));
+        }
+    }
+
+    @Doc("technical metrics over the cached candles of a symbol")
+    record Computed(@Doc("product") String symbol, @Doc("bar size") String timeframe,
+                    @Doc(value = "bars requested", min = 0) int limit, @Doc("metrics computed") List<String> features,
+                    @Doc("output columns") List<String> columns,
+                    @Doc("parameters used per metric") Map<String, Map<String, Number>> params,
+                    @Doc(value = "shape", oneOf = {"wide", "long"}) String output,
+                    @Doc(value = "bars computed over", min = 0) int rows,
+                    @Doc(value = "bars in the preview", min = 0) int tail,
+                    @Doc("the last `tail` bars, oldest first") List<Row> preview) {
+
+        @SuppressWarnings("unchecked")
+        static Computed of(Map<String, Object> m) {
+            return new Computed(String.valueOf(m.get("symbol")), String.valueOf(m.get("timeframe")),
+                    ((Number) m.get("limit")).intValue(), strings(m.get("features")), strings(m.get("columns")),
+                    (Map<String, Map<String, Number>>) m.get("params"), String.valueOf(m.get("output")),
+                    ((Number) m.get("rows")).intValue(), ((Number) m.get("tail")).intValue(),
+                    maps(m.get("preview")).stream().map(Row::of).toList());
+        }
+    }
+
+    /** A preview row: its bar start, then its columns (named by metric and parameters, so an open set). */
+    record Row(@Doc("bar start") Instant timestamp,
+               @Doc(value = "wide: open, high, low, close, volume and a value (null inside the warm-up) per column; "
+                       + "long: feature, key and value (null inside the warm-up)", spread = true) Map<String, Object> values) {
+
+        static Row of(Map<String, Object> m) {
+            Map<String, Object> values = new LinkedHashMap<>(m);
+            values.remove("timestamp");
+            return new Row(Instant.parse(String.valueOf(m.get("timestamp"))), values);
+        }
+    }
+
+    private static List<String> strings(Object v) {
+        return v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object v) {
+        return v instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
     private Future<ToolResult> list(ToolCall call) {
-        return BusCalls.request(ctx.vertx(), Addresses.FEATURES_LIST_METRICS, new JsonObject()).map(ToolResult::ok);
+        return BusCalls.request(ctx.vertx(), Addresses.FEATURES_LIST_METRICS, new JsonObject())
+                .map(reply -> ToolResult.ok(Catalogue.of(reply)));
     }
 
     private Future<ToolResult> compute(ToolCall call) {
@@ -100,6 +152,7 @@ final class FeatureTools {
         body.remove("use_cache");
         body.remove("fetch_if_missing");
         MetricsRequest request = MetricsRequest.parse(body, ctx.config().integer(ConfigKey.FEATURES_MAX_BARS));
-        return BusCalls.request(ctx.vertx(), Addresses.FEATURES_COMPUTE_METRICS, request).map(ToolResult::ok);
+        return BusCalls.request(ctx.vertx(), Addresses.FEATURES_COMPUTE_METRICS, request)
+                .map(reply -> ToolResult.ok(Computed.of(reply)));
     }
 }

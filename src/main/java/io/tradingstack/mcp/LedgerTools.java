@@ -1,10 +1,13 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.ledger.PortfolioAnswers;
 import io.tradingstack.ledger.PortfolioShapes;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.DurableNames;
-import io.tradingstack.ledger.Analytics;
+import io.tradingstack.model.Liquidity;
+import io.tradingstack.model.Side;
 import io.tradingstack.model.Tick;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -12,7 +15,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +56,7 @@ final class LedgerTools {
                 ToolSpec.of("get_portfolio_status", Tier.READ, "Cash, positions with entry and current prices (live "
                         + "from the feed, or flagged with their age), P&L gross and net of fees (total_pnl = value - "
                         + "funding), reserve (scraped profits) and price-data quality. Query get_portfolio_status on "
-                        + "workflow mock-ledger.", Schemas.empty(), LedgerSchemas.portfolio(), ToolSpec.Hints.READ,
+                        + "workflow mock-ledger.", Schemas.empty(), PortfolioAnswers.Status.class, ToolSpec.Hints.READ,
                         call -> marked(PortfolioShapes::portfolioStatus)),
                 ToolSpec.of("get_transaction_history", Tier.READ, "Fills, newest first: {transactions, count, "
                         + "since_timestamp, limit}. Query get_transaction_history on workflow mock-ledger.",
@@ -62,27 +64,27 @@ final class LedgerTools {
                                         32_503_680_000L, 0L),
                                 "limit", integer("maximum fills returned", 1, 10_000, 1000L),
                                 "symbol", symbol("only this product"))),
-                        LedgerSchemas.history(), ToolSpec.Hints.READ, this::history),
+                        History.class, ToolSpec.Hints.READ, this::history),
                 ToolSpec.of("get_performance_metrics", Tier.READ, "Trades, win rate, average trade P&L (net of the "
                         + "closing fee), P&L of the window (equity change, net of fees), max drawdown, Sharpe and Sortino "
                         + "ratios over a window; a figure without enough data is null with its reason. Query "
                         + "get_performance_metrics on workflow mock-ledger.",
                         object(props("window_days", integer("window in days", 1, 3650, 30L))),
-                        LedgerSchemas.performance(), ToolSpec.Hints.READ, this::performance),
+                        PortfolioAnswers.Performance.class, ToolSpec.Hints.READ, this::performance),
                 ToolSpec.of("get_risk_metrics", Tier.READ, "Portfolio value, cash ratio, largest position concentration, "
                         + "number of positions, exposure, leverage, at the same live marks as get_portfolio_status. "
-                        + "Query get_portfolio_status on workflow mock-ledger.", Schemas.empty(), LedgerSchemas.risk(),
+                        + "Query get_portfolio_status on workflow mock-ledger.", Schemas.empty(), PortfolioAnswers.Risk.class,
                         ToolSpec.Hints.READ, call -> marked(PortfolioShapes::risk)),
                 ToolSpec.of("get_pnl_status_with_quality", Tier.READ, "Realized and unrealized P&L (gross and net of "
                         + "fees) with the freshness of the prices behind them. Query get_portfolio_status on workflow "
-                        + "mock-ledger.", Schemas.empty(), LedgerSchemas.pnlQuality(), ToolSpec.Hints.READ,
+                        + "mock-ledger.", Schemas.empty(), PortfolioAnswers.PnlQuality.class, ToolSpec.Hints.READ,
                         call -> marked(PortfolioShapes::pnlWithQuality)));
     }
 
     /** A rendering of the ledger snapshot at live marks. */
     @FunctionalInterface
     interface Shape {
-        Map<String, Object> render(Map<String, Object> ledger, List<PortfolioShapes.Marked> marked, Instant now);
+        Record render(Map<String, Object> ledger, List<PortfolioShapes.Marked> marked, Instant now);
     }
 
     private Future<ToolResult> marked(Shape shape) {
@@ -159,48 +161,46 @@ final class LedgerTools {
         return patiently(() -> ctx.temporal().queryStarted(ledgerId(), DurableNames.Ledger.TYPE, DurableNames.Ledger.TRANSACTION_HISTORY, List.class,
                         sinceIso, limit, symbol), NOT_READY_TRIES)
                 .map(list -> {
-                    List<Map<String, Object>> tx = ((List<?>) list).stream().map(LedgerTools::transaction).toList();
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("transactions", tx);
-                    out.put("count", tx.size());
-                    out.put("since_timestamp", Instant.ofEpochSecond(since));
-                    out.put("limit", limit);
-                    return ToolResult.ok(out);
+                    List<Transaction> tx = ((List<?>) list).stream().map(LedgerTools::transaction).toList();
+                    return ToolResult.ok(new History(tx, tx.size(), Instant.ofEpochSecond(since), limit));
                 });
     }
 
+    @Doc("fills, newest first")
+    record History(@Doc("newest first") List<Transaction> transactions,
+                   @Doc(value = "fills returned", min = 0) int count,
+                   @Doc("lower bound applied") Instant sinceTimestamp,
+                   @Doc(value = "maximum returned", min = 0) int limit) {
+    }
+
     /** A posted fill flattened: the fill's fields plus its journal entry, realized P&L and order status. */
+    record Transaction(@Doc("fill") String fillId, @Doc("order") String orderId, @Doc("product") String symbol,
+                       @Doc("side") Side side, @Doc("quantity") BigDecimal qty,
+                       @Doc("fill price (quote currency, exact decimal)") BigDecimal price,
+                       @Doc("qty x price (quote currency, exact decimal)") BigDecimal notional,
+                       @Doc("fee of this fill (quote currency, exact decimal)") BigDecimal fee,
+                       @Doc("maker or taker") Liquidity liquidity, @Doc("fill time") Instant time,
+                       @Doc(value = "journal entry", min = 0) long entryId,
+                       @Doc("realized by this fill, gross of its fee (quote currency, exact decimal)") BigDecimal realizedPnl,
+                       @Doc(value = "status of the order now; null when unknown", nullable = true) String orderStatus) {
+    }
+
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> transaction(Object posted) {
+    private static Transaction transaction(Object posted) {
         Map<String, Object> p = (Map<String, Object>) posted;
         Map<String, Object> fill = (Map<String, Object>) p.get("fill");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("fill_id", fill.get("fillId"));
-        out.put("order_id", fill.get("orderId"));
-        out.put("symbol", fill.get("symbol"));
-        out.put("side", fill.get("side"));
-        out.put("qty", dec(fill.get("qty")));
-        out.put("price", dec(fill.get("price")));
-        out.put("notional", PortfolioShapes.notional(fill.get("qty"), fill.get("price")));
-        out.put("fee", dec(fill.get("fee")));
-        out.put("liquidity", fill.get("liquidity"));
-        out.put("time", Instant.parse(String.valueOf(fill.get("time"))));
-        out.put("entry_id", ((Number) p.get("entryId")).longValue());
-        out.put("realized_pnl", dec(p.get("realizedPnl")));
-        out.put("order_status", p.get("orderStatus"));
-        return out;
+        return new Transaction(String.valueOf(fill.get("fillId")), String.valueOf(fill.get("orderId")),
+                String.valueOf(fill.get("symbol")), Side.valueOf(String.valueOf(fill.get("side"))), dec(fill.get("qty")),
+                dec(fill.get("price")), PortfolioShapes.notional(fill.get("qty"), fill.get("price")), dec(fill.get("fee")),
+                Liquidity.valueOf(String.valueOf(fill.get("liquidity"))), Instant.parse(String.valueOf(fill.get("time"))),
+                ((Number) p.get("entryId")).longValue(), dec(p.get("realizedPnl")),
+                p.get("orderStatus") == null ? null : String.valueOf(p.get("orderStatus")));
     }
 
     private Future<ToolResult> performance(ToolCall call) {
-        long windowSeconds = call.integer("window_days", 30) * 86_400L;
-        return query(DurableNames.Ledger.PERFORMANCE_METRICS, windowSeconds).map(m -> {
-            Map<String, Object> out = new LinkedHashMap<>(m);
-            for (String k : Analytics.MONEY_KEYS) {
-                out.computeIfPresent(k, (key, v) -> dec(v));
-            }
-            out.put("window_days", call.integer("window_days", 30));
-            return ToolResult.ok(out);
-        });
+        int windowDays = call.integer("window_days", 30);
+        return query(DurableNames.Ledger.PERFORMANCE_METRICS, windowDays * 86_400L)
+                .map(m -> ToolResult.ok(PortfolioAnswers.Performance.of(m, windowDays)));
     }
 
     private static BigDecimal dec(Object v) {

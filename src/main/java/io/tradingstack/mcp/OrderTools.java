@@ -2,12 +2,15 @@ package io.tradingstack.mcp;
 
 import io.tradingstack.ledger.FillTotals;
 
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
+import io.tradingstack.bus.Plain;
 import io.tradingstack.execution.OrderResult;
 import io.tradingstack.execution.OrderService;
 import io.tradingstack.execution.PlaceOrderRequest;
 import io.tradingstack.model.Fill;
+import io.tradingstack.model.Liquidity;
 import io.tradingstack.model.OrderIntent;
 import io.tradingstack.model.OrderStatus;
 import io.tradingstack.model.OrderType;
@@ -16,9 +19,8 @@ import io.tradingstack.model.TimeInForce;
 import io.vertx.core.Future;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,52 +69,65 @@ final class OrderTools {
                         + "(see get_limit_enforcement): a refusal carries RISK_* or ORDER_INSUFFICIENT_* with the limit and why.",
                         object(props("orders", orders, "all_or_nothing",
                                 bool("reject the whole batch if one order is rejected", false)), "orders"),
-                        placeResult(), new ToolSpec.Hints(false, false, false, false), this::place),
+                        Placed.class, new ToolSpec.Hints(false, false, false, false), this::place),
                 ToolSpec.of("cancel_order", Tier.TRADE, "Cancel a resting (GTC limit) order. Signal cancel to workflow "
                         + "order-<order_id>.", object(props("order_id", string("the order id returned by place_mock_order")),
-                        "order_id"), Schemas.result(props("order_id", string("order"),
-                        "status", Schemas.enumOf("cancel_requested", "cancel_requested"),
-                        "workflow_id", string("resting-order workflow"))),
-                        new ToolSpec.Hints(false, true, true, false), this::cancel));
+                        "order_id"), Cancelled.class, new ToolSpec.Hints(false, true, true, false), this::cancel));
     }
 
-    static Map<String, Object> fillSchema() {
-        return Schemas.result(props("fill_id", string("fill"), "order_id", string("order"), "symbol", string("product"),
-                "side", enumOf("side", "BUY", "SELL"), "qty", Schemas.number("filled quantity"),
-                "price", Schemas.number("fill price (exact decimal)"), "fee", Schemas.number("fee (exact decimal)"),
-                "liquidity", enumOf("maker or taker", "MAKER", "TAKER"), "time", Schemas.time("fill time")));
+    @Doc("paper orders placed: the reference shape (fills, BUY cost, SELL proceeds) plus every order's result")
+    record Placed(@Doc("request") String requestId,
+                  @Doc(value = "orders in the batch", min = 0) int orderCount,
+                  @Doc("every fill of the batch (reference shape)") List<FillRow> fills,
+                  @Doc("BUY notional + fees") BigDecimal totalCost,
+                  @Doc("SELL notional - fees") BigDecimal totalProceeds,
+                  @Doc("each order's result") List<Order> orders) {
     }
 
-    private static Map<String, Object> placeResult() {
-        Map<String, Object> row = Schemas.result(props("symbol", string("product"), "side", enumOf("side", "BUY", "SELL"),
-                "qty", Schemas.number("filled quantity"), "type", enumOf("order type", "market", "limit"),
-                "fill_price", Schemas.number("fill price"), "cost", Schemas.number("qty x fill_price, before the fee"),
-                "fee", Schemas.number("fee"), "order_id", string("order"), "fill_id", string("fill"),
-                "time", Schemas.time("fill time")));
-        Map<String, Object> order = new LinkedHashMap<>();
-        order.put("order_id", string("order id (cancel_order takes it)"));
-        order.put("client_order_id", Schemas.nullable(string("your id")));
-        order.put("symbol", string("product"));
-        order.put("side", enumOf("side", "BUY", "SELL"));
-        order.put("type", enumOf("order type", "MARKET", "LIMIT"));
-        order.put("status", enumOf("outcome", Arrays.stream(OrderStatus.values()).map(Enum::name).toArray(String[]::new)));
-        order.put("qty", Schemas.number("ordered quantity"));
-        order.put("filled_qty", Schemas.number("filled so far"));
-        order.put("average_price", Schemas.nullable(Schemas.number("average fill price; null when nothing filled")));
-        order.put("fees", Schemas.number("fees paid"));
-        order.put("code", Schemas.nullable(string("error code name of a rejection")));
-        order.put("message", Schemas.nullable(string("why it was rejected or what happened")));
-        order.put("fills", Schemas.array(fillSchema(), "fills of this order"));
-        order.put("original", Map.of("type", List.of("object", "null"),
-                "description", "for DUPLICATE: the original order's result (same shape)"));
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("request_id", string("request"));
-        p.put("order_count", Schemas.count("orders in the batch"));
-        p.put("fills", Schemas.array(row, "every fill of the batch (reference shape)"));
-        p.put("total_cost", Schemas.number("BUY notional + fees"));
-        p.put("total_proceeds", Schemas.number("SELL notional - fees"));
-        p.put("orders", Schemas.array(Schemas.result(order), "each order's result"));
-        return Schemas.result(p);
+    /** A fill in the reference shape of place_mock_order. */
+    record FillRow(@Doc("product") String symbol, @Doc("side") Side side, @Doc("filled quantity") BigDecimal qty,
+                   @Doc(value = "order type", oneOf = {"market", "limit"}) String type,
+                   @Doc("fill price") BigDecimal fillPrice, @Doc("qty x fill_price, before the fee") BigDecimal cost,
+                   @Doc("fee") BigDecimal fee, @Doc("order") String orderId, @Doc("fill") String fillId,
+                   @Doc("fill time") Instant time) {
+    }
+
+    /** One order's result (execution's {@link OrderResult}). */
+    record Order(@Doc("order id (cancel_order takes it)") String orderId,
+                 @Doc(value = "your id", nullable = true) String clientOrderId,
+                 @Doc("product") String symbol, @Doc("side") Side side, @Doc("order type") OrderType type,
+                 @Doc("outcome") OrderStatus status, @Doc("ordered quantity") BigDecimal qty,
+                 @Doc("filled so far") BigDecimal filledQty,
+                 @Doc(value = "average fill price; null when nothing filled", nullable = true) BigDecimal averagePrice,
+                 @Doc("fees paid") BigDecimal fees,
+                 @Doc(value = "error code name of a rejection", nullable = true) ErrorCode code,
+                 @Doc(value = "why it was rejected or what happened", nullable = true) String message,
+                 @Doc("fills of this order") List<OrderFill> fills,
+                 @Doc(value = "for DUPLICATE: the original order's result, of this same shape (passed through as an "
+                         + "object: a schema cannot nest a record in itself)", nullable = true) Map<String, Object> original) {
+
+        static Order of(OrderResult r) {
+            return new Order(r.orderId(), r.clientOrderId(), r.symbol(), Side.valueOf(r.side()), OrderType.valueOf(r.type()),
+                    r.status(), r.qty(), r.filledQty(), r.averagePrice(), r.fees(), r.code(), r.message(),
+                    r.fills().stream().map(OrderFill::of).toList(), r.original() == null ? null : Plain.object(of(r.original())));
+        }
+    }
+
+    /** A fill of one order (model {@link Fill}). */
+    record OrderFill(@Doc("fill") String fillId, @Doc("order") String orderId, @Doc("product") String symbol,
+                     @Doc("side") Side side, @Doc("filled quantity") BigDecimal qty,
+                     @Doc("fill price (exact decimal)") BigDecimal price, @Doc("fee (exact decimal)") BigDecimal fee,
+                     @Doc("maker or taker") Liquidity liquidity, @Doc("fill time") Instant time) {
+
+        static OrderFill of(Fill f) {
+            return new OrderFill(f.fillId(), f.orderId(), f.symbol(), f.side(), f.qty(), f.price(), f.fee(), f.liquidity(), f.time());
+        }
+    }
+
+    @Doc("the cancel was signalled to the resting order's workflow")
+    record Cancelled(@Doc("order") String orderId,
+                     @Doc(value = "cancel_requested", oneOf = "cancel_requested") String status,
+                     @Doc("resting-order workflow") String workflowId) {
     }
 
     /** Printable ASCII without spaces, 1-64 characters (checked again by OrderIntent). */
@@ -167,38 +182,23 @@ final class OrderTools {
 
     /** The reference shape (fills with fill_price and cost, BUY cost and SELL proceeds) plus every order's result. */
     static ToolResult summary(String requestId, List<OrderResult> results) {
-        List<Map<String, Object>> fills = new ArrayList<>();
+        List<FillRow> fills = new ArrayList<>();
         for (OrderResult r : results) {
             for (Fill f : r.fills()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("symbol", f.symbol());
-                row.put("side", f.side().name());
-                row.put("qty", f.qty());
-                row.put("type", r.type().toLowerCase(Locale.ROOT));
-                row.put("fill_price", f.price());
-                row.put("cost", f.notional());
-                row.put("fee", f.fee());
-                row.put("order_id", f.orderId());
-                row.put("fill_id", f.fillId());
-                row.put("time", f.time());
-                fills.add(row);
+                fills.add(new FillRow(f.symbol(), f.side(), f.qty(), r.type().toLowerCase(Locale.ROOT), f.price(),
+                        f.notional(), f.fee(), f.orderId(), f.fillId(), f.time()));
             }
         }
         FillTotals totals = FillTotals.of(results.stream().flatMap(r -> r.fills().stream()).toList());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("request_id", requestId);
-        out.put("order_count", results.size());
-        out.put("fills", fills);
-        out.put("total_cost", totals.cost());
-        out.put("total_proceeds", totals.proceeds());
-        out.put("orders", results);
+        Placed placed = new Placed(requestId, results.size(), fills, totals.cost(), totals.proceeds(),
+                results.stream().map(Order::of).toList());
         boolean allRejected = !results.isEmpty() && results.stream().allMatch(OrderResult::rejected);
         if (!allRejected) {
-            return ToolResult.ok(out);
+            return ToolResult.ok(placed);
         }
         OrderResult first = results.get(0);
         ErrorCode code = first.code() == null ? ErrorCode.ORDER_INVALID : first.code();
-        return ToolResult.error(code, String.valueOf(first.message()), out);
+        return ToolResult.error(code, String.valueOf(first.message()), Plain.object(placed));
     }
 
     private Future<ToolResult> cancel(ToolCall call) {
@@ -208,11 +208,7 @@ final class OrderTools {
             if (!ok) {
                 return ToolResult.error(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is not resting");
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("order_id", orderId);
-            out.put("status", "cancel_requested");
-            out.put("workflow_id", DurableNames.RestingOrder.id(orderId));
-            return ToolResult.ok(out);
+            return ToolResult.ok(new Cancelled(orderId, "cancel_requested", DurableNames.RestingOrder.id(orderId)));
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.vertx.core.Future;
@@ -16,6 +17,8 @@ import static io.tradingstack.mcp.Schemas.props;
 
 /** set_user_preferences / get_user_preferences: state held by the broker-agent workflow. */
 final class PreferenceTools {
+    /** The three keys every client relies on; any other stored key is passed through. */
+    private static final List<String> REFERENCE_KEYS = List.of("experience_level", "risk_tolerance", "trading_style");
 
     private final ToolContext ctx;
 
@@ -30,28 +33,42 @@ final class PreferenceTools {
                         + "experience_level, risk_tolerance, trading_style; optional profit_scraping_percentage as \"20%\" "
                         + "or 0.2. Update update_user_preferences (the merge of signal set_user_preferences) on workflow "
                         + "broker-agent.", setSchema(),
-                        Schemas.result(Schemas.props("status", Schemas.enumOf("success", "success"),
-                                "message", Schemas.string("what was done"), "preferences_set", preferencesSchema(false),
-                                "preferences", preferencesSchema(true))),
+                        Stored.class,
                         new ToolSpec.Hints(false, true, true, false), this::set),
                 ToolSpec.of("get_user_preferences", Tier.READ, "The user's trading preferences (defaults: moderate risk, balanced style, "
                         + "intermediate experience), once the broker has loaded its stored state. Update update_user_preferences "
                         + "with nothing to merge (query get_user_preferences reads the same) on workflow broker-agent.",
-                        Schemas.empty(), preferencesSchema(true), ToolSpec.Hints.READ, this::get));
+                        Schemas.empty(), Preferences.class, ToolSpec.Hints.READ, this::get));
     }
 
-    /** The preferences object: the three reference keys, the scrape fraction, and any other snake_case key. */
-    static Map<String, Object> preferencesSchema(boolean complete) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", "object");
-        s.put("properties", props("experience_level", Schemas.string("trading experience"),
-                "risk_tolerance", Schemas.string("risk appetite"), "trading_style", Schemas.string("trading style"),
-                "profit_scraping_percentage", Schemas.number("share of realized profit moved to the reserve, 0..1")));
-        if (complete) {
-            s.put("required", List.of("experience_level", "risk_tolerance", "trading_style"));
+    @Doc("the user's trading preferences")
+    record Preferences(@Doc("trading experience") String experienceLevel,
+                       @Doc("risk appetite") String riskTolerance,
+                       @Doc("trading style") String tradingStyle,
+                       @Doc(value = "the other stored keys: profit_scraping_percentage (share of realized profit moved to the "
+                               + "reserve, a number 0..1, when set), preferences_set (whether the user chose them) and any "
+                               + "snake_case key a client set, with a text, number or boolean value", spread = true)
+                       Map<String, Object> others) {
+
+        /** The broker's preferences map, the scrape fraction as an exact number. */
+        static Preferences of(Map<String, Object> stored) {
+            Map<String, Object> others = numbers(stored);
+            REFERENCE_KEYS.forEach(others::remove);
+            return new Preferences(text(stored.get("experience_level")), text(stored.get("risk_tolerance")),
+                    text(stored.get("trading_style")), others);
         }
-        s.put("additionalProperties", Map.of("type", List.of("string", "number", "boolean", "null")));
-        return s;
+
+        private static String text(Object v) {
+            return v == null ? null : v.toString();
+        }
+    }
+
+    @Doc("the preferences after the merge, stored before this answer")
+    record Stored(@Doc(value = "success", oneOf = "success") String status,
+                  @Doc("what was done") String message,
+                  @Doc("the keys this call merged, as given (profit_scraping_percentage as a fraction); passed through: "
+                          + "any subset of the preferences' keys") Map<String, Object> preferencesSet,
+                  @Doc("every preference after the merge") Preferences preferences) {
     }
 
     private static Map<String, Object> setSchema() {
@@ -88,14 +105,10 @@ final class PreferenceTools {
                 .map(merged -> {
                     call.notifier().progress(1, 1, "preferences stored");
                     call.notifier().info("user preferences updated: " + prefs.keySet());
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("status", "success");
-                    out.put("message", "preferences merged and stored for workflow " + DurableNames.Broker.ID);
-                    out.put("preferences_set", prefs);
                     @SuppressWarnings("unchecked")
                     Map<String, Object> typed = (Map<String, Object>) merged;
-                    out.put("preferences", numbers(typed));
-                    return ToolResult.ok(out);
+                    return ToolResult.ok(new Stored("success", "preferences merged and stored for workflow "
+                            + DurableNames.Broker.ID, prefs, Preferences.of(typed)));
                 });
     }
 
@@ -106,7 +119,7 @@ final class PreferenceTools {
                 .map(prefs -> {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> typed = (Map<String, Object>) prefs;
-                    return ToolResult.ok(PreferenceTools.numbers(typed));
+                    return ToolResult.ok(Preferences.of(typed));
                 });
     }
 

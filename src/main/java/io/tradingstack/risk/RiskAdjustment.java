@@ -1,5 +1,6 @@
 package io.tradingstack.risk;
 
+import io.tradingstack.bus.Doc;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
@@ -14,12 +15,20 @@ import java.util.regex.Pattern;
  * revokes it), or both. The multiplier is clamped to [{@link RiskAdjustments#MIN},
  * {@link RiskAdjustments#MAX}]; {@code requested} keeps what was asked for.
  */
-public record RiskAdjustment(long id, Scope scope, String symbol, BigDecimal multiplier, BigDecimal requested,
-                             String reason, String author,
-                             @JsonProperty("created_at") Instant createdAt,
-                             @JsonProperty("expires_at") Instant expiresAt,
+public record RiskAdjustment(@Doc(value = "adjustment id", min = 0) long id,
+                             @Doc("GLOBAL (every symbol) or SYMBOL") Scope scope,
+                             @Doc(value = "product of a symbol adjustment; null for a global one", nullable = true) String symbol,
+                             @Doc("applied multiplier (clamped)") BigDecimal multiplier,
+                             @Doc("multiplier asked for") BigDecimal requested,
+                             @Doc("why") String reason,
+                             @Doc("who wrote it (judge, user)") String author,
+                             @Doc("when") @JsonProperty("created_at") Instant createdAt,
+                             @Doc(value = "end; null = none", nullable = true) @JsonProperty("expires_at") Instant expiresAt,
+                             @Doc(value = "ends after this many winning days; null = none", nullable = true, min = 0)
                              @JsonProperty("until_winning_days") Integer untilWinningDays,
+                             @Doc(value = "when it was ended; null = not ended", nullable = true)
                              @JsonProperty("revoked_at") Instant revokedAt,
+                             @Doc(value = "why it was ended; null = not ended", nullable = true)
                              @JsonProperty("revoked_reason") String revokedReason) {
     public static final int MAX_REASON = 1000;
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,10}-[A-Z0-9]{2,10}");

@@ -37,6 +37,15 @@ class PlainSchemaTest {
                   @Doc("ratio") double ratio) {
     }
 
+    record Ratios(@Doc(value = "share per product; null where undefined", nullableValues = true) Map<String, Double> share,
+                  @Doc(value = "counts", min = 0) Map<String, Integer> counts) {
+    }
+
+    record Open(@Doc("a known key") String style,
+                @Doc(value = "a key that is a Java keyword", key = "default") int byDefault,
+                @Doc(value = "any other key", spread = true) Map<String, Object> others) {
+    }
+
     record Undocumented(@Doc("a") String a, String b) {
     }
 
@@ -88,5 +97,30 @@ class PlainSchemaTest {
         assertFalse(PlainSchema.accepts(Sample.class, Leg.class));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlainSchema.of(Undocumented.class));
         assertTrue(e.getMessage().contains("Undocumented.b has no @Doc"), e.getMessage());
+    }
+
+    @Test
+    void mapValuesAreNullableOnlyWhenDocumentedSoAndKeepTheirMinimum() {
+        Map<String, Object> share = new java.util.HashMap<>();
+        share.put("BTC-USD", null);
+        Map<String, Object> counts = new java.util.HashMap<>();
+        assertTrue(VALIDATOR.validate(PlainSchema.of(Ratios.class), Map.of("share", share, "counts", counts)).valid());
+        counts.put("BTC-USD", -1);
+        assertFalse(VALIDATOR.validate(PlainSchema.of(Ratios.class), Map.of("share", share, "counts", counts)).valid(),
+                "the minimum applies to the values");
+        counts.put("BTC-USD", null);
+        assertFalse(VALIDATOR.validate(PlainSchema.of(Ratios.class), Map.of("share", share, "counts", counts)).valid());
+    }
+
+    @Test
+    void spreadKeysJoinTheObjectAndKeysMayBeNamed() {
+        Map<String, Object> others = new java.util.LinkedHashMap<>();
+        others.put("scrapeShare", new BigDecimal("0.20"));
+        others.put("style", "ignored: the component wins");
+        Map<String, Object> converted = Plain.object(new Open("balanced", 3, others));
+        assertEquals(Map.of("style", "balanced", "default", 3, "scrape_share", new BigDecimal("0.2")), converted);
+        assertTrue(VALIDATOR.validate(PlainSchema.of(Open.class), converted).valid());
+        converted.remove("style");
+        assertFalse(VALIDATOR.validate(PlainSchema.of(Open.class), converted).valid(), "the known key stays required");
     }
 }

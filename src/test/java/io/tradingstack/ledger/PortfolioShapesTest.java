@@ -2,6 +2,9 @@ package io.tradingstack.ledger;
 
 import org.junit.jupiter.api.Test;
 
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.tradingstack.bus.Plain;
+import io.tradingstack.bus.PlainSchema;
 import io.tradingstack.model.Tick;
 
 import java.math.BigDecimal;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,25 +41,30 @@ class PortfolioShapesTest {
     @Test
     void portfolioStatusHasTheReferenceShapeAndSums() {
         Map<String, Object> ledger = ledger();
-        Map<String, Object> s = PortfolioShapes.portfolioStatus(ledger, marked(ledger), NOW);
-        assertEquals(0, new BigDecimal("3510").compareTo((BigDecimal) s.get("total_position_value")));
-        assertEquals(0, new BigDecimal("10").compareTo((BigDecimal) s.get("unrealized_pnl")));
-        assertEquals(0, new BigDecimal("15").compareTo((BigDecimal) s.get("total_pnl_gross")));
-        assertEquals(0, new BigDecimal("11.7").compareTo((BigDecimal) s.get("total_pnl")), "net of the 3.3 fees");
-        assertEquals(0, new BigDecimal("498.7").compareTo((BigDecimal) s.get("total_cash_value")));
-        assertEquals(0, new BigDecimal("2").compareTo((BigDecimal) s.get("scraped_profits")));
-        assertEquals(1, s.get("live_prices_used"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> btc = (Map<String, Object>) ((Map<String, Object>) s.get("position_details")).get("BTC-USD");
-        assertEquals(0, new BigDecimal("2").compareTo((BigDecimal) btc.get("position_pnl_pct")));
-        assertEquals("ok", s.get("status"));
-        assertEquals(Boolean.TRUE, btc.get("price_is_live"));
-        assertEquals(5L, btc.get("price_age_seconds"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> eth = (Map<String, Object>) ((Map<String, Object>) s.get("position_details")).get("ETH-USD");
-        assertNull(eth.get("current_price"));
-        assertEquals("none", eth.get("price_source"));
-        assertTrue(String.valueOf(eth.get("price_note")).contains("valued at cost"));
+        PortfolioAnswers.Status s = PortfolioShapes.portfolioStatus(ledger, marked(ledger), NOW);
+        assertEquals(0, new BigDecimal("3510").compareTo(s.totalPositionValue()));
+        assertEquals(0, new BigDecimal("10").compareTo(s.unrealizedPnl()));
+        assertEquals(0, new BigDecimal("15").compareTo(s.totalPnlGross()));
+        assertEquals(0, new BigDecimal("11.7").compareTo(s.totalPnl()), "net of the 3.3 fees");
+        assertEquals(0, new BigDecimal("498.7").compareTo(s.totalCashValue()));
+        assertEquals(0, new BigDecimal("2").compareTo(s.scrapedProfits()));
+        assertEquals(1, s.livePricesUsed());
+        PortfolioAnswers.PositionDetail btc = s.positionDetails().get("BTC-USD");
+        assertEquals(0, new BigDecimal("2").compareTo(btc.positionPnlPct()));
+        assertEquals("ok", s.status());
+        assertTrue(btc.priceIsLive());
+        assertEquals(5L, btc.priceAgeSeconds());
+        PortfolioAnswers.PositionDetail eth = s.positionDetails().get("ETH-USD");
+        assertNull(eth.currentPrice());
+        assertEquals("none", eth.priceSource());
+        assertTrue(eth.priceNote().contains("valued at cost"));
+        assertValid(PortfolioAnswers.Status.class, s);
+    }
+
+    /** What Plain makes of each answer is valid against the schema PlainSchema derives from its record. */
+    private static void assertValid(Class<? extends Record> type, Record answer) {
+        var result = McpJsonDefaults.getSchemaValidator().validate(PlainSchema.of(type), Plain.of(answer));
+        assertTrue(result.valid(), type.getSimpleName() + ": " + result.errorMessage());
     }
 
     @Test
@@ -72,19 +81,35 @@ class PortfolioShapesTest {
     @Test
     void pnlQualityFlagsPositionsWithoutAPrice() {
         Map<String, Object> ledger = ledger();
-        Map<String, Object> q = PortfolioShapes.pnlWithQuality(ledger, marked(ledger), NOW);
-        assertEquals(Boolean.TRUE, q.get("accuracy_warning"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> staleness = (Map<String, Object>) q.get("price_staleness_info");
-        assertEquals(List.of("ETH-USD"), staleness.get("stale_symbols"));
-        assertEquals(List.of("BTC-USD"), staleness.get("fresh_symbols"));
-        assertTrue(q.get("live_pnl_data") instanceof Map);
+        PortfolioAnswers.PnlQuality q = PortfolioShapes.pnlWithQuality(ledger, marked(ledger), NOW);
+        assertTrue(q.accuracyWarning());
+        assertEquals(List.of("ETH-USD"), q.priceStalenessInfo().staleSymbols());
+        assertEquals(List.of("BTC-USD"), q.priceStalenessInfo().freshSymbols());
+        assertNotNull(q.livePnlData());
+        assertValid(PortfolioAnswers.PnlQuality.class, q);
     }
 
     @Test
     void emptyBookHasNoLivePnl() {
-        Map<String, Object> q = PortfolioShapes.pnlWithQuality(Map.of("cash", "1000", "positions", List.of()), List.of(), NOW);
-        assertNull(q.get("live_pnl_data"));
-        assertEquals(Boolean.FALSE, q.get("accuracy_warning"));
+        PortfolioAnswers.PnlQuality q = PortfolioShapes.pnlWithQuality(Map.of("cash", "1000", "positions", List.of()), List.of(), NOW);
+        assertNull(q.livePnlData());
+        assertEquals(false, q.accuracyWarning());
+        assertValid(PortfolioAnswers.PnlQuality.class, q);
+    }
+
+    /** ETH has no price at all: its age is null (allowed per product); a broke book's ratios are null with reasons. */
+    @Test
+    void undefinedFiguresAreNullWithTheirReasons() {
+        Map<String, Object> ledger = ledger();
+        List<PortfolioShapes.Marked> m = PortfolioShapes.mark(ledger, Map.of(), NOW);
+        PortfolioAnswers.PnlQuality q = PortfolioShapes.pnlWithQuality(ledger, m, NOW);
+        assertNull(q.priceStalenessInfo().priceAges().get("ETH-USD"));
+        assertValid(PortfolioAnswers.PnlQuality.class, q);
+        assertValid(PortfolioAnswers.Risk.class, PortfolioShapes.risk(ledger, m, NOW));
+        PortfolioAnswers.Risk broke = PortfolioShapes.risk(Map.of("cash", "-5000", "positions", ledger.get("positions")), m, NOW);
+        assertNull(broke.cashRatio());
+        assertNull(broke.concentration().get("BTC-USD"));
+        assertTrue(broke.reasons().containsKey("cash_ratio"));
+        assertValid(PortfolioAnswers.Risk.class, broke);
     }
 }

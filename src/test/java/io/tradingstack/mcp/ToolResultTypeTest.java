@@ -1,5 +1,6 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ToolResultTypeTest {
 
     @Test
     void theDeclaredRecordPassesAndItsSchemaIsDerivedFromIt() {
-        ToolResult ok = ToolResult.ok(new MarketTools.StreamState("market-stream", "run-1", "stopped", List.of()));
+        ToolResult ok = ToolResult.ok(new MarketTools.StreamState(DurableNames.MarketStream.ID, "run-1", "stopped", List.of()));
         assertSame(ok, ToolCatalogue.declared(STOP, ok));
         @SuppressWarnings("unchecked")
         Map<String, Object> props = (Map<String, Object>) STOP.outputSchema().get("properties");
@@ -29,7 +30,7 @@ class ToolResultTypeTest {
     @Test
     void aMapWithTheSameKeysIsStillNotTheDeclaredType() {
         Map<String, Object> lookalike = new LinkedHashMap<>();
-        lookalike.put("workflow_id", "market-stream");
+        lookalike.put("workflow_id", DurableNames.MarketStream.ID);
         lookalike.put("run_id", "run-1");
         lookalike.put("status", "stopped");
         lookalike.put("symbols", List.of());
