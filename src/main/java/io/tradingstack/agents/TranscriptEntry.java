@@ -1,5 +1,7 @@
 package io.tradingstack.agents;
 
+import io.tradingstack.bus.Doc;
+
 import java.util.List;
 
 /**
@@ -8,7 +10,11 @@ import java.util.List;
  * written, so a bounded transcript still says how much came before; {@code at} is the workflow's
  * time (ISO-8601 UTC).
  */
-public record TranscriptEntry(long seq, String role, String text, List<String> tools, String at) {
+public record TranscriptEntry(@Doc(value = "position in the whole conversation", min = 0) long seq,
+                              @Doc(value = "who spoke", oneOf = {USER, BROKER}) String role,
+                              @Doc("what was said") String text,
+                              @Doc("tools run for this answer") List<String> tools,
+                              @Doc("when (ISO-8601 UTC)") String at) {
     public static final String USER = "user";
     public static final String BROKER = "broker";
     /** Longest text kept per entry: enough for an answer quoting a portfolio, small enough for the stored state. */

@@ -22,7 +22,8 @@ import java.util.Map;
  * an object whose properties are its components (snake_case, every one required, nothing else
  * allowed, described by {@link Doc}), a {@code Map<String, T>} an object of T values, a collection
  * or array an array, decimals and doubles numbers, integral types integers, instants ISO-8601
- * date-time strings, enums the names of their constants. A result record is thereby the one source
+ * date-time strings, enums the names of their constants, a sealed interface of records any one of
+ * those records (a result whose keys depend on its state). A result record is thereby the one source
  * of its value and of its published schema.
  *
  * <p>Types that say nothing of their shape ({@code Object}, raw maps, {@code Map<String, Object>})
@@ -122,6 +123,9 @@ public final class PlainSchema {
         if (raw.isRecord()) {
             return RECORDS.get(raw);
         }
+        if (raw.isSealed() && raw.isInterface()) {
+            return alternatives(raw);
+        }
         if (raw == String.class || CharSequence.class.isAssignableFrom(raw) || raw == char.class || raw == Character.class) {
             return Map.of("type", "string");
         }
@@ -163,6 +167,28 @@ public final class PlainSchema {
         throw new IllegalArgumentException("no JSON schema for " + type.getTypeName());
     }
 
+    /**
+     * A sealed interface whose permitted types are records: an object that is one of them (a result
+     * whose keys depend on its state, e.g. a run's progress or its summary once done).
+     */
+    private static Map<String, Object> alternatives(Class<?> sealed) {
+        List<Object> any = new ArrayList<>();
+        for (Class<?> c : sealed.getPermittedSubclasses()) {
+            if (!c.isRecord()) {
+                throw new IllegalArgumentException(sealed.getSimpleName() + " permits " + c.getSimpleName() + ", not a record");
+            }
+            any.add(RECORDS.get(c));
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", "object");
+        Doc doc = sealed.getAnnotation(Doc.class);
+        if (doc != null) {
+            s.put("description", doc.value());
+        }
+        s.put("anyOf", any);
+        return s;
+    }
+
     /** The minimum of a number, or of a map's values or an array's items (counts per product, ages). */
     @SuppressWarnings("unchecked")
     private static void minimum(Map<String, Object> s, long min) {
@@ -188,7 +214,7 @@ public final class PlainSchema {
 
     private static Map<String, Object> nullable(Map<String, Object> s) {
         Object type = s.get("type");
-        if (type instanceof String t && !s.containsKey("enum")) {
+        if (type instanceof String t && !s.containsKey("enum") && !s.containsKey("anyOf")) {
             Map<String, Object> n = new LinkedHashMap<>(s);
             n.put("type", List.of(t, "null"));
             return n;

@@ -2,6 +2,7 @@ package io.tradingstack.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.Json;
 
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Map;
  * produced it; the service has validated it against the tool's parameter schema before a caller
  * sees it in an OK result.
  */
-public record ToolCall(String id, String name, String arguments) {
+public record ToolCall(@Doc("tool call id (send it back as call_id)") String id, @Doc("tool to call") String name,
+                       @Doc("its arguments as JSON text") String arguments) {
 
     public ToolCall {
         if (id == null || id.isBlank()) {

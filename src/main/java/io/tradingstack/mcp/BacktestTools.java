@@ -5,6 +5,7 @@ import io.tradingstack.backtest.BacktestProgress;
 import io.tradingstack.backtest.BacktestRun;
 import io.tradingstack.backtest.BacktestSummary;
 import io.tradingstack.bus.Codecs;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +79,7 @@ final class BacktestTools {
         return List.of(
                 ToolSpec.of("run_backtest", Tier.READ, "Start a backtest on real candles and return {workflow_id, "
                         + "run_id, status} without waiting. Start BacktestWorkflow (backtest-mcp-<8hex>).", runSchema,
-                        Schemas.result(props("workflow_id", string("backtest id"), "run_id", string("its run"),
-                                "status", enumOf("started", "STARTED"), "pair", string("product"),
-                                "timeframe", string("bar size"), "strategy", string("strategy"),
-                                "report_dir", string("directory of report.json and report.html"))),
+                        Started.class,
                         new ToolSpec.Hints(false, false, false, false), this::run),
                 ToolSpec.of("get_backtest_result", Tier.READ, "Progress of a backtest while it runs; its summary, "
                         + "metrics, counts and report files once done (also after a restart: runs are stored in "
@@ -88,7 +87,7 @@ final class BacktestTools {
                         object(props("workflow_id", pattern(string("the workflow_id returned by run_backtest"),
                                 "^[A-Za-z0-9._-]{1,120}$"), "wait_seconds", Schemas.integer("wait up to this long for "
                                 + "the run to finish before answering (0, the default: answer at once)", 0, MAX_WAIT_SECONDS,
-                                0L)), "workflow_id"), resultSchema(), ToolSpec.Hints.READ,
+                                0L)), "workflow_id"), Answer.class, ToolSpec.Hints.READ,
                         this::result));
     }
 
@@ -106,35 +105,49 @@ final class BacktestTools {
         }
     }
 
-    private static Map<String, Object> resultSchema() {
-        Map<String, Object> progress = Schemas.result(props("workflow_id", string("backtest id"),
-                "status", enumOf("not finished yet", "STARTED", "RUNNING"), "bars_done", Schemas.count("bars simulated"),
-                "bars_total", Schemas.count("bars to simulate"), "fraction", Schemas.number("done / total")));
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("workflow_id", string("backtest id"));
-        p.put("status", enumOf("finished", "DONE"));
-        p.put("pair", string("product"));
-        p.put("timeframe", string("bar size"));
-        p.put("bars", Schemas.count("bars simulated"));
-        p.put("trades", Schemas.count("closed trades"));
-        p.put("final_equity", Schemas.number("equity at the end (exact decimal)"));
-        p.put("total_return", Schemas.number("final / initial - 1"));
-        p.put("max_drawdown", Schemas.number("largest fall from a peak, fraction"));
-        p.put("bars_per_second", Schemas.count("engine throughput"));
-        p.put("report_json", string("path of report.json"));
-        p.put("report_html", string("path of report.html"));
-        p.put("strategy", Schemas.nullable(string("strategy")));
-        p.put("start", Schemas.nullable(Schemas.time("first bar")));
-        p.put("end", Schemas.nullable(Schemas.time("last bar")));
-        p.put("metrics", Schemas.nullable(Schemas.mapOf(Map.of("type", List.of("number", "null", "object")),
-                "report metrics; a null metric has its reason under metrics.reasons")));
-        p.put("counts", Schemas.nullable(Schemas.result(props("orders", Schemas.mapOf(Schemas.count("orders"), "by outcome"),
-                "fills", Schemas.count("fills"), "closed_trades", Schemas.count("closed trades")))));
-        p.put("report_note", Schemas.nullable(string("why the report's metrics are missing")));
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", "object");
-        s.put("anyOf", List.of(progress, Schemas.result(p)));
-        return s;
+    @Doc("the backtest started")
+    record Started(@Doc("backtest id") String workflowId, @Doc("its run") String runId,
+                   @Doc(value = "started", oneOf = "STARTED") String status, @Doc("product") String pair,
+                   @Doc("bar size") String timeframe, @Doc("strategy") String strategy,
+                   @Doc("directory of report.json and report.html") String reportDir) {
+        static Started of(BacktestLauncher.Started s) {
+            return new Started(s.workflowId(), s.runId(), "STARTED", s.pair(), s.timeframe(), s.strategy(), s.reportDir());
+        }
+    }
+
+    /** get_backtest_result: the run's progress while it runs, its summary and report figures once done. */
+    @Doc("a backtest's progress while it runs; its summary, metrics, counts and report files once done")
+    sealed interface Answer permits Progress, Done {
+    }
+
+    record Progress(@Doc("backtest id") String workflowId,
+                    @Doc(value = "not finished yet", oneOf = {"STARTED", "RUNNING"}) String status,
+                    @Doc(value = "bars simulated", min = 0) long barsDone, @Doc(value = "bars to simulate", min = 0) long barsTotal,
+                    @Doc("done / total") double fraction) implements Answer {
+    }
+
+    record Done(@Doc("backtest id") String workflowId, @Doc(value = "finished", oneOf = "DONE") String status,
+                @Doc("product") String pair, @Doc("bar size") String timeframe,
+                @Doc(value = "bars simulated", min = 0) long bars, @Doc(value = "closed trades", min = 0) int trades,
+                @Doc("equity at the end (exact decimal)") BigDecimal finalEquity,
+                @Doc("final / initial - 1") BigDecimal totalReturn,
+                @Doc("largest fall from a peak, fraction") BigDecimal maxDrawdown,
+                @Doc(value = "engine throughput", min = 0) long barsPerSecond,
+                @Doc("path of report.json") String reportJson, @Doc("path of report.html") String reportHtml,
+                @Doc(value = "strategy; null when the report is unreadable", nullable = true) String strategy,
+                @Doc(value = "first bar; null when the report is unreadable", nullable = true) Instant start,
+                @Doc(value = "last bar; null when the report is unreadable", nullable = true) Instant end,
+                @Doc(value = "the report's metrics as report.json stores them (open: numbers, null for an undefined "
+                        + "metric with its reason under metrics.reasons); null when the report is unreadable", nullable = true)
+                Map<String, Object> metrics,
+                @Doc(value = "orders, fills and closed trades of the report; null when it is unreadable", nullable = true)
+                Counts counts,
+                @Doc(value = "why the report's metrics are missing; null when they are not", nullable = true)
+                String reportNote) implements Answer {
+    }
+
+    record Counts(@Doc("orders by outcome") Map<String, Integer> orders, @Doc(value = "fills", min = 0) int fills,
+                  @Doc(value = "closed trades", min = 0) int closedTrades) {
     }
 
     /** The one launch path (backtest.BacktestLauncher), shared with the dashboard's form. */
@@ -147,9 +160,7 @@ final class BacktestTools {
         }
         return new BacktestLauncher(ctx.config()).launch(ctx.vertx(), args, ctx.temporal()::start).map(started -> {
             call.notifier().info("backtest " + started.workflowId() + " started");
-            Map<String, Object> out = started.summary();
-            out.put("report_dir", started.reportDir());
-            return ToolResult.ok(out);
+            return ToolResult.ok(Started.of(started));
         }).recover(err -> Future.succeededFuture(err instanceof CodedException c
                 ? ToolResult.error(c.code(), c.getMessage()) : ToolResult.error(ErrorCode.INTERNAL, err.getMessage())));
     }
@@ -215,9 +226,7 @@ final class BacktestTools {
         out.put("workflow_id", workflowId);
         switch (run.status()) {
             case BacktestRun.DONE -> {
-                out.put("status", "DONE");
-                out.putAll(summary(run.summary()));
-                return ToolResult.ok(out);
+                return ToolResult.ok(done(workflowId, run.summary()));
             }
             case BacktestRun.FAILED -> {
                 out.put("status", "FAILED");
@@ -249,25 +258,16 @@ final class BacktestTools {
             BacktestProgress p = stub.query(DurableNames.Backtest.PROGRESS, BacktestProgress.class);
             if ("DONE".equals(p.state()) && p.summary() != null) {
                 // the run has its summary but its completion is not recorded yet: the answer is the same
-                out.put("status", "DONE");
-                out.putAll(summary(p.summary()));
-                return ToolResult.ok(out);
+                return ToolResult.ok(done(workflowId, p.summary()));
             }
-            out.put("status", p.state());
-            out.put("bars_done", p.barsDone());
-            out.put("bars_total", p.barsTotal());
-            out.put("fraction", p.fraction());
-            return ToolResult.ok(out);
+            return ToolResult.ok(new Progress(workflowId, p.state(), p.barsDone(), p.barsTotal(), p.fraction()));
         }
         if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
             String ended = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
             out.put("status", ended);
             return failure(stub, workflowId, ended, out);
         }
-        BacktestSummary s = stub.getResult(BacktestSummary.class);
-        out.put("status", "DONE");
-        out.putAll(summary(s));
-        return ToolResult.ok(out);
+        return ToolResult.ok(done(workflowId, stub.getResult(BacktestSummary.class)));
     }
 
     /** The run's own failure code when the activity raised a coded one (its failure type is the code name). */
@@ -278,39 +278,30 @@ final class BacktestTools {
 
     /** The summary plus the report's metrics and counts (the full report stays in its file). */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> summary(BacktestSummary s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("pair", s.pair());
-        out.put("timeframe", s.timeframe());
-        out.put("bars", s.bars());
-        out.put("trades", s.trades());
-        out.put("final_equity", s.finalEquity());
-        out.put("total_return", s.totalReturn());
-        out.put("max_drawdown", s.maxDrawdown());
-        out.put("bars_per_second", s.barsPerSecond());
-        out.put("report_json", s.reportJson());
-        out.put("report_html", s.reportHtml());
-        out.put("strategy", null);
-        out.put("start", null);
-        out.put("end", null);
-        out.put("metrics", null);
-        out.put("counts", null);
-        out.put("report_note", null);
+    static Done done(String workflowId, BacktestSummary s) {
+        Map<String, Object> report;
         try {
-            Map<String, Object> report = Json.MAPPER.readValue(Files.readString(Path.of(s.reportJson())), Map.class);
-            out.put("strategy", report.get("strategy") == null ? null : String.valueOf(report.get("strategy")));
-            out.put("start", report.get("start") == null ? null : java.time.Instant.parse(String.valueOf(report.get("start"))));
-            out.put("end", report.get("end") == null ? null : java.time.Instant.parse(String.valueOf(report.get("end"))));
-            out.put("metrics", report.get("metrics"));
-            Map<String, Object> counts = new LinkedHashMap<>();
-            counts.put("orders", report.get("orders"));
-            counts.put("fills", size(report.get("fills")));
-            counts.put("closed_trades", size(report.get("trades")));
-            out.put("counts", counts);
+            report = Json.MAPPER.readValue(Files.readString(Path.of(s.reportJson())), Map.class);
         } catch (IOException e) {
-            out.put("report_note", "report file unreadable: " + e.getMessage());
+            return done(workflowId, s, null, null, null, null, null, "report file unreadable: " + e.getMessage());
         }
-        return out;
+        Map<String, Integer> orders = new LinkedHashMap<>();
+        if (report.get("orders") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> orders.put(String.valueOf(k), ((Number) v).intValue()));
+        }
+        return done(workflowId, s, report.get("strategy") == null ? null : String.valueOf(report.get("strategy")),
+                instant(report.get("start")), instant(report.get("end")), (Map<String, Object>) report.get("metrics"),
+                new Counts(orders, size(report.get("fills")), size(report.get("trades"))), null);
+    }
+
+    private static Done done(String workflowId, BacktestSummary s, String strategy, Instant start, Instant end,
+                             Map<String, Object> metrics, Counts counts, String note) {
+        return new Done(workflowId, "DONE", s.pair(), s.timeframe(), s.bars(), s.trades(), s.finalEquity(), s.totalReturn(),
+                s.maxDrawdown(), s.barsPerSecond(), s.reportJson(), s.reportHtml(), strategy, start, end, metrics, counts, note);
+    }
+
+    private static Instant instant(Object v) {
+        return v == null ? null : Instant.parse(String.valueOf(v));
     }
 
     private static int size(Object v) {

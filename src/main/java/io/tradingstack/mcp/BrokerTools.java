@@ -1,5 +1,9 @@
 package io.tradingstack.mcp;
 
+import io.tradingstack.agents.BrokerStep;
+import io.tradingstack.agents.TranscriptEntry;
+import io.tradingstack.agents.TranscriptView;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.vertx.core.Future;
@@ -11,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import static io.tradingstack.mcp.Schemas.enumOf;
 import static io.tradingstack.mcp.Schemas.object;
 import static io.tradingstack.mcp.Schemas.props;
 import static io.tradingstack.mcp.Schemas.string;
@@ -52,11 +55,11 @@ final class BrokerTools {
                 ToolSpec.of("broker_chat", Tier.READ, "Talk with the broker agent. Send {message} to start a turn; "
                         + "the answer is either status ANSWER with the text, or status TOOL_CALLS with calls of this "
                         + "server's tools for you to run (ask the user before trade-tier ones) and send back as "
-                        + "{turn_id, tool_results}. Update broker_chat on workflow broker-agent.", chatInput, chatResult(),
+                        + "{turn_id, tool_results}. Update broker_chat on workflow broker-agent.", chatInput, Chat.class,
                         new ToolSpec.Hints(false, false, false, true), this::chat),
                 ToolSpec.of("get_broker_transcript", Tier.READ, "The last lines of the conversation with the broker "
                         + "agent (oldest first), kept across restarts. Query get_broker_transcript on workflow broker-agent.",
-                        object(props("limit", Schemas.integer("lines to return", 1, 60, 20L))), transcriptResult(),
+                        object(props("limit", Schemas.integer("lines to return", 1, 60, 20L))), Transcript.class,
                         ToolSpec.Hints.READ, this::transcript));
     }
 
@@ -65,21 +68,18 @@ final class BrokerTools {
         return s;
     }
 
-    private static Map<String, Object> chatResult() {
-        Map<String, Object> call = Schemas.result(props("id", string("tool call id (send it back as call_id)"),
-                "name", string("tool to call"), "arguments", string("its arguments as JSON text")));
-        return Schemas.result(props("turn_id", string("this turn"), "status", enumOf("what to do next", "ANSWER", "TOOL_CALLS"),
-                "text", string("the answer (or words before the tool calls)"),
-                "tool_calls", Schemas.array(call, "tool calls to run, then send back"),
-                "round", Schemas.count("model calls so far in this turn")));
+    @Doc("one step of a broker chat turn: the answer, or tool calls for the client to run and send back")
+    record Chat(@Doc("this turn") String turnId,
+                @Doc(value = "what to do next", oneOf = {"ANSWER", "TOOL_CALLS"}) String status,
+                @Doc("the answer (or words before the tool calls)") String text,
+                @Doc("tool calls to run, then send back") List<io.tradingstack.llm.ToolCall> toolCalls,
+                @Doc(value = "model calls so far in this turn", min = 0) int round) {
     }
 
-    private static Map<String, Object> transcriptResult() {
-        Map<String, Object> entry = Schemas.result(props("seq", Schemas.count("position in the whole conversation"),
-                "role", enumOf("who spoke", "user", "broker"), "text", string("what was said"),
-                "tools", Schemas.array(string("tool"), "tools run for this answer"), "at", string("when (ISO-8601 UTC)")));
-        return Schemas.result(props("total", Schemas.count("lines ever written"), "count", Schemas.count("lines returned"),
-                "entries", Schemas.array(entry, "the last lines, oldest first")));
+    @Doc("the last lines of the conversation with the broker agent")
+    record Transcript(@Doc(value = "lines ever written", min = 0) long total,
+                      @Doc(value = "lines returned", min = 0) int count,
+                      @Doc("the last lines, oldest first") List<TranscriptEntry> entries) {
     }
 
     private Future<ToolResult> chat(ToolCall call) {
@@ -94,7 +94,7 @@ final class BrokerTools {
         turn.put("results", results);
         turn.put("tools", call.arg("message") == null ? List.of() : modelTools());
         return ctx.temporal().updateStarted(DurableNames.Broker.ID, DurableNames.Broker.TYPE, DurableNames.Broker.CHAT,
-                Map.class, new Object[]{null}, turn).map(BrokerTools::step);
+                BrokerStep.class, new Object[]{null}, turn).map(BrokerTools::step);
     }
 
     /** The server's own tools as function tools for the model (the chat tools excluded). */
@@ -109,42 +109,21 @@ final class BrokerTools {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static ToolResult step(Map<?, ?> s) {
-        Object status = s.get("status");
-        if ("FAILED".equals(status)) {
+    private static ToolResult step(BrokerStep s) {
+        if (s.status() == BrokerStep.Status.FAILED) {
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("turn_id", s.get("turnId"));
-            details.put("status", status);
-            details.put("round", s.get("round"));
-            return ToolResult.error(ErrorCode.ofName(String.valueOf(s.get("code"))), String.valueOf(s.get("message")), details);
+            details.put("turn_id", s.turnId());
+            details.put("status", s.status().name());
+            details.put("round", s.round());
+            return ToolResult.error(ErrorCode.ofName(s.code()), String.valueOf(s.message()), details);
         }
-        List<Map<String, Object>> calls = new ArrayList<>();
-        for (Object c : s.get("toolCalls") instanceof List<?> l ? l : List.of()) {
-            Map<String, Object> m = (Map<String, Object>) c;
-            calls.add(Map.of("id", m.get("id"), "name", m.get("name"), "arguments", m.get("arguments")));
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("turn_id", s.get("turnId"));
-        out.put("status", status);
-        out.put("text", s.get("text"));
-        out.put("tool_calls", calls);
-        out.put("round", s.get("round"));
-        return ToolResult.ok(out);
+        return ToolResult.ok(new Chat(s.turnId(), s.status().name(), s.text(), s.toolCalls(), s.round()));
     }
 
-    @SuppressWarnings("unchecked")
     private Future<ToolResult> transcript(ToolCall call) {
         int limit = call.integer("limit", 20);
         return ctx.temporal().queryStartedWhen(DurableNames.Broker.ID, DurableNames.Broker.TYPE,
-                DurableNames.Broker.GET_TRANSCRIPT, Map.class, m -> Boolean.TRUE.equals(m.get("loaded")), LOAD_WAIT, limit)
-                .map(view -> {
-                    List<Object> entries = view.get("entries") instanceof List<?> l ? (List<Object>) l : List.of();
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("total", view.get("total"));
-                    out.put("count", entries.size());
-                    out.put("entries", entries);
-                    return ToolResult.ok(out);
-                });
+                DurableNames.Broker.GET_TRANSCRIPT, TranscriptView.class, TranscriptView::loaded, LOAD_WAIT, limit)
+                .map(view -> ToolResult.ok(new Transcript(view.total(), view.entries().size(), view.entries())));
     }
 }

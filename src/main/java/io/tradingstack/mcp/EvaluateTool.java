@@ -1,6 +1,7 @@
 package io.tradingstack.mcp;
 
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.features.Timeframe;
@@ -9,30 +10,24 @@ import io.tradingstack.model.Candle;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.strategy.StrategySpecs;
 import io.tradingstack.strategy.rules.PositionState;
+import io.tradingstack.strategy.rules.RuleOutcome;
 import io.tradingstack.strategy.spec.CompiledSpec;
 import io.tradingstack.strategy.spec.Evaluation;
+import io.tradingstack.strategy.spec.TriggerResult;
 import io.tradingstack.strategy.store.StoredSpec;
 import io.vertx.core.Future;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.tradingstack.mcp.Schemas.anyObject;
-import static io.tradingstack.mcp.Schemas.array;
-import static io.tradingstack.mcp.Schemas.count;
 import static io.tradingstack.mcp.Schemas.integer;
-import static io.tradingstack.mcp.Schemas.nullable;
-import static io.tradingstack.mcp.Schemas.number;
 import static io.tradingstack.mcp.Schemas.object;
 import static io.tradingstack.mcp.Schemas.props;
-import static io.tradingstack.mcp.Schemas.result;
 import static io.tradingstack.mcp.Schemas.string;
 import static io.tradingstack.mcp.Schemas.symbol;
-import static io.tradingstack.mcp.Schemas.time;
 
 /**
  * evaluate_strategy: which rules of the active spec of a market fire over its last N closed bars.
@@ -58,14 +53,40 @@ final class EvaluateTool {
                 object(props("market", symbol("product, e.g. BTC-USD"),
                         "timeframe", string("bar length of the spec (default: the market's most recently stored spec)", 8),
                         "bars", integer("how many of the latest closed bars", 1, 500, 20L)), "market"),
-                result(props("market", string("product"), "timeframe", string("bar length"), "spec_id", string("spec id"),
-                        "version", count("spec version"), "bars_fetched", count("bars fetched, warm-up included"),
-                        "bars", array(result(props("time", nullable(time("bar close")), "close", nullable(number("close price")),
-                                "fired", array(string("entry:<id> or exit:<id>"), "rules that fired"),
-                                "missing", array(string("name"), "names a rule needed and did not have"),
-                                "triggers", array(anyObject("a trigger's id, category, direction and entry/exit outcome"),
-                                        "every trigger"))), "the evaluated bars, oldest first"))),
+                Evaluated.class,
                 ToolSpec.Hints.READ, this::evaluate);
+    }
+
+    @Doc("which rules of the active spec fired over the latest closed bars")
+    record Evaluated(@Doc("product") String market, @Doc("bar length") String timeframe, @Doc("spec id") String specId,
+                     @Doc(value = "spec version", min = 0) int version,
+                     @Doc(value = "bars fetched, warm-up included", min = 0) int barsFetched,
+                     @Doc("the evaluated bars, oldest first") List<Bar> bars) {
+    }
+
+    record Bar(@Doc(value = "bar close", nullable = true) Instant time, @Doc(value = "close price", nullable = true) Double close,
+               @Doc("rules that fired: entry:<id> or exit:<id>") List<String> fired,
+               @Doc("names a rule needed and did not have") List<String> missing,
+               @Doc("every trigger") List<Trigger> triggers) {
+        static Bar of(Evaluation e) {
+            return new Bar(e.time(), e.close(), e.fired(), List.copyOf(e.missing()), e.triggers().stream().map(Trigger::of).toList());
+        }
+    }
+
+    record Trigger(@Doc("trigger id") String id, @Doc("category") String category, @Doc("direction") String direction,
+                   @Doc(value = "the entry rule's outcome; null without one", nullable = true) Outcome entry,
+                   @Doc(value = "the exit rule's outcome; null without one", nullable = true) Outcome exit) {
+        static Trigger of(TriggerResult t) {
+            return new Trigger(t.id(), t.category().key(), t.direction().key(), Outcome.of(t.entry()), Outcome.of(t.exit()));
+        }
+    }
+
+    record Outcome(@Doc(value = "what the rule gave", oneOf = {"fired", "not_fired", "unknown"}) String result,
+                   @Doc("names it lacked (sorted); empty when none") List<String> missing) {
+        static Outcome of(RuleOutcome o) {
+            return o == null ? null : new Outcome(o.result().name().toLowerCase(java.util.Locale.ROOT),
+                    o.missing().stream().sorted().toList());
+        }
     }
 
     private Future<ToolResult> evaluate(ToolCall call) {
@@ -91,14 +112,8 @@ final class EvaluateTool {
                 List<Candle> candles = candles(market, base, reply.get("candles"));
                 List<Evaluation> window = StrategySpecs.evaluate(compiled,
                         StrategySpecs.frames(compiled, candles, PositionState.FLAT), bars);
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("market", s.market());
-                out.put("timeframe", s.timeframe());
-                out.put("spec_id", s.specId());
-                out.put("version", s.version());
-                out.put("bars_fetched", candles.size());
-                out.put("bars", window.stream().map(Evaluation::toMap).toList());
-                return ToolResult.ok(out);
+                return ToolResult.ok(new Evaluated(s.market(), s.timeframe(), s.specId(), s.version(), candles.size(),
+                        window.stream().map(Bar::of).toList()));
             });
         });
     }

@@ -5,7 +5,13 @@ import io.tradingstack.agents.execution.DecisionMessages;
 import io.tradingstack.agents.execution.DecisionRecord;
 import io.tradingstack.agents.execution.ExecutionAgentClient;
 import io.tradingstack.agents.execution.ExecutionSettings;
+import io.tradingstack.agents.execution.ExecutionView;
+import io.tradingstack.agents.execution.Intent;
+import io.tradingstack.agents.execution.OrderOutcome;
+import io.tradingstack.agents.execution.Proposal;
+import io.tradingstack.agents.execution.SymbolMemory;
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
@@ -13,21 +19,16 @@ import io.tradingstack.bus.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.tradingstack.mcp.Schemas.anyObject;
-import static io.tradingstack.mcp.Schemas.array;
 import static io.tradingstack.mcp.Schemas.bool;
-import static io.tradingstack.mcp.Schemas.count;
 import static io.tradingstack.mcp.Schemas.integer;
-import static io.tradingstack.mcp.Schemas.nullable;
 import static io.tradingstack.mcp.Schemas.object;
 import static io.tradingstack.mcp.Schemas.props;
-import static io.tradingstack.mcp.Schemas.result;
 import static io.tradingstack.mcp.Schemas.string;
 import static io.tradingstack.mcp.Schemas.symbol;
 
@@ -54,19 +55,83 @@ final class ExecutionTools {
                         + "version and the inputs digest.",
                         object(props("limit", integer("most decisions listed", 1, DecisionMessages.MAX_LIMIT, 10L),
                                 "symbol", symbol("only this product"), "since_ts", since)),
-                        result(props("count", count("decisions listed"), "decisions", array(anyObject("a decision"),
-                                "newest first"))), ToolSpec.Hints.READ, this::recent),
+                        Decisions.class, ToolSpec.Hints.READ, this::recent),
                 ToolSpec.of("get_execution_state", Tier.READ, "The execution agent's state: running or not, paused, mode, "
                         + "nudge period and sequence, symbols, the system prompt version in force (history: get_prompt_history), "
                         + "preferences, per-symbol gate memory and its last decisions in this run.",
-                        object(props()), stateSchema(),
+                        object(props()), State.class,
                         ToolSpec.Hints.READ, this::state),
                 ToolSpec.of("set_execution_agent", Tier.TRADE, "Pause (paused=true: no observation, no order until resumed) "
                         + "or resume the execution agent; starts it when it is not running (paused first where "
                         + "EXECUTION_AGENT_ENABLED=false). Durable: a restart keeps it.",
                         object(props("paused", bool("true = pause, false = resume", true)), "paused"),
-                        result(props("paused", Schemas.flag("what was asked"), "workflow_id", string("the agent's workflow"))),
+                        ExecutionAgentClient.Switched.class,
                         new ToolSpec.Hints(false, false, true, false), this::setPaused));
+    }
+
+    @Doc("the execution agent's latest decisions, newest first")
+    record Decisions(@Doc(value = "decisions listed", min = 0) int count, @Doc("newest first") List<Decision> decisions) {
+    }
+
+    /** One stored decision (agent_decisions). */
+    record Decision(@Doc("<workflow id>:<seq>:<symbol>, also the client_order_id of its order") String id,
+                    @Doc("product") String symbol,
+                    @Doc(value = "nudge number", min = 0) long seq,
+                    @Doc("workflow time of the nudge (ISO-8601 UTC)") String decidedAt,
+                    @Doc(value = "mode of the agent", oneOf = {"rules", "llm", "hybrid"}) String mode,
+                    @Doc("rules, llm, hybrid, rules_fallback or skipped") String decidedBy,
+                    @Doc("the gate's reason: BOOTSTRAP, SIGNAL, PRICE_MOVE, STALE, or why it skipped") String gateReason,
+                    @Doc("the model was asked") boolean consulted,
+                    @Doc(value = "why the model's answer was not used; null when it was or was not asked", nullable = true)
+                    String fallback,
+                    @Doc(value = "the llm_calls row; null when the model was not asked", nullable = true) String llmCallId,
+                    @Doc(value = "who answered; null when the model was not asked", nullable = true) String provider,
+                    @Doc(value = "system prompt version in force", min = 0) int promptVersion,
+                    @Doc(value = "price seen; null when none was", nullable = true) BigDecimal price,
+                    @Doc("what the compiled spec said for the symbol, sized") Proposal rules,
+                    @Doc("the orders the agent wanted") List<Intent> intents,
+                    @Doc("what became of each intent at the risk gate") List<OrderOutcome> riskVerdicts,
+                    @Doc("orders placed") List<String> orderIds,
+                    @Doc("what came of it") String outcome,
+                    @Doc("digest of the decision's inputs") String inputsDigest) {
+    }
+
+    /** The agent's view; every field but running, enabled and workflow_id is null while it does not run. */
+    @Doc("the execution agent's state; null fields while it does not run")
+    record State(@Doc("whether the agent's workflow runs") boolean running,
+                 @Doc("EXECUTION_AGENT_ENABLED on this node") boolean enabled,
+                 @Doc("the agent's workflow") String workflowId,
+                 @Doc(value = "its stored state is read", nullable = true) Boolean loaded,
+                 @Doc(value = "paused: no observation, no order", nullable = true) Boolean paused,
+                 @Doc(value = "rules, llm or hybrid", nullable = true, oneOf = {"rules", "llm", "hybrid"}) String mode,
+                 @Doc(value = "seconds between nudges", nullable = true, min = 0) Integer nudgeSeconds,
+                 @Doc(value = "symbols traded", nullable = true) List<String> symbols,
+                 @Doc(value = "nudges so far", nullable = true, min = 0) Long seq,
+                 @Doc(value = "decisions so far", nullable = true, min = 0) Long decisions,
+                 @Doc(value = "system prompt version in force", nullable = true, min = 0) Integer promptVersion,
+                 @Doc(value = "system prompt in force", nullable = true) String promptText,
+                 @Doc(value = "why the prompt store refused the last prompt signal; null when it did not", nullable = true)
+                 String promptProblem,
+                 @Doc(value = "user preferences the model sees: open, the preferences as set", nullable = true)
+                 Map<String, Object> preferences,
+                 @Doc(value = "per symbol: last consulted price and time, consultations in the window, last bar acted on",
+                         nullable = true) Map<String, SymbolMemory> memory,
+                 @Doc(value = "this run's last decisions, newest first (open: id, decided_by, gate_reason, outcome, "
+                         + "decided_at as the agent keeps them)", nullable = true) List<Map<String, Object>> lastDecisions) {
+        static State notRunning(boolean enabled, String workflowId) {
+            return new State(false, enabled, workflowId, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
+        }
+
+        static State of(boolean enabled, String workflowId, ExecutionView v) {
+            return new State(true, enabled, workflowId, v.loaded(), v.paused(), v.mode(), v.nudgeSeconds(), v.symbols(),
+                    v.seq(), v.decisions(), v.promptVersion(), v.promptText(), v.promptProblem(), text(v.preferences()),
+                    v.memory(), v.lastDecisions() == null ? null : v.lastDecisions().stream().map(Json::toTextMap).toList());
+        }
+
+        private static Map<String, Object> text(Object value) {
+            return value == null ? null : Json.toTextMap(value);
+        }
     }
 
     private String agentId() {
@@ -82,11 +147,8 @@ final class ExecutionTools {
         }
         return Replies.coded(ctx.vertx().eventBus().<DecisionMessages.Recent>request(Addresses.AGENT_DECISIONS, q,
                 new DeliveryOptions().setSendTimeout(TIMEOUT_MS))).map(m -> {
-                    List<Map<String, Object>> rows = m.body().decisions().stream().map(ExecutionTools::row).toList();
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("count", rows.size());
-                    out.put("decisions", rows);
-                    return ToolResult.ok(out);
+                    List<Decision> rows = m.body().decisions().stream().map(ExecutionTools::row).toList();
+                    return ToolResult.ok(new Decisions(rows.size(), rows));
                 });
     }
 
@@ -98,81 +160,25 @@ final class ExecutionTools {
         return s.matches("\\d{1,12}(\\.\\d+)?") ? Instant.ofEpochSecond((long) Double.parseDouble(s)) : Instant.parse(s);
     }
 
-    static Map<String, Object> row(DecisionRecord d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("symbol", d.symbol());
-        m.put("seq", d.seq());
-        m.put("decided_at", d.decidedAt());
-        m.put("mode", d.mode());
-        m.put("decided_by", d.decidedBy());
-        m.put("gate_reason", d.gateReason());
-        m.put("consulted", d.consulted());
-        m.put("fallback", d.fallback());
-        m.put("llm_call_id", d.llmCallId());
-        m.put("provider", d.provider());
-        m.put("prompt_version", d.promptVersion());
-        m.put("price", d.price());
-        m.put("rules", Json.toTextMap(d.rules()));
-        m.put("intents", d.intents().stream().map(Json::toTextMap).toList());
-        m.put("risk_verdicts", d.verdicts().stream().map(Json::toTextMap).toList());
-        m.put("order_ids", d.orderIds());
-        m.put("outcome", d.outcome());
-        m.put("inputs_digest", d.inputsDigest());
-        return m;
+    static Decision row(DecisionRecord d) {
+        return new Decision(d.id(), d.symbol(), d.seq(), d.decidedAt(), d.mode(), d.decidedBy(), d.gateReason(), d.consulted(),
+                d.fallback(), d.llmCallId(), d.provider(), d.promptVersion(), d.price(),
+                d.rules(), d.intents(), d.verdicts(), d.orderIds(), d.outcome(), d.inputsDigest());
     }
 
-    /** The agent's view; every field but running, enabled and workflow_id is null while it does not run. */
-    static Map<String, Object> stateSchema() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("running", Schemas.flag("whether the agent's workflow runs"));
-        p.put("enabled", Schemas.flag("EXECUTION_AGENT_ENABLED on this node"));
-        p.put("workflow_id", string("the agent's workflow"));
-        p.put("loaded", nullable(Schemas.flag("its stored state is read")));
-        p.put("paused", nullable(Schemas.flag("paused: no observation, no order")));
-        p.put("mode", nullable(Schemas.enumOf("rules, llm or hybrid", "rules", "llm", "hybrid")));
-        p.put("nudge_seconds", nullable(count("seconds between nudges")));
-        p.put("symbols", nullable(array(string("product"), "symbols traded")));
-        p.put("seq", nullable(count("nudges so far")));
-        p.put("decisions", nullable(count("decisions so far")));
-        p.put("prompt_version", nullable(count("system prompt version in force")));
-        p.put("prompt_text", nullable(string("system prompt in force")));
-        p.put("prompt_problem", nullable(string("why the prompt store refused the last prompt signal; null when it did not")));
-        p.put("preferences", nullable(anyObject("user preferences the model sees")));
-        p.put("memory", nullable(anyObject("per symbol: last consulted price and time, consultations in the window, last bar acted on")));
-        p.put("last_decisions", nullable(array(anyObject("a decision: id, decided_by, gate_reason, outcome, decided_at"),
-                "this run's last decisions, newest first")));
-        return result(p);
-    }
-
-    @SuppressWarnings("unchecked")
     private Future<ToolResult> state(ToolCall call) {
         boolean enabled = ExecutionSettings.from(ctx.config()).enabled();
-        return ctx.temporal().query(agentId(), DurableNames.ExecutionAgent.GET_STATE, Map.class).map(view -> {
-            Map<String, Object> out = base(true, enabled);
-            out.putAll(Json.toTextMap(view));
-            return ToolResult.ok(out);
-        }).recover(err -> err instanceof WorkflowNotFoundException || err.getCause() instanceof WorkflowNotFoundException
-                ? Future.succeededFuture(ToolResult.ok(base(false, enabled)))
+        return ctx.temporal().query(agentId(), DurableNames.ExecutionAgent.GET_STATE, ExecutionView.class)
+                .map(view -> ToolResult.ok(State.of(enabled, agentId(), view)))
+                .recover(err -> err instanceof WorkflowNotFoundException || err.getCause() instanceof WorkflowNotFoundException
+                ? Future.succeededFuture(ToolResult.ok(State.notRunning(enabled, agentId())))
                 : Future.failedFuture(err));
-    }
-
-    private Map<String, Object> base(boolean running, boolean enabled) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("running", running);
-        out.put("enabled", enabled);
-        out.put("workflow_id", agentId());
-        for (String k : List.of("loaded", "paused", "mode", "nudge_seconds", "symbols", "seq", "decisions", "prompt_version",
-                "prompt_text", "prompt_problem", "preferences", "memory", "last_decisions")) {
-            out.put(k, null);
-        }
-        return out;
     }
 
     private Future<ToolResult> setPaused(ToolCall call) {
         boolean paused = call.bool("paused", true);
         ExecutionSettings settings = ExecutionSettings.from(ctx.config());
-        return ctx.temporal().withClient(client -> ToolResult.ok(Json.toTextMap(
-                ExecutionAgentClient.setPaused(client, ctx.temporal().taskQueue(), settings, paused))));
+        return ctx.temporal().withClient(client -> ToolResult.ok(
+                ExecutionAgentClient.setPaused(client, ctx.temporal().taskQueue(), settings, paused)));
     }
 }

@@ -7,38 +7,26 @@ import io.tradingstack.agents.judge.JudgeEvaluation;
 import io.tradingstack.agents.judge.JudgeMessages;
 import io.tradingstack.agents.judge.JudgeRequests;
 import io.tradingstack.agents.judge.JudgeSettings;
+import io.tradingstack.agents.judge.JudgeTrend;
 import io.tradingstack.agents.prompts.PromptHistory;
 import io.tradingstack.agents.prompts.PromptMessages;
 import io.tradingstack.agents.prompts.PromptRollback;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.ErrorCode;
-import io.tradingstack.bus.Json;
 import io.tradingstack.bus.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import static io.tradingstack.mcp.Schemas.anyObject;
-import static io.tradingstack.mcp.Schemas.array;
 import static io.tradingstack.mcp.Schemas.bool;
-import static io.tradingstack.mcp.Schemas.count;
-import static io.tradingstack.mcp.Schemas.enumOf;
-import static io.tradingstack.mcp.Schemas.flag;
 import static io.tradingstack.mcp.Schemas.integer;
-import static io.tradingstack.mcp.Schemas.mapOf;
-import static io.tradingstack.mcp.Schemas.nullable;
-import static io.tradingstack.mcp.Schemas.number;
 import static io.tradingstack.mcp.Schemas.object;
-import static io.tradingstack.mcp.Schemas.openObject;
 import static io.tradingstack.mcp.Schemas.props;
-import static io.tradingstack.mcp.Schemas.result;
 import static io.tradingstack.mcp.Schemas.string;
-import static io.tradingstack.mcp.Schemas.time;
 
 /**
  * trigger_performance_evaluation / get_judge_evaluations / rollback_prompt: the judge agent
@@ -65,11 +53,7 @@ final class JudgeTools {
                         object(props("window_days", integer("days of ledger to score (default JUDGE_WINDOW_DAYS)", 1,
                                         JudgeSettings.MAX_WINDOW_DAYS, null),
                                 "force", bool("skip the cooldown (the daily limit still holds)", false))),
-                        result(props("triggered", flag("true = queued; the result appears in get_judge_evaluations"),
-                                "reason", string("queued, or why it was skipped"),
-                                "evaluations_today", count("evaluations made today (UTC)"),
-                                "skipped_today", count("requests skipped today"),
-                                "max_per_day", count("JUDGE_MAX_EVALUATIONS_PER_DAY"))),
+                        JudgeRequests.TriggerAnswer.class,
                         new ToolSpec.Hints(false, false, false, false), this::trigger),
                 ToolSpec.of("get_judge_evaluations", Tier.READ, "The judge's latest evaluations, newest first: score 0-100 with "
                                 + "its components and weights, the ledger figures, the prompt version evaluated, the review "
@@ -78,17 +62,19 @@ final class JudgeTools {
                         object(props("limit", integer("most evaluations listed", 1, JudgeMessages.MAX_LIMIT, 20L),
                                 "since_ts", integer("only evaluations at or after this Unix time (seconds); 0 = all", 0,
                                         Long.MAX_VALUE / 1000, 0L))),
-                        result(props("evaluations", array(evaluationSchema(), "newest first"), "count", count("listed"),
-                                "trend", trendSchema())), ToolSpec.Hints.READ, this::evaluations),
+                        Evaluations.class, ToolSpec.Hints.READ, this::evaluations),
                 ToolSpec.of("rollback_prompt", Tier.TRADE, "Put a stored version of the execution agent's prompt back in force "
                                 + "(see get_prompt_history). The execution agent is signalled and records the switch; its next "
                                 + "decisions carry the version.",
                         object(props("version", integer("stored version to put back in force", 1, 1_000_000, null),
                                 "reason", string("why (kept with the switch)", 1000)), "version"),
-                        result(props("signalled", flag("the execution agent was signalled"),
-                                "version", count("the version asked for"),
-                                "previous_version", nullable(count("version in force when asked")))),
+                        JudgeClient.RolledBack.class,
                         new ToolSpec.Hints(false, false, true, false), this::rollback));
+    }
+
+    @Doc("the judge's latest evaluations, newest first, and the trend of their scores")
+    record Evaluations(@Doc("newest first") List<JudgeEvaluation> evaluations, @Doc(value = "listed", min = 0) int count,
+                       @Doc("trend of the listed scores") JudgeTrend trend) {
     }
 
     private Future<ToolResult> trigger(ToolCall call) {
@@ -108,13 +94,8 @@ final class JudgeTools {
         long since = call.longValue("since_ts", 0);
         JudgeMessages.EvaluationsQuery q = new JudgeMessages.EvaluationsQuery(call.integer("limit", 20),
                 since <= 0 ? null : Instant.ofEpochSecond(since));
-        return this.<JudgeMessages.Evaluations>request(Addresses.JUDGE_EVALUATIONS, q).map(e -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("evaluations", e.evaluations().stream().map(JudgeTools::view).toList());
-            out.put("count", e.evaluations().size());
-            out.put("trend", Json.toTextMap(e.trend()));
-            return ToolResult.ok(out);
-        });
+        return this.<JudgeMessages.Evaluations>request(Addresses.JUDGE_EVALUATIONS, q)
+                .map(e -> ToolResult.ok(new Evaluations(e.evaluations(), e.evaluations().size(), e.trend())));
     }
 
     private Future<ToolResult> rollback(ToolCall call) {
@@ -127,38 +108,12 @@ final class JudgeTools {
             return Future.succeededFuture(ToolResult.error(ErrorCode.JUDGE_BAD_REQUEST, e.getMessage()));
         }
         return this.<PromptHistory>request(Addresses.PROMPTS_HISTORY, new PromptMessages.HistoryQuery(ExecutionPrompt.AGENT,
-                PromptMessages.MAX_LIMIT)).compose(h -> ctx.temporal().withClient(client -> ToolResult.ok(Json.toTextMap(
-                        JudgeClient.rollback(client, ctx.temporal().taskQueue(), ExecutionSettings.from(ctx.config()), h, rollback)))));
-    }
-
-    private static Map<String, Object> view(JudgeEvaluation e) {
-        return Json.toTextMap(e);
+                PromptMessages.MAX_LIMIT)).compose(h -> ctx.temporal().withClient(client -> ToolResult.ok(
+                        JudgeClient.rollback(client, ctx.temporal().taskQueue(), ExecutionSettings.from(ctx.config()), h, rollback))));
     }
 
     private <T> Future<T> request(String address, Object body) {
         return Replies.coded(ctx.vertx().eventBus().<T>request(address, body, new DeliveryOptions().setSendTimeout(TIMEOUT_MS)))
                 .map(m -> m.body());
-    }
-
-    static Map<String, Object> trendSchema() {
-        return result(props("trend", enumOf("direction of the listed scores", "improving", "declining", "stable",
-                        "insufficient_data"),
-                "avg_score", nullable(number("mean score")), "evaluations_count", count("scores in the trend"),
-                "improvement", nullable(number("mean of the newer half minus the older half (points)"))));
-    }
-
-    static Map<String, Object> evaluationSchema() {
-        return openObject(props("id", string("<judge workflow id>:<seq>"), "seq", count("evaluation number"),
-                        "trigger", enumOf("what started it", JudgeEvaluation.TRIGGERS.toArray(String[]::new)),
-                        "window_days", count("days scored"), "evaluated_at", time("when"),
-                        "score", number("0-100"), "components", mapOf(number("0-100"), "defined components by name"),
-                        "undefined", mapOf(string("why"), "undefined components and why"),
-                        "weights", mapOf(number("normalized weight"), "weights used"),
-                        "figures", anyObject("the ledger figures scored (money as exact decimal text)"),
-                        "prompt_version", nullable(count("execution prompt version in force when evaluated")),
-                        "review", anyObject("findings, recommendations, prompt_change, risk_adjustments, source"),
-                        "actions", array(anyObject("kind, detail, version, adjustment_id, code"), "what the evaluation did"),
-                        "llm_call_id", nullable(string("the review's llm_calls row"))),
-                "id", "seq", "trigger", "score", "components", "evaluated_at", "actions");
     }
 }

@@ -7,6 +7,7 @@ import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.Replies;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.features.FeatureEngine;
@@ -26,20 +27,13 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.tradingstack.mcp.Schemas.anyObject;
-import static io.tradingstack.mcp.Schemas.array;
 import static io.tradingstack.mcp.Schemas.bool;
-import static io.tradingstack.mcp.Schemas.count;
 import static io.tradingstack.mcp.Schemas.enumOf;
-import static io.tradingstack.mcp.Schemas.flag;
-import static io.tradingstack.mcp.Schemas.nullable;
 import static io.tradingstack.mcp.Schemas.object;
 import static io.tradingstack.mcp.Schemas.props;
-import static io.tradingstack.mcp.Schemas.result;
 import static io.tradingstack.mcp.Schemas.string;
 import static io.tradingstack.mcp.Schemas.symbol;
 
@@ -75,14 +69,19 @@ final class PlanTool {
                                 "aggressive"),
                         "notes", string("what the user wants from the strategy", PlanRequest.MAX_NOTES),
                         "auto_execute", bool("agents may place the spec's orders without asking", false)), "symbol", "timeframe"),
-                result(props("status", enumOf("outcome", "stored"), "stored", SpecTools.storedSchema(),
-                        "warnings", array(anyObject("a warning: code, error, path, message"), "validation warnings"),
-                        "llm", result(props("provider", nullable(string("who answered")), "model", nullable(string("model")),
-                                "calls", array(string("llm_calls id"), "model calls of this plan"),
-                                "repaired", flag("a repair round was needed"),
-                                "prompt_version", string("the planner's system prompt version (get_prompt_history agent strategist)"))),
-                        "feedback_consumed", array(count("message id"), "the user's pending messages to the planner this plan read"))),
+                Plan.class,
                 new ToolSpec.Hints(false, true, false, false), this::plan);
+    }
+
+    @Doc("the stored spec of a plan, its validation warnings and the model calls that wrote it")
+    record Plan(@Doc(value = "outcome", oneOf = "stored") String status, @Doc("the spec now active") SpecTools.Spec stored,
+                @Doc("validation warnings") List<SpecTools.Issue> warnings, @Doc("the model calls of this plan") Llm llm,
+                @Doc("the user's pending messages to the planner this plan read (message ids)") List<Long> feedbackConsumed) {
+    }
+
+    record Llm(@Doc(value = "who answered", nullable = true) String provider, @Doc(value = "model", nullable = true) String model,
+               @Doc("llm_calls ids of this plan") List<String> calls, @Doc("a repair round was needed") boolean repaired,
+               @Doc("the planner's system prompt version (get_prompt_history agent strategist)") String promptVersion) {
     }
 
     private Future<ToolResult> plan(ToolCall call) {
@@ -169,28 +168,8 @@ final class PlanTool {
             return ToolResult.error(o.code(), o.message(), Map.of("errors", o.errors().stream().map(Problem::toMap).toList(),
                     "llm_calls", o.llmCalls()));
         }
-        Map<String, Object> stored = new LinkedHashMap<>();
-        stored.put("market", o.stored().market());
-        stored.put("timeframe", o.stored().timeframe());
-        stored.put("version", o.stored().version());
-        stored.put("spec_id", o.stored().specId());
-        stored.put("author", o.stored().author());
-        stored.put("created_at", o.stored().createdAt());
-        stored.put("stored_at", o.stored().storedAt());
-        stored.put("spec", SpecTools.specJson(o.stored().spec()));
-        Map<String, Object> llm = new LinkedHashMap<>();
-        llm.put("provider", o.provider());
-        llm.put("model", o.model());
-        llm.put("calls", o.llmCalls());
-        llm.put("repaired", o.repaired());
-        llm.put("prompt_version", promptVersion);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "stored");
-        out.put("stored", stored);
-        out.put("warnings", o.warnings().stream().map(Problem::toMap).toList());
-        out.put("llm", llm);
-        out.put("feedback_consumed", consumed);
-        return ToolResult.ok(out);
+        return ToolResult.ok(new Plan("stored", SpecTools.Spec.of(o.stored()), SpecTools.Issue.of(o.warnings()),
+                new Llm(o.provider(), o.model(), o.llmCalls(), o.repaired(), promptVersion), consumed));
     }
 
     private List<String> timeframes() {

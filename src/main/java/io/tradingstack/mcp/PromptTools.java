@@ -4,29 +4,24 @@ import io.tradingstack.agents.prompts.Feedback;
 import io.tradingstack.agents.prompts.PromptHistory;
 import io.tradingstack.agents.prompts.PromptMessages;
 import io.tradingstack.agents.prompts.PromptRules;
+import io.tradingstack.agents.prompts.PromptSwitch;
+import io.tradingstack.agents.prompts.PromptVersion;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
-import static io.tradingstack.mcp.Schemas.array;
-import static io.tradingstack.mcp.Schemas.count;
 import static io.tradingstack.mcp.Schemas.enumOf;
 import static io.tradingstack.mcp.Schemas.integer;
-import static io.tradingstack.mcp.Schemas.nullable;
-import static io.tradingstack.mcp.Schemas.number;
 import static io.tradingstack.mcp.Schemas.object;
 import static io.tradingstack.mcp.Schemas.props;
-import static io.tradingstack.mcp.Schemas.result;
 import static io.tradingstack.mcp.Schemas.string;
-import static io.tradingstack.mcp.Schemas.time;
 
 /**
  * get_prompt_history / send_user_feedback / get_pending_feedback: the agents' stored system prompt
@@ -51,32 +46,37 @@ final class PromptTools {
                                 + "of the version in force (new version, rollback).",
                         object(props("agent", enumOf("agent (default execution)", agents),
                                 "limit", integer("most versions and switches listed", 1, PromptMessages.MAX_LIMIT, 20L))),
-                        historySchema(), ToolSpec.Hints.READ, this::history),
+                        History.class, ToolSpec.Hints.READ, this::history),
                 ToolSpec.of("send_user_feedback", Tier.TRADE, "Send the user's message to an agent (stored in PostgreSQL "
                                 + "before this answers). The agent reads its pending messages at its next decision and marks them "
                                 + "consumed; until then get_pending_feedback lists them.",
                         object(props("target_agent", enumOf("agent the message is for", agents),
                                 "message", string("what the user wants the agent to know", PromptRules.MAX_MESSAGE)),
                                 "target_agent", "message"),
-                        feedbackSchema(), new ToolSpec.Hints(false, false, false, false), this::send),
+                        Feedback.class, new ToolSpec.Hints(false, false, false, false), this::send),
                 ToolSpec.of("get_pending_feedback", Tier.READ, "The user's messages an agent has not consumed yet, oldest first.",
                         object(props("target_agent", enumOf("agent", agents),
                                 "limit", integer("most messages listed", 1, PromptMessages.MAX_LIMIT, 50L)), "target_agent"),
-                        result(props("target_agent", string("agent"), "feedback", array(feedbackSchema(), "pending messages"),
-                                "count", count("messages listed"))), ToolSpec.Hints.READ, this::pending));
+                        Pending.class, ToolSpec.Hints.READ, this::pending));
+    }
+
+    @Doc("an agent's system prompt: the version in force, the latest versions and switches")
+    record History(@Doc("agent") String agent,
+                   @Doc(value = "the version in force; null until the agent first ran", nullable = true) PromptVersion current,
+                   @Doc("latest versions, newest first") List<PromptVersion> versions,
+                   @Doc("latest switches of the version in force, newest first") List<PromptSwitch> switches) {
+    }
+
+    @Doc("the user's messages an agent has not consumed yet")
+    record Pending(@Doc("agent") String targetAgent, @Doc("pending messages, oldest first") List<Feedback> feedback,
+                   @Doc(value = "messages listed", min = 0) int count) {
     }
 
     private Future<ToolResult> history(ToolCall call) {
         String agent = call.string("agent", "execution");
         return this.<PromptHistory>request(Addresses.PROMPTS_HISTORY,
-                () -> new PromptMessages.HistoryQuery(agent, call.integer("limit", 20))).map(h -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("agent", agent);
-                    out.put("current", h.current());
-                    out.put("versions", h.versions());
-                    out.put("switches", h.switches());
-                    return ToolResult.ok(out);
-                });
+                () -> new PromptMessages.HistoryQuery(agent, call.integer("limit", 20)))
+                .map(h -> ToolResult.ok(new History(agent, h.current(), h.versions(), h.switches())));
     }
 
     private Future<ToolResult> send(ToolCall call) {
@@ -87,13 +87,8 @@ final class PromptTools {
     private Future<ToolResult> pending(ToolCall call) {
         String agent = call.string("target_agent", "");
         return this.<PromptMessages.FeedbackList>request(Addresses.PROMPTS_FEEDBACK_PENDING,
-                () -> new PromptMessages.PendingQuery(agent, call.integer("limit", 50))).map(l -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("target_agent", agent);
-                    out.put("feedback", l.feedback());
-                    out.put("count", l.feedback().size());
-                    return ToolResult.ok(out);
-                });
+                () -> new PromptMessages.PendingQuery(agent, call.integer("limit", 50)))
+                .map(l -> ToolResult.ok(new Pending(agent, l.feedback(), l.feedback().size())));
     }
 
     /** The records refuse what the schema could not (a blank message): that is PROMPT_BAD_REQUEST, nothing sent. */
@@ -106,30 +101,5 @@ final class PromptTools {
         }
         return Replies.coded(ctx.vertx().eventBus().<T>request(address, message, new DeliveryOptions().setSendTimeout(TIMEOUT_MS)))
                 .map(m -> m.body());
-    }
-
-    static Map<String, Object> versionSchema() {
-        return result(props("agent", string("agent"), "version", count("version number, from 1"),
-                "text", string("the system prompt"), "diff", string("unified diff to the version it replaced; empty for the first"),
-                "author", enumOf("who wrote it", PromptRules.AUTHORS.toArray(String[]::new)), "reason", string("why"),
-                "score", nullable(number("the judge's score (0..100) of the version it replaced; null when none")),
-                "created_at", time("when it was stored")));
-    }
-
-    static Map<String, Object> historySchema() {
-        Map<String, Object> change = result(props("kind", enumOf("what switched it", "seed", "create", "rollback"),
-                "from_version", nullable(count("version in force before; null for the first")),
-                "to_version", count("version in force after"), "author", string("who"), "reason", string("why"),
-                "at", time("when")));
-        return result(props("agent", string("agent"), "current", nullable(versionSchema()),
-                "versions", array(versionSchema(), "latest versions, newest first"),
-                "switches", array(change, "latest switches of the version in force, newest first")));
-    }
-
-    static Map<String, Object> feedbackSchema() {
-        return result(props("id", count("message id"), "target_agent", string("agent"), "message", string("the message"),
-                "author", string("who sent it"), "created_at", time("when it was stored"),
-                "consumed_at", nullable(time("when the agent consumed it; null while pending")),
-                "consumed_by", nullable(string("which agent run consumed it; null while pending"))));
     }
 }

@@ -132,16 +132,21 @@ public final class Schemas {
         return s;
     }
 
+    public static Map<String, Object> number(String description) {
+        return with("number", description);
+    }
+
+    public static Map<String, Object> count(String description) {
+        Map<String, Object> s = with("integer", description);
+        s.put("minimum", 0);
+        return s;
+    }
+
     public static Map<String, Object> anyObject(String description) {
         return with("object", description);
     }
 
-    // ---- result schemas: every property listed is always present (null where the schema allows it)
-
-    /** A result object: every listed property is required and nothing else may appear. */
-    public static Map<String, Object> result(Map<String, Object> properties) {
-        return object(properties, properties.keySet().toArray(String[]::new));
-    }
+    // ---- results: their schemas are derived from their records (bus.PlainSchema); here only the error body
 
     /** The declared result or, when isError, the error body {error, code, message, ...details}. */
     public static Map<String, Object> resultOrError(Map<String, Object> ok) {
@@ -156,57 +161,10 @@ public final class Schemas {
         return s;
     }
 
-    public static Map<String, Object> number(String description) {
-        return with("number", description);
-    }
-
-    public static Map<String, Object> count(String description) {
-        Map<String, Object> s = with("integer", description);
-        s.put("minimum", 0);
-        return s;
-    }
-
-    public static Map<String, Object> flag(String description) {
-        return with("boolean", description);
-    }
-
-    /** An ISO-8601 UTC instant, e.g. 2026-05-01T12:00:00Z (the one time format of every result). */
-    public static Map<String, Object> time(String description) {
-        Map<String, Object> s = string(description + " (ISO-8601 UTC)");
-        s.put("format", "date-time");
-        return s;
-    }
-
-    /** The same schema, or null. */
-    public static Map<String, Object> nullable(Map<String, Object> schema) {
-        Map<String, Object> s = new LinkedHashMap<>(schema);
-        Object type = s.get("type");
-        if (type instanceof String t) {
-            s.put("type", List.of(t, "null"));
-        } else {
-            s.remove("type");
-            return Map.of("anyOf", List.of(schema, Map.of("type", "null")), "description",
-                    String.valueOf(schema.getOrDefault("description", "")) + " (null when undefined)");
-        }
-        return s;
-    }
-
     /** An object keyed by names (symbols, metrics) with values of one schema. */
     public static Map<String, Object> mapOf(Map<String, Object> values, String description) {
         Map<String, Object> s = with("object", description);
         s.put("additionalProperties", values);
-        return s;
-    }
-
-    /** {metric: why} for every metric that is null. */
-    public static Map<String, Object> reasons() {
-        return mapOf(string("why the value is null"), "reason for every null metric, keyed by its name");
-    }
-
-    /** A JSON value of any type (kept for documented pass-through fields only). */
-    public static Map<String, Object> any(String description) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("description", description);
         return s;
     }
 

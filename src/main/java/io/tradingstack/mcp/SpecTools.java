@@ -2,6 +2,7 @@ package io.tradingstack.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tradingstack.bus.Addresses;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
 import io.tradingstack.bus.Json;
@@ -9,6 +10,8 @@ import io.tradingstack.bus.Replies;
 import io.tradingstack.llm.LlmUsageReport;
 import io.tradingstack.runtime.ConfigKey;
 import io.tradingstack.strategy.StrategySpecs;
+import io.tradingstack.strategy.spec.Problem;
+import io.tradingstack.strategy.spec.ValidationReport;
 import io.tradingstack.strategy.store.SpecSummary;
 import io.tradingstack.strategy.store.StoredSpec;
 import io.vertx.core.Future;
@@ -16,22 +19,14 @@ import io.vertx.core.eventbus.DeliveryOptions;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.tradingstack.mcp.Schemas.anyObject;
-import static io.tradingstack.mcp.Schemas.array;
-import static io.tradingstack.mcp.Schemas.count;
-import static io.tradingstack.mcp.Schemas.flag;
-import static io.tradingstack.mcp.Schemas.nullable;
-import static io.tradingstack.mcp.Schemas.number;
 import static io.tradingstack.mcp.Schemas.object;
 import static io.tradingstack.mcp.Schemas.props;
-import static io.tradingstack.mcp.Schemas.result;
 import static io.tradingstack.mcp.Schemas.string;
 import static io.tradingstack.mcp.Schemas.symbol;
-import static io.tradingstack.mcp.Schemas.time;
 
 /**
  * list_strategy_specs / get_strategy_spec (queries of the spec store workflow), validate_strategy_spec
@@ -55,30 +50,79 @@ final class SpecTools {
                 ToolSpec.of("list_strategy_specs", Tier.READ, "The active strategy specs (one per market and timeframe) "
                         + "without their rules: version, id, author, times, trigger count. Query list_strategy_specs on "
                         + "workflow strategy-spec-store.", Schemas.empty(),
-                        result(props("specs", array(summarySchema(), "active specs"), "count", count("specs listed"))),
+                        Specs.class,
                         ToolSpec.Hints.READ, this::list),
                 ToolSpec.of("get_strategy_spec", Tier.READ, "The active strategy spec of a market (and timeframe), with its "
                         + "rules, version and store times; STRATEGY_SPEC_NOT_FOUND when there is none. Query get_strategy_spec "
                         + "on workflow strategy-spec-store.",
                         object(props("market", symbol("product, e.g. BTC-USD"), "timeframe", timeframe), "market"),
-                        storedSchema(), ToolSpec.Hints.READ, this::get),
+                        Spec.class, ToolSpec.Hints.READ, this::get),
                 ToolSpec.of("validate_strategy_spec", Tier.READ, "Validate and compile a strategy spec (docs/strategy.md) "
                         + "against this node's feature timeframes, storing nothing: valid, every error and warning with its "
                         + "code and path (rules: position, accepted names, closest match), and what a valid spec reads.",
-                        object(props("spec", anyObject("the StrategySpec JSON object")), "spec"), validationSchema(),
+                        object(props("spec", anyObject("the StrategySpec JSON object")), "spec"), Validation.class,
                         ToolSpec.Hints.READ, this::validate),
                 ToolSpec.of("get_llm_usage", Tier.READ, "Today's (UTC) LLM usage per agent with the caps in force: "
                         + "calls, cache hits, refusals, tokens, cost in USD, and the provider and model.", Schemas.empty(),
-                        usageSchema(), ToolSpec.Hints.READ, this::usage));
+                        LlmUsageReport.class, ToolSpec.Hints.READ, this::usage));
+    }
+
+    @Doc("the active strategy specs, without their rules")
+    record Specs(@Doc("active specs") List<SpecSummary> specs, @Doc(value = "specs listed", min = 0) int count) {
+    }
+
+    @Doc("a stored strategy spec")
+    record Spec(@Doc("product") String market, @Doc("bar length") String timeframe,
+                @Doc(value = "version", min = 0) int version, @Doc("spec id") String specId,
+                @Doc("planner, user or llm") String author,
+                @Doc(value = "written", nullable = true) Instant createdAt,
+                @Doc(value = "stored", nullable = true) Instant storedAt,
+                @Doc("the StrategySpec JSON in the spec format's own names and spellings (docs/strategy.md): open here, "
+                        + "validate_strategy_spec checks it") Map<String, Object> spec) {
+        static Spec of(StoredSpec s) {
+            return new Spec(s.market(), s.timeframe(), s.version(), s.specId(), s.author(), s.createdAt(), s.storedAt(),
+                    specJson(s.spec()));
+        }
+    }
+
+    /** A problem of a spec: its code (number and name), where, and for a rule the offset, accepted names and closest. */
+    record Issue(@Doc("error code number (bus.ErrorCode)") int code, @Doc("error code name") String error,
+                 @Doc("where, e.g. triggers[1].entry_rule") String path, @Doc("what is wrong") String message,
+                 @Doc(value = "offset in the rule; null when not a rule", nullable = true, min = 0) Integer position,
+                 @Doc(value = "names a rule accepts there; null when not a name", nullable = true) List<String> accepted,
+                 @Doc(value = "the closest accepted name; null when none", nullable = true) String didYouMean) {
+        static Issue of(Problem p) {
+            return new Issue(p.code().code(), p.code().name(), p.path(), p.message(), p.position(), p.accepted(), p.suggestion());
+        }
+
+        static List<Issue> of(List<Problem> problems) {
+            return problems.stream().map(Issue::of).toList();
+        }
+    }
+
+    /** validate_strategy_spec: an invalid spec's problems, or a valid one's problems and what its rules read. */
+    @Doc("whether the spec can be stored and run, why not, and what a valid spec reads")
+    sealed interface Validation permits Invalid, Valid {
+        static Validation of(ValidationReport r) {
+            return r.compiled() == null ? new Invalid(r.valid(), Issue.of(r.errors()), Issue.of(r.warnings()))
+                    : new Valid(r.valid(), Issue.of(r.errors()), Issue.of(r.warnings()), r.spec().market(), r.spec().timeframe(),
+                    r.compiled().timeframes().stream().sorted().toList(), r.compiled().triggers().stream().map(t -> t.id()).toList());
+        }
+    }
+
+    record Invalid(@Doc("false: the spec cannot be stored") boolean valid, @Doc("why it is not valid") List<Issue> errors,
+                   @Doc("worth a look; never invalidating") List<Issue> warnings) implements Validation {
+    }
+
+    record Valid(@Doc("true when the spec can be stored and run") boolean valid, @Doc("why it is not valid") List<Issue> errors,
+                 @Doc("worth a look; never invalidating") List<Issue> warnings, @Doc("product") String market,
+                 @Doc("bar length") String timeframe, @Doc("timeframes the rules read") List<String> timeframesRead,
+                 @Doc("trigger ids") List<String> triggers) implements Validation {
     }
 
     private Future<ToolResult> list(ToolCall call) {
-        return ctx.temporal().query(store(), DurableNames.StrategyStore.LIST, SpecSummary[].class).map(specs -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("specs", Arrays.asList(specs));
-            out.put("count", specs.length);
-            return ToolResult.ok(out);
-        });
+        return ctx.temporal().query(store(), DurableNames.StrategyStore.LIST, SpecSummary[].class)
+                .map(specs -> ToolResult.ok(new Specs(Arrays.asList(specs), specs.length)));
     }
 
     private Future<ToolResult> get(ToolCall call) {
@@ -93,16 +137,7 @@ final class SpecTools {
                 return ToolResult.error(ErrorCode.STRATEGY_SPEC_NOT_FOUND, "no active spec for " + market
                         + (timeframe == null ? "" : " " + timeframe));
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("market", s.market());
-            out.put("timeframe", s.timeframe());
-            out.put("version", s.version());
-            out.put("spec_id", s.specId());
-            out.put("author", s.author());
-            out.put("created_at", s.createdAt());
-            out.put("stored_at", s.storedAt());
-            out.put("spec", specJson(s.spec()));
-            return ToolResult.ok(out);
+            return ToolResult.ok(Spec.of(s));
         });
     }
 
@@ -115,7 +150,7 @@ final class SpecTools {
         }
         List<String> timeframes = Arrays.stream(ctx.config().get(ConfigKey.FEATURES_TIMEFRAMES).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return Future.succeededFuture(ToolResult.ok(StrategySpecs.validate(json, timeframes, Instant.now()).toMap()));
+        return Future.succeededFuture(ToolResult.ok(Validation.of(StrategySpecs.validate(json, timeframes, Instant.now()))));
     }
 
     private Future<ToolResult> usage(ToolCall call) {
@@ -131,41 +166,5 @@ final class SpecTools {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored spec did not serialize", e);
         }
-    }
-
-    private static Map<String, Object> summarySchema() {
-        return result(props("market", string("product"), "timeframe", string("bar length"), "version", count("version"),
-                "spec_id", string("spec id"), "author", string("planner, user or llm"), "created_at", nullable(time("written")),
-                "stored_at", nullable(time("stored")), "valid_until", nullable(time("no new entries from then on")),
-                "allow_auto_execute", flag("agents may place its orders without asking"), "triggers", count("triggers")));
-    }
-
-    static Map<String, Object> storedSchema() {
-        return result(props("market", string("product"), "timeframe", string("bar length"), "version", count("version"),
-                "spec_id", string("spec id"), "author", string("planner, user or llm"), "created_at", nullable(time("written")),
-                "stored_at", nullable(time("stored")), "spec", anyObject("the StrategySpec JSON")));
-    }
-
-    private static Map<String, Object> validationSchema() {
-        Map<String, Object> problem = anyObject("a problem: code, error (name), path, message, position?, accepted?, suggestion?");
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("valid", flag("true when the spec can be stored and run"));
-        p.put("errors", array(problem, "why it is not valid"));
-        p.put("warnings", array(problem, "worth a look; never invalidating"));
-        p.put("market", string("product (valid specs)"));
-        p.put("timeframe", string("bar length (valid specs)"));
-        p.put("timeframes_read", array(string("timeframe"), "timeframes the rules read (valid specs)"));
-        p.put("triggers", array(string("trigger id"), "trigger ids (valid specs)"));
-        return object(p, "valid", "errors", "warnings");
-    }
-
-    private static Map<String, Object> usageSchema() {
-        Map<String, Object> agent = result(props("agent", string("agent name"), "calls", count("model calls"),
-                "cache_hits", count("answers from the cache"), "refused", count("calls refused by a cap"),
-                "input_tokens", count("input tokens"), "output_tokens", count("output tokens"), "cost_usd", number("cost in USD"),
-                "unpriced_tokens", count("tokens of models without a price"), "max_calls", count("daily call cap"),
-                "max_tokens", count("daily token cap"), "cap_reached", flag("a cap is reached")));
-        return result(props("day", string("UTC day"), "provider", string("provider name"), "model", nullable(string("default model")),
-                "endpoint", nullable(string("where calls go")), "agents", array(agent, "per agent"), "total", agent));
     }
 }

@@ -11,6 +11,7 @@ import io.tradingstack.backtest.sweep.SweepResult;
 import io.tradingstack.backtest.sweep.WindowResult;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.bus.Codecs;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.CodedException;
 import io.tradingstack.bus.DurableNames;
 import io.tradingstack.bus.ErrorCode;
@@ -23,6 +24,7 @@ import io.vertx.core.Future;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,9 +77,7 @@ final class SweepTools {
                 ToolSpec.of("run_sweep", Tier.READ, "Start a sweep of backtests (grid or seeded random search, optional "
                         + "walk-forward) on the bundled real candles and return {workflow_id, sets} without waiting. "
                         + "Start SweepWorkflow (sweep-mcp-<8hex>); its runs spread over every worker node.", run,
-                        Schemas.result(props("workflow_id", string("sweep id"), "run_id", string("its run"),
-                                "status", enumOf("started", "STARTED"), "sets", Schemas.count("parameter sets"),
-                                "metric", string("ranking metric"), "walk_forward", Schemas.nullable(string("windows")))),
+                        Started.class,
                         new ToolSpec.Hints(false, false, false, false), this::run),
                 ToolSpec.of("get_sweep_result", Tier.READ, "Progress of a sweep while it runs (runs done of total); the "
                         + "ranked table, walk-forward windows and runs per worker once done (also after a restart). "
@@ -87,10 +87,61 @@ final class SweepTools {
                                 "wait_seconds", Schemas.integer("wait up to this long for the sweep to finish (default 0)",
                                         0, BacktestTools.MAX_WAIT_SECONDS, 0L),
                                 "top", Schemas.integer("rows of the ranked table (default 20)", 1, MAX_TOP, 20L)), "workflow_id"),
-                        Schemas.openObject(props("workflow_id", string("sweep id"), "status",
-                                enumOf("state", "STARTED", "RUNNING", "DONE"), "runs_done", Schemas.count("runs finished"),
-                                "runs_total", Schemas.count("runs known so far")), "workflow_id", "status"),
+                        Answer.class,
                         ToolSpec.Hints.READ, this::result));
+    }
+
+    @Doc("the sweep started")
+    record Started(@Doc("sweep id") String workflowId, @Doc("its run") String runId,
+                   @Doc(value = "started", oneOf = "STARTED") String status, @Doc(value = "parameter sets", min = 0) int sets,
+                   @Doc("ranking metric") String metric, @Doc(value = "windows; null without walk-forward", nullable = true)
+                   String walkForward) {
+    }
+
+    /** get_sweep_result: its progress while it runs, the ranked table once done. */
+    @Doc("a sweep's progress while it runs; its ranked table, windows and runs per worker once done")
+    sealed interface Answer permits Progress, Done {
+    }
+
+    record Progress(@Doc("sweep id") String workflowId,
+                    @Doc(value = "state", oneOf = {"STARTED", "RUNNING", "DONE"}) String status,
+                    @Doc(value = "runs finished", min = 0) int runsDone,
+                    @Doc(value = "runs known so far", min = 0) int runsTotal) implements Answer {
+    }
+
+    record Done(@Doc("sweep id") String workflowId, @Doc(value = "state", oneOf = "DONE") String status,
+                @Doc(value = "runs finished", min = 0) int runsDone, @Doc(value = "runs known so far", min = 0) int runsTotal,
+                @Doc("ranking metric") String metric, @Doc(value = "runs made", min = 0) int runs,
+                @Doc("runs per worker node (pid@host)") Map<String, Integer> runsByWorker,
+                @Doc("the ranked table, best first (top rows)") List<Row> table,
+                @Doc("walk-forward windows; empty without walk-forward") List<WindowRow> windows,
+                @Doc(value = "compounded out-of-sample return; null without walk-forward", nullable = true)
+                BigDecimal outOfSampleReturn) implements Answer {
+    }
+
+    record Row(@Doc(value = "rank, from 1", min = 1) int rank, @Doc("grid, train or test") String phase,
+               @Doc(value = "walk-forward window, from 0; -1 without walk-forward", min = -1) int window,
+               @Doc(value = "parameter set index", min = 0) int set,
+               @Doc("parameter name → value") Map<String, BigDecimal> params,
+               @Doc(value = "metric name → value, null where undefined for the run (e.g. Sharpe over fewer than seven "
+                       + "days)", nullableValues = true) Map<String, BigDecimal> metrics,
+               @Doc("node that ran it (pid@host)") String worker) {
+        static Row of(int rank, RunResult x) {
+            return new Row(rank, x.phase(), x.window(), x.index(), x.params(), x.metrics(), x.worker());
+        }
+    }
+
+    record WindowRow(@Doc(value = "window number", min = 0) int window, @Doc("training span start") Instant trainFrom,
+                     @Doc("test span start") Instant testFrom, @Doc("test span end") Instant testTo,
+                     @Doc("the parameter set chosen on the training span") Map<String, BigDecimal> chosen,
+                     @Doc(value = "its training metric; null when undefined", nullable = true) BigDecimal trainMetric,
+                     @Doc(value = "its figures on the test span by metric name, null where undefined", nullableValues = true)
+                     Map<String, BigDecimal> testMetrics) {
+        static WindowRow of(WindowResult w) {
+            return new WindowRow(w.window().index(), Instant.ofEpochSecond(w.window().trainFrom()),
+                    Instant.ofEpochSecond(w.window().testFrom()), Instant.ofEpochSecond(w.window().testTo()), w.chosen(),
+                    w.trainMetric(), w.test().metrics());
+        }
     }
 
     private Future<ToolResult> run(ToolCall call) {
@@ -102,14 +153,7 @@ final class SweepTools {
         }
         return new SweepLauncher(ctx.config()).launch(ctx.vertx(), args, ctx.temporal()::start).map(s -> {
             call.notifier().info("sweep " + s.workflowId() + " started: " + s.sets() + " sets");
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("workflow_id", s.workflowId());
-            out.put("run_id", s.runId());
-            out.put("status", "STARTED");
-            out.put("sets", s.sets());
-            out.put("metric", s.metric());
-            out.put("walk_forward", s.walkForward());
-            return ToolResult.ok(out);
+            return ToolResult.ok(new Started(s.workflowId(), s.runId(), "STARTED", s.sets(), s.metric(), s.walkForward()));
         }).recover(err -> Future.succeededFuture(err instanceof CodedException c
                 ? ToolResult.error(c.code(), c.getMessage()) : ToolResult.error(ErrorCode.INTERNAL, err.getMessage())));
     }
@@ -199,49 +243,16 @@ final class SweepTools {
             ErrorCode code = p.errorCode() == null ? ErrorCode.INTERNAL : ErrorCode.named(p.errorCode()).orElse(ErrorCode.INTERNAL);
             return ToolResult.error(code, "sweep " + id + " ended FAILED: " + p.error(), Map.of("workflow_id", id, "status", "FAILED"));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("workflow_id", id);
-        out.put("status", p.result() != null ? SweepProgress.DONE : p.state());
-        out.put("runs_done", p.runsDone());
-        out.put("runs_total", p.runsTotal());
         SweepResult r = p.result();
-        if (r != null) {
-            out.put("metric", r.metric());
-            out.put("runs", r.runs());
-            out.put("runs_by_worker", r.runsByWorker());
-            out.put("table", rows(r, top));
-            out.put("windows", r.windows().stream().map(SweepTools::window).toList());
-            out.put("out_of_sample_return", r.outOfSampleReturn());
+        if (r == null) {
+            return ToolResult.ok(new Progress(id, p.state(), p.runsDone(), p.runsTotal()));
         }
-        return ToolResult.ok(out);
-    }
-
-    private static List<Map<String, Object>> rows(SweepResult r, int top) {
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Row> table = new ArrayList<>();
         for (RunResult x : r.ranked().subList(0, Math.min(top, r.ranked().size()))) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("rank", out.size() + 1);
-            row.put("phase", x.phase());
-            row.put("window", x.window());
-            row.put("set", x.index());
-            row.put("params", x.params());
-            row.put("metrics", x.metrics());
-            row.put("worker", x.worker());
-            out.add(row);
+            table.add(Row.of(table.size() + 1, x));
         }
-        return out;
-    }
-
-    private static Map<String, Object> window(WindowResult w) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("window", w.window().index());
-        m.put("train_from", java.time.Instant.ofEpochSecond(w.window().trainFrom()).toString());
-        m.put("test_from", java.time.Instant.ofEpochSecond(w.window().testFrom()).toString());
-        m.put("test_to", java.time.Instant.ofEpochSecond(w.window().testTo()).toString());
-        m.put("chosen", w.chosen());
-        m.put("train_metric", w.trainMetric());
-        m.put("test_metrics", w.test().metrics());
-        return m;
+        return ToolResult.ok(new Done(id, SweepProgress.DONE, p.runsDone(), p.runsTotal(), r.metric(), r.runs(), r.runsByWorker(),
+                table, r.windows().stream().map(WindowRow::of).toList(), r.outOfSampleReturn()));
     }
 
     private static ToolResult notFound(String id) {

@@ -152,7 +152,7 @@ public final class ToolCatalogue {
 
     /** A successful result must be built from the type the tool derives its schema from. */
     static ToolResult declared(ToolSpec spec, ToolResult r) {
-        if (r.isError() || spec.resultType() == null || PlainSchema.accepts(spec.resultType(), r.builtFrom())) {
+        if (r.isError() || PlainSchema.accepts(spec.resultType(), r.builtFrom())) {
             return r;
         }
         throw new IllegalStateException("tool " + spec.name() + " answered a " + r.builtFrom()

@@ -37,11 +37,9 @@ public record ToolSpec(String name, Tier tier, String description, Map<String, O
         Objects.requireNonNull(tier);
         Objects.requireNonNull(description);
         Objects.requireNonNull(inputSchema);
-        if (resultType != null) {
-            // the schema is derived from the type that builds the result (bus.PlainSchema)
-            outputSchema = PlainSchema.of(resultType);
-        }
-        Objects.requireNonNull(outputSchema, () -> "tool " + name + " declares no output schema");
+        Objects.requireNonNull(resultType, () -> "tool " + name + " declares no result type");
+        // the output schema is always derived from the type that builds the result (bus.PlainSchema)
+        outputSchema = PlainSchema.of(resultType);
         Objects.requireNonNull(hints);
         Objects.requireNonNull(handler);
         // every string argument gets a maximum length, whether or not the tool's schema set one
@@ -55,13 +53,7 @@ public record ToolSpec(String name, Tier tier, String description, Map<String, O
      */
     public static ToolSpec of(String name, Tier tier, String description, Map<String, Object> input,
                               Type result, Hints hints, Handler handler) {
-        return new ToolSpec(name, tier, description, input, Objects.requireNonNull(result), null, hints,
+        return new ToolSpec(name, tier, description, input, result, null, hints,
                 tier == Tier.TRADE, handler);
-    }
-
-    /** A tool with a hand-written output schema (being replaced by {@link #of(String, Tier, String, Map, Type, Hints, Handler)}). */
-    public static ToolSpec of(String name, Tier tier, String description, Map<String, Object> input,
-                              Map<String, Object> output, Hints hints, Handler handler) {
-        return new ToolSpec(name, tier, description, input, null, output, hints, tier == Tier.TRADE, handler);
     }
 }

@@ -37,6 +37,16 @@ class PlainSchemaTest {
                   @Doc("ratio") double ratio) {
     }
 
+    @Doc("a run: its progress, or its outcome once done")
+    sealed interface Run permits Running, Done {
+    }
+
+    record Running(@Doc(value = "bars done", min = 0) long barsDone) implements Run {
+    }
+
+    record Done(@Doc("final equity") BigDecimal finalEquity, @Doc("legs") List<Leg> legs) implements Run {
+    }
+
     record Ratios(@Doc(value = "share per product; null where undefined", nullableValues = true) Map<String, Double> share,
                   @Doc(value = "counts", min = 0) Map<String, Integer> counts) {
     }
@@ -97,6 +107,22 @@ class PlainSchemaTest {
         assertFalse(PlainSchema.accepts(Sample.class, Leg.class));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlainSchema.of(Undocumented.class));
         assertTrue(e.getMessage().contains("Undocumented.b has no @Doc"), e.getMessage());
+    }
+
+    @Test
+    void aSealedInterfaceOfRecordsIsAnyOneOfThem() {
+        Map<String, Object> schema = PlainSchema.of(Run.class);
+        assertEquals("object", schema.get("type"));
+        assertTrue(VALIDATOR.validate(schema, Plain.of(new Running(3))).valid());
+        assertTrue(VALIDATOR.validate(schema, Plain.of(new Done(BigDecimal.TEN, List.of()))).valid());
+        assertFalse(VALIDATOR.validate(schema, Map.of("bars_done", 3, "final_equity", 10)).valid(), "keys of both");
+        assertTrue(PlainSchema.accepts(Run.class, Done.class));
+        Map<String, Object> optional = PlainSchema.of(Nested.class);
+        assertTrue(VALIDATOR.validate(optional, Plain.object(new Nested(null))).valid(), "a nullable alternative");
+        assertFalse(VALIDATOR.validate(optional, Map.of("run", Map.of())).valid());
+    }
+
+    record Nested(@Doc(value = "the run, null before it starts", nullable = true) Run run) {
     }
 
     @Test

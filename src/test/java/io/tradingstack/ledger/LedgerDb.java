@@ -39,6 +39,13 @@ public record LedgerDb(PgUrl url) {
         return new LedgerDb(url);
     }
 
+    /** The database as a PG_URL setting value, for a node of its own. */
+    public String pgUrl() {
+        return "postgresql://" + java.net.URLEncoder.encode(url.user(), java.nio.charset.StandardCharsets.UTF_8) + ":"
+                + java.net.URLEncoder.encode(url.password(), java.nio.charset.StandardCharsets.UTF_8) + "@" + url.host()
+                + ":" + url.port() + "/" + url.database();
+    }
+
     public Pool pool(Vertx vertx, int size) {
         return PgBuilder.pool().with(new PoolOptions().setMaxSize(size))
                 .connectingTo(new PgConnectOptions().setHost(url.host()).setPort(url.port()).setDatabase(url.database())

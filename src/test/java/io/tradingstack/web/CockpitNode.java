@@ -5,7 +5,6 @@ import io.tradingstack.app.VerticleSpec;
 import io.tradingstack.bus.Addresses;
 import io.tradingstack.ledger.LedgerDb;
 import io.tradingstack.runtime.AppConfig;
-import io.tradingstack.runtime.PgUrl;
 import io.tradingstack.runtime.PostgresRuntime;
 import io.tradingstack.runtime.AppContext;
 import io.tradingstack.testing.TestInfra;
@@ -15,11 +14,9 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -81,9 +78,7 @@ final class CockpitNode implements AutoCloseable {
     }
 
     private static String freshDatabase() {
-        PgUrl url = LedgerDb.on(TestInfra.postgres()).url();
-        return "postgresql://" + URLEncoder.encode(url.user(), StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(url.password(), StandardCharsets.UTF_8) + "@" + url.host() + ":" + url.port() + "/" + url.database();
+        return LedgerDb.fresh().pgUrl();
     }
 
     String base() {

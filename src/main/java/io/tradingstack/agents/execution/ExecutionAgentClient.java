@@ -1,6 +1,7 @@
 package io.tradingstack.agents.execution;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.bus.DurableNames;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -16,7 +17,8 @@ public final class ExecutionAgentClient {
     }
 
     /** What a pause or resume asked for, and of which workflow. */
-    public record Switched(boolean paused, @JsonProperty("workflow_id") String workflowId) {
+    public record Switched(@Doc("what was asked") boolean paused,
+                           @Doc("the agent's workflow") @JsonProperty("workflow_id") String workflowId) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.tradingstack.agents.execution;
 
+import io.tradingstack.bus.Doc;
+
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
@@ -10,8 +12,15 @@ import java.util.Objects;
  * {@code triggerCategory} name the spec trigger behind it (null when the model asked on its own), for
  * the risk gate's execution caps.
  */
-public record Intent(String symbol, String side, BigDecimal qty, BigDecimal stopPrice, String reason, String source,
-                     String triggerId, String triggerCategory) {
+public record Intent(@Doc("product") String symbol, @Doc(value = "side", oneOf = {"buy", "sell"}) String side,
+                     @Doc("quantity, > 0") BigDecimal qty,
+                     @Doc(value = "declared stop the risk gate measures the risk at; null when none", nullable = true)
+                     BigDecimal stopPrice,
+                     @Doc(value = "why", nullable = true) String reason,
+                     @Doc(value = "rules, llm or hybrid", nullable = true) String source,
+                     @Doc(value = "the spec trigger behind it; null when the model asked on its own", nullable = true)
+                     String triggerId,
+                     @Doc(value = "the trigger's category; null without a trigger", nullable = true) String triggerCategory) {
 
     public Intent(String symbol, String side, BigDecimal qty, BigDecimal stopPrice, String reason, String source) {
         this(symbol, side, qty, stopPrice, reason, source, null, null);

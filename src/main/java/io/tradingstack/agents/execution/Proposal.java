@@ -1,5 +1,7 @@
 package io.tradingstack.agents.execution;
 
+import io.tradingstack.bus.Doc;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,8 +11,14 @@ import java.math.BigDecimal;
  * {@code triggerCategory} (a TriggerCategory key) goes with {@code triggerId} to the risk gate's
  * execution caps.
  */
-public record Proposal(String action, String reason, String triggerId, BigDecimal qty, BigDecimal stopPrice,
-                       BigDecimal takeProfitPrice, boolean emergency, String triggerCategory) {
+public record Proposal(@Doc("buy, sell or hold") String action,
+                       @Doc(value = "why", nullable = true) String reason,
+                       @Doc(value = "the spec trigger behind it; null for a hold", nullable = true) String triggerId,
+                       @Doc(value = "quantity; null for a hold", nullable = true) BigDecimal qty,
+                       @Doc(value = "stop price; null when none", nullable = true) BigDecimal stopPrice,
+                       @Doc(value = "take-profit price; null when none", nullable = true) BigDecimal takeProfitPrice,
+                       @Doc("an exit that passes the daily caps") boolean emergency,
+                       @Doc(value = "the trigger's category; null without a trigger", nullable = true) String triggerCategory) {
 
     public Proposal(String action, String reason, String triggerId, BigDecimal qty, BigDecimal stopPrice,
                     BigDecimal takeProfitPrice, boolean emergency) {

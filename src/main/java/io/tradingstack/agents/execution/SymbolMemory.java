@@ -1,5 +1,7 @@
 package io.tradingstack.agents.execution;
 
+import io.tradingstack.bus.Doc;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,12 @@ import java.util.List;
  *
  * @param lastConsultMs workflow time of the last consultation; 0 = never (BOOTSTRAP)
  */
-public record SymbolMemory(BigDecimal lastPrice, long lastConsultMs, List<Long> consults, String lastActedBar) {
+public record SymbolMemory(@Doc(value = "price at the last consultation; null before the first", nullable = true)
+                           BigDecimal lastPrice,
+                           @Doc(value = "workflow time (epoch ms) of the last consultation; 0 = never", min = 0) long lastConsultMs,
+                           @Doc("consultation times (epoch ms) still inside the gate's window") List<Long> consults,
+                           @Doc(value = "the last bar a spec signal was acted on; null when none", nullable = true)
+                           String lastActedBar) {
     public static final SymbolMemory NEW = new SymbolMemory(null, 0, List.of(), null);
 
     public SymbolMemory {

@@ -1,6 +1,7 @@
 package io.tradingstack.agents.judge;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.agents.execution.ExecutionAgentClient;
 import io.tradingstack.agents.execution.ExecutionAgentWorkflow;
 import io.tradingstack.agents.execution.ExecutionSettings;
@@ -55,7 +56,10 @@ public final class JudgeClient {
     }
 
     /** What a rollback signalled: the version asked for and the one in force when asked (null when none was). */
-    public record RolledBack(boolean signalled, int version, @JsonProperty("previous_version") Integer previousVersion) {
+    public record RolledBack(@Doc("the execution agent was signalled") boolean signalled,
+                             @Doc(value = "the version asked for", min = 0) int version,
+                             @Doc(value = "version in force when asked; null when none was", nullable = true, min = 0)
+                             @JsonProperty("previous_version") Integer previousVersion) {
     }
 
     /**

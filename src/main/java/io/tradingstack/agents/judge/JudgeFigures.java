@@ -1,6 +1,7 @@
 package io.tradingstack.agents.judge;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tradingstack.bus.Doc;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,19 +19,22 @@ import java.util.Objects;
  * @param attempts      orders the risk gate decided on; {@code blocked} of them it refused
  * @param agentIntents  the execution agent's intents that went to the gate; {@code agentBlocked} of them it refused
  */
-public record JudgeFigures(@JsonProperty("window_days") int windowDays,
-                           @JsonProperty("start_equity") BigDecimal startEquity,
-                           @JsonProperty("end_equity") BigDecimal endEquity,
-                           @JsonProperty("max_drawdown") BigDecimal maxDrawdown,
-                           @JsonProperty("daily_pnl") List<BigDecimal> dailyPnl,
-                           @JsonProperty("closed_trades") int closedTrades,
+@Doc("the ledger figures of the window (money as exact decimals)")
+public record JudgeFigures(@Doc(value = "days of the window", min = 1) @JsonProperty("window_days") int windowDays,
+                           @Doc("equity at the start") @JsonProperty("start_equity") BigDecimal startEquity,
+                           @Doc("equity at the end") @JsonProperty("end_equity") BigDecimal endEquity,
+                           @Doc("largest peak-to-trough fall, fraction") @JsonProperty("max_drawdown") BigDecimal maxDrawdown,
+                           @Doc("equity change per UTC day, oldest first") @JsonProperty("daily_pnl") List<BigDecimal> dailyPnl,
+                           @Doc(value = "sells that realized a P&L", min = 0) @JsonProperty("closed_trades") int closedTrades,
+                           @Doc(value = "closed trades positive after fees", min = 0)
                            @JsonProperty("winning_trades") int winningTrades,
-                           @JsonProperty("gross_pnl") BigDecimal grossPnl,
-                           BigDecimal fees,
-                           long attempts,
-                           long blocked,
+                           @Doc("realized P&L before fees") @JsonProperty("gross_pnl") BigDecimal grossPnl,
+                           @Doc("fees paid") BigDecimal fees,
+                           @Doc(value = "orders the risk gate decided on", min = 0) long attempts,
+                           @Doc(value = "of them refused", min = 0) long blocked,
+                           @Doc(value = "the execution agent's intents sent to the gate", min = 0)
                            @JsonProperty("agent_intents") long agentIntents,
-                           @JsonProperty("agent_blocked") long agentBlocked) {
+                           @Doc(value = "of them refused", min = 0) @JsonProperty("agent_blocked") long agentBlocked) {
     public JudgeFigures {
         if (windowDays < 1) {
             throw new IllegalArgumentException("window_days must be >= 1");

@@ -1,6 +1,7 @@
 package io.tradingstack.agents.judge;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tradingstack.bus.Doc;
 import io.tradingstack.risk.RiskAdjustment;
 
 import java.util.List;
@@ -20,8 +21,12 @@ public final class JudgeRequests {
     }
 
     /** The answer to a trigger: queued, or skipped with the reason (cooldown, flood guard). */
-    public record TriggerAnswer(boolean triggered, String reason, @JsonProperty("evaluations_today") int evaluationsToday,
-                                @JsonProperty("skipped_today") int skippedToday, @JsonProperty("max_per_day") int maxPerDay) {
+    public record TriggerAnswer(@Doc("true = queued; the result appears in get_judge_evaluations") boolean triggered,
+                                @Doc("queued, or why it was skipped") String reason,
+                                @Doc(value = "evaluations made today (UTC)", min = 0)
+                                @JsonProperty("evaluations_today") int evaluationsToday,
+                                @Doc(value = "requests skipped today", min = 0) @JsonProperty("skipped_today") int skippedToday,
+                                @Doc(value = "JUDGE_MAX_EVALUATIONS_PER_DAY", min = 0) @JsonProperty("max_per_day") int maxPerDay) {
     }
 
     /** The workflow's state as its query answers it. */

@@ -1,6 +1,7 @@
 package io.tradingstack.agents.judge;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tradingstack.bus.Doc;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,10 +13,14 @@ import java.util.Map;
  * adjustments (a multiplier, or a plain phrase {@link RiskPhrase} reads). {@code source} says who
  * wrote it: the model, or the rules when the model's answer was unusable.
  */
-public record JudgeReview(List<String> findings, List<String> recommendations,
+@Doc("the review: findings, recommendations, proposed prompt change and risk adjustments")
+public record JudgeReview(@Doc("findings") List<String> findings,
+                          @Doc("recommendations") List<String> recommendations,
+                          @Doc("proposed change of the execution agent's prompt")
                           @JsonProperty("prompt_change") PromptProposal promptChange,
+                          @Doc("proposed risk adjustments")
                           @JsonProperty("risk_adjustments") List<ProposedAdjustment> riskAdjustments,
-                          String source) {
+                          @Doc(value = "who wrote it: the model or the rules; null when not said", nullable = true) String source) {
     public JudgeReview {
         findings = findings == null ? List.of() : List.copyOf(findings);
         recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
@@ -28,7 +33,8 @@ public record JudgeReview(List<String> findings, List<String> recommendations,
     }
 
     /** Guidance lines for the execution agent's prompt; {@code proposed} false = keep the prompt. */
-    public record PromptProposal(boolean proposed, String rationale, List<String> instructions) {
+    public record PromptProposal(@Doc("false = keep the prompt") boolean proposed, @Doc("why") String rationale,
+                                 @Doc("guidance lines") List<String> instructions) {
         public static final PromptProposal NONE = new PromptProposal(false, "", List.of());
 
         public PromptProposal {
@@ -38,7 +44,12 @@ public record JudgeReview(List<String> findings, List<String> recommendations,
     }
 
     /** One proposed adjustment: a {@code phrase}, or a {@code multiplier} with its end (days or winning days). */
-    public record ProposedAdjustment(String symbol, BigDecimal multiplier, String phrase, String reason, Integer days,
+    public record ProposedAdjustment(@Doc(value = "product; null for all", nullable = true) String symbol,
+                                     @Doc(value = "risk multiplier; null when a phrase says it", nullable = true) BigDecimal multiplier,
+                                     @Doc(value = "the adjustment in words; null with a multiplier", nullable = true) String phrase,
+                                     @Doc(value = "why", nullable = true) String reason,
+                                     @Doc(value = "days it lasts; null when it ends otherwise", nullable = true, min = 0) Integer days,
+                                     @Doc(value = "ends after this many winning days; null when not", nullable = true, min = 0)
                                      @JsonProperty("until_winning_days") Integer untilWinningDays) {
     }
 

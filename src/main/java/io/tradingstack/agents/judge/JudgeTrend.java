@@ -1,6 +1,7 @@
 package io.tradingstack.agents.judge;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tradingstack.bus.Doc;
 
 import java.util.List;
 
@@ -10,8 +11,12 @@ import java.util.List;
  * score of an odd count belongs to neither); improving at or above +{@link #STABLE_BAND}, declining
  * at or below -{@link #STABLE_BAND}, stable between; fewer than two scores say insufficient_data.
  */
-public record JudgeTrend(String trend, @JsonProperty("avg_score") Double avgScore,
-                         @JsonProperty("evaluations_count") int evaluationsCount, Double improvement) {
+public record JudgeTrend(@Doc(value = "direction of the listed scores",
+                                 oneOf = {"improving", "declining", "stable", "insufficient_data"}) String trend,
+                         @Doc(value = "mean score; null without scores", nullable = true) @JsonProperty("avg_score") Double avgScore,
+                         @Doc(value = "scores in the trend", min = 0) @JsonProperty("evaluations_count") int evaluationsCount,
+                         @Doc(value = "mean of the newer half minus the older half (points); null below two scores",
+                                 nullable = true) Double improvement) {
     /** Points of mean change that count as a direction (a score moves ~1-3 points on noise). */
     public static final double STABLE_BAND = 5.0;
 

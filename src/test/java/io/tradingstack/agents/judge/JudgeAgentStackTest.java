@@ -53,8 +53,10 @@ class JudgeAgentStackTest {
     @BeforeAll
     static void start() {
         McpTestServer.resetSingletons();
+        // a database of its own: the judge's adjustments and the agent's trades must not reach later test classes
         node = McpTestServer.node(Set.of("ledger"), Map.of("JUDGE_WEIGHTS", "drawdown=1", "JUDGE_DRAWDOWN_LIMIT", "1",
-                "JUDGE_MAX_EVALUATIONS_PER_DAY", "3", "JUDGE_COOLDOWN_MINUTES", "600", "JUDGE_EVAL_MINUTES", "1440"));
+                "JUDGE_MAX_EVALUATIONS_PER_DAY", "3", "JUDGE_COOLDOWN_MINUTES", "600", "JUDGE_EVAL_MINUTES", "1440",
+                "PG_URL", io.tradingstack.ledger.LedgerDb.fresh().pgUrl()));
         client = node.client();
         sample(PEAK_AT, "1000000000000");
     }
@@ -127,6 +129,12 @@ class JudgeAgentStackTest {
         assertEquals(3, ((Number) listed.get("count")).intValue());
         Map<String, Object> trend = (Map<String, Object>) listed.get("trend");
         assertEquals("declining", trend.get("trend"), trend.toString());
+        // a stored evaluation with actions, a review and figures is what its record's schema says
+        for (Map<String, Object> e : (List<Map<String, Object>>) listed.get("evaluations")) {
+            var check = io.modelcontextprotocol.json.McpJsonDefaults.getSchemaValidator()
+                    .validate(io.tradingstack.bus.PlainSchema.of(JudgeEvaluation.class), e);
+            assertTrue(check.valid(), check.errorMessage() + " in " + e);
+        }
 
         // "until two winning days": two days of gains after the day it was made end it (the judge counts them)
         sample(WIN_1, "2");
