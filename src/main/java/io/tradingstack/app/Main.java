@@ -17,6 +17,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        QuickJit.startIfApplies(args);
         System.exit(execute(args));
     }
 

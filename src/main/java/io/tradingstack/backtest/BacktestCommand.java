@@ -64,6 +64,9 @@ public final class BacktestCommand implements java.util.concurrent.Callable<Inte
     @Option(names = {"-s", "--set"}, description = "llm: configuration KEY=VALUE (LLM_PROVIDER, OPENAI_BASE_URL, ...); repeatable")
     Map<String, String> settings = new LinkedHashMap<>();
     @Option(names = "--out", description = "output directory (required)") Path out;
+    /** Read by the launcher before parsing (app.QuickJit): the run itself does not change. */
+    @Option(names = "--full-jit", description = "keep the JVM's optimising compiler (C2): pays off only for runs much longer "
+            + "than a year of minutes; by default a backtest process compiles with C1 only") boolean fullJit;
 
     @Override
     public Integer call() {

@@ -4,7 +4,6 @@ import io.tradingstack.model.Fill;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,8 @@ public final class BacktestReport {
         m.put("pair", String.join(",", ds.stream().map(Dataset::symbol).distinct().toList()));
         m.put("timeframe", String.join(",", ds.stream().map(Dataset::timeframe).distinct().toList()));
         EquityCurve curve = r.equity();
-        m.put("start", Instant.ofEpochSecond(curve.time(0)).toString());
-        m.put("end", Instant.ofEpochSecond(curve.time(curve.size() - 1)).toString());
+        m.put("start", Timestamps.iso(curve.time(0)));
+        m.put("end", Timestamps.iso(curve.time(curve.size() - 1)));
         m.put("bars", r.bars());
         m.put("initial_cash", config.initialCash());
         m.put("quote_currency", r.quote());
@@ -83,7 +82,7 @@ public final class BacktestReport {
 
     private static Map<String, Object> fill(Fill f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", f.time().toString());
+        m.put("time", Timestamps.iso(f.time()));
         m.put("symbol", f.symbol());
         m.put("side", f.side().name().toLowerCase(Locale.ROOT));
         m.put("qty", f.qty());
@@ -96,8 +95,8 @@ public final class BacktestReport {
 
     private static Map<String, Object> trade(TradeBook.Trade t) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("entry_time", t.entryTime().toString());
-        m.put("exit_time", t.exitTime().toString());
+        m.put("entry_time", Timestamps.iso(t.entryTime()));
+        m.put("exit_time", Timestamps.iso(t.exitTime()));
         m.put("symbol", t.symbol());
         m.put("qty", t.qty());
         m.put("entry_price", t.entryPrice());
@@ -111,7 +110,7 @@ public final class BacktestReport {
         List<Map<String, Object>> out = new ArrayList<>(indices.length);
         for (int i : indices) {
             Map<String, Object> p = new LinkedHashMap<>(2);
-            p.put("time", Instant.ofEpochSecond(c.time(i)).toString());
+            p.put("time", Timestamps.iso(c.time(i)));
             p.put("equity", c.equity(i));
             out.add(p);
         }

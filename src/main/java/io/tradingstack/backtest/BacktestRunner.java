@@ -66,16 +66,28 @@ public final class BacktestRunner {
         Prepared p = prepare(datasets, config, strategy, name, req.timeframe());
         DayListener days = strategy instanceof LlmStrategy l ? l : DayListener.NONE;
         BacktestResult result = new BacktestEngine(p.config()).run(p.datasets(), strategy, progress, days);
-        Map<String, Object> report = BacktestReport.build(result, p.config(), p.name());
-        if (strategy instanceof LlmStrategy l) {
-            report.put("llm", l.reportSection());
-        }
         Path out = Path.of(req.outDir());
-        writeReports(report, result, out);
+        CompletableFuture<Void> curve = EquityCsv.writeAsync(result.equity(), out.resolve(EquityCsv.FILE));
+        Map<String, Object> report = report(result, p, strategy, curve);
+        writeReports(report, curve, out);
         if (strategy instanceof LlmStrategy l) {
             BacktestReport.writeJson(l.usage(), out.resolve(LLM_USAGE_FILE));
         }
         return new Outcome(report, result, summary(report, result, out));
+    }
+
+    /** The report map, built while the curve is written; a failed build waits for the curve, so no writer outlives the run. */
+    private static Map<String, Object> report(BacktestResult result, Prepared p, Strategy strategy, CompletableFuture<Void> curve) {
+        try {
+            Map<String, Object> report = BacktestReport.build(result, p.config(), p.name());
+            if (strategy instanceof LlmStrategy l) {
+                report.put("llm", l.reportSection());
+            }
+            return report;
+        } catch (RuntimeException e) {
+            curve.exceptionally(x -> null).join();
+            throw e;
+        }
     }
 
     /** Model calls, cache hits and requests of an llm run (kept out of report.json, which a cached re-run reproduces). */
@@ -106,18 +118,26 @@ public final class BacktestRunner {
         return new Prepared(datasets, config, name);
     }
 
-    /** The full curve is written on another core while this thread writes report.json and report.html. */
-    private static void writeReports(Map<String, Object> report, BacktestResult result, Path out) {
-        CompletableFuture<Void> curve = CompletableFuture.runAsync(() -> EquityCsv.write(result.equity(), out.resolve(EquityCsv.FILE)));
+    /**
+     * report.json is written on another thread while this one renders report.html (both only read the
+     * finished report), and the full curve, started when the engine finished, is awaited: a second
+     * core shares the work.
+     */
+    private static void writeReports(Map<String, Object> report, CompletableFuture<Void> curve, Path out) {
+        CompletableFuture<Void> json = CompletableFuture.runAsync(() -> BacktestReport.writeJson(report, out.resolve("report.json")));
         try {
-            BacktestReport.writeJson(report, out.resolve("report.json"));
             HtmlReport.write(report, out.resolve("report.html"));
         } finally {
-            try {
-                curve.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+            join(json);
+            join(curve);
+        }
+    }
+
+    private static void join(CompletableFuture<Void> task) {
+        try {
+            task.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

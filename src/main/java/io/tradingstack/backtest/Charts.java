@@ -1,10 +1,8 @@
 package io.tradingstack.backtest;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,7 +37,7 @@ final class Charts {
     static Charts over(List<Map<String, Object>> points) {
         long[] t = new long[points.size()];
         for (int i = 0; i < t.length; i++) {
-            t[i] = Instant.parse((String) points.get(i).get("time")).getEpochSecond();
+            t[i] = Timestamps.isoSecond((String) points.get(i).get("time"));
         }
         return new Charts(t);
     }
@@ -120,8 +118,8 @@ final class Charts {
         label(s, 4, PAD - 4, fmt(hi, percent));
         label(s, 4, H - PAD + 12, fmt(lo, percent));
         if (times.length > 0) {
-            label(s, PAD, H - 8, Instant.ofEpochSecond(times[0]).toString());
-            label(s, W - PAD - 150, H - 8, Instant.ofEpochSecond(times[times.length - 1]).toString());
+            label(s, PAD, H - 8, Timestamps.iso(times[0]));
+            label(s, W - PAD - 150, H - 8, Timestamps.iso(times[times.length - 1]));
         }
         int x = W - PAD - 10;
         for (int i = series.size() - 1; i >= 0 && series.size() > 1; i--) {
@@ -178,7 +176,7 @@ final class Charts {
                 : (x - 4) + "," + (y - 6) + " " + (x + 4) + "," + (y - 6) + " " + x + "," + y;
         s.append("<polygon points=\"").append(points).append("\" fill=\"").append(m.buy() ? "#1a7f37" : "#d1242f")
                 .append("\"><title>").append(m.buy() ? "buy " : "sell ").append(HtmlReport.esc(fmt(m.price(), false)))
-                .append(" at ").append(Instant.ofEpochSecond(m.epochSecond())).append("</title></polygon>");
+                .append(" at ").append(Timestamps.iso(m.epochSecond())).append("</title></polygon>");
     }
 
     /** The pixel column of a time. */
@@ -204,7 +202,7 @@ final class Charts {
     }
 
     static String fmt(double v, boolean percent) {
-        return percent ? String.format(Locale.ROOT, "%.2f%%", v) : String.format(Locale.ROOT, "%,.2f", v);
+        return percent ? Formats.fixed(v, 2, false, false) + "%" : Formats.fixed(v, 2, true, false);
     }
 
     /** Fills of one symbol as markers. */
@@ -212,7 +210,7 @@ final class Charts {
         List<Marker> out = new ArrayList<>();
         for (Map<String, Object> f : fills) {
             if (symbol.equals(f.get("symbol"))) {
-                out.add(new Marker(Instant.parse((String) f.get("time")).getEpochSecond(), number(f.get("price")),
+                out.add(new Marker(Timestamps.isoSecond((String) f.get("time")), number(f.get("price")),
                         "buy".equals(f.get("side"))));
             }
         }

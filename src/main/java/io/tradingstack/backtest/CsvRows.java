@@ -39,6 +39,7 @@ final class CsvRows {
         DataIssues issues = new DataIssues();
         Rows rows = new Rows((int) Math.min(Integer.MAX_VALUE / 8, sizeHint / 40));
         int[] fields = new int[2 * (cols.width() + 1)];
+        lines.commasOf(cols.width() + 1);
         String symbol = null;
         while (lines.next()) {
             if (lines.blank()) {
@@ -47,7 +48,7 @@ final class CsvRows {
             issues.rowsRead++;
             byte[] b = lines.buf;
             try {
-                int found = split(b, lines.start, lines.end, fields);
+                int found = lines.fields(fields);
                 if (found <= cols.max()) {
                     throw new IllegalArgumentException("expected at least " + (cols.max() + 1) + " columns, found " + found);
                 }
@@ -69,26 +70,11 @@ final class CsvRows {
         return Numbers.parseDouble(text, fields[2 * column], fields[2 * column + 1]);
     }
 
-    /** Start and end offsets of the line's fields into {@code out} (as many as fit); returns the field count. */
-    private static int split(byte[] b, int from, int to, int[] out) {
-        int n = 0;
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            if (i == to || b[i] == ',') {
-                if (2 * n + 1 < out.length) {
-                    out[2 * n] = start;
-                    out[2 * n + 1] = i;
-                }
-                n++;
-                start = i + 1;
-            }
-        }
-        return n;
-    }
-
     /**
      * The lines of a stream, read in blocks into one buffer (grown only for a line longer than it);
      * {@code buf[start, end)} is the current line without its break ({@code \n} or {@code \r\n}).
+     * Once {@link #commasOf} is set, the scan for the line break also notes where the line's first
+     * commas are, so a row's bytes are read once to find both.
      */
     private static final class Lines {
         private static final int BLOCK = 1 << 16;
@@ -100,21 +86,44 @@ final class CsvRows {
         int start;
         int end;
         long number;
+        private int[] commas = new int[0];
+        private int commaCount;
 
         Lines(InputStream in) {
             this.in = in;
         }
 
+        /** From now on, note the positions of each line's first {@code n} commas. */
+        void commasOf(int n) {
+            commas = new int[n];
+        }
+
         boolean next() throws IOException {
             int i = next;
+            int count = 0;
+            int[] at = commas;
             while (true) {
-                while (i < filled && buf[i] != '\n') {
+                while (i < filled) {
+                    byte c = buf[i];
+                    if (c == '\n') {
+                        break;
+                    }
+                    if (c == ',') {
+                        if (count < at.length) {
+                            at[count] = i;
+                        }
+                        count++;
+                    }
                     i++;
                 }
                 if (i < filled || eof) {
                     break;
                 }
-                i -= compact();
+                int shift = compact();
+                i -= shift;
+                for (int k = 0; k < Math.min(count, at.length); k++) {
+                    at[k] -= shift;
+                }
                 fill();
             }
             if (next >= filled) {
@@ -123,8 +132,29 @@ final class CsvRows {
             start = next;
             next = Math.min(i + 1, filled);
             end = i > start && buf[i - 1] == '\r' ? i - 1 : i;
+            commaCount = count;
             number++;
             return true;
+        }
+
+        /**
+         * Start and end offsets of the current line's fields into {@code out} (as many as fit, at most
+         * one more than the commas noted); returns the field count.
+         */
+        int fields(int[] out) {
+            int from = start;
+            int n = Math.min(commaCount, commas.length);
+            int k = 0;
+            for (; k < n && 2 * k + 1 < out.length; k++) {
+                out[2 * k] = from;
+                out[2 * k + 1] = commas[k];
+                from = commas[k] + 1;
+            }
+            if (k == n && 2 * k + 1 < out.length) {
+                out[2 * k] = from;
+                out[2 * k + 1] = end;
+            }
+            return commaCount + 1;
         }
 
         /** Moves the unread rest to the front; returns by how much it moved. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -42,6 +43,15 @@ final class EquityCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@link #write} on another thread, started now: the curve's exact points are computed first, on
+     * this thread, so the report built meanwhile reads them without a race.
+     */
+    static CompletableFuture<Void> writeAsync(EquityCurve curve, Path file) {
+        curve.scaled();
+        return CompletableFuture.runAsync(() -> write(curve, file));
     }
 
     private static GZIPOutputStream fastGzip(OutputStream os) throws IOException {

@@ -36,19 +36,54 @@ final class Formats {
     }
 
     static String percent(Object v) {
-        return v instanceof Number n ? String.format(Locale.ROOT, "%+.2f %%", n.doubleValue() * 100) : "n/a";
+        return v instanceof Number n ? fixed(n.doubleValue() * 100, 2, false, true) + " %" : "n/a";
     }
 
     /** A share (0..1) as an unsigned percent. */
     static String share(Object v) {
-        return v instanceof Number n ? String.format(Locale.ROOT, "%.2f %%", n.doubleValue() * 100) : "n/a";
+        return v instanceof Number n ? fixed(n.doubleValue() * 100, 2, false, false) + " %" : "n/a";
     }
 
     static String decimals(Object v, int places) {
         if (v instanceof BigDecimal b) {
-            return String.format(Locale.ROOT, "%,." + places + "f", b.setScale(places, RoundingMode.HALF_EVEN));
+            return grouped(b.setScale(places, RoundingMode.HALF_EVEN), true);
         }
-        return v instanceof Number n ? String.format(Locale.ROOT, "%,." + places + "f", n.doubleValue()) : "n/a";
+        return v instanceof Number n ? fixed(n.doubleValue(), places, true, false) : "n/a";
+    }
+
+    /**
+     * What {@code String.format(Locale.ROOT, "%[+][,].<places>f", v)} writes, without a Formatter per
+     * call (a report formats thousands of figures): the Formatter rounds the shortest decimal form of
+     * the double ({@link Double#toString}, as {@link BigDecimal#valueOf(double)}) half up, and writes
+     * the sign of a negative value, negative zero included, before the magnitude.
+     */
+    static String fixed(double v, int places, boolean group, boolean plus) {
+        if (!Double.isFinite(v)) {
+            return String.format(Locale.ROOT, "%" + (plus ? "+" : "") + (group ? "," : "") + "." + places + "f", v);
+        }
+        String magnitude = grouped(BigDecimal.valueOf(Math.abs(v)).setScale(places, RoundingMode.HALF_UP), group);
+        return Double.compare(v, 0.0) < 0 ? "-" + magnitude : plus ? "+" + magnitude : magnitude;
+    }
+
+    /** The plain digits of {@code b}, with a comma between thousands when {@code group}. */
+    private static String grouped(BigDecimal b, boolean group) {
+        String plain = b.toPlainString();
+        int start = plain.startsWith("-") ? 1 : 0;
+        int point = plain.indexOf('.');
+        int intEnd = point < 0 ? plain.length() : point;
+        int digits = intEnd - start;
+        if (!group || digits <= 3) {
+            return plain;
+        }
+        StringBuilder s = new StringBuilder(plain.length() + digits / 3);
+        s.append(plain, 0, start);
+        for (int i = start; i < intEnd; i++) {
+            if (i > start && (intEnd - i) % 3 == 0) {
+                s.append(',');
+            }
+            s.append(plain.charAt(i));
+        }
+        return s.append(plain, intEnd, plain.length()).toString();
     }
 
     /** The sign of a figure for colouring: 1, -1 or 0 (also for undefined). */

@@ -53,7 +53,7 @@ final class MarketComparison {
             }
             value = pairs.isEmpty() ? value : v.setScale(Metrics.SCALE, RoundingMode.HALF_EVEN);
             Map<String, Object> point = new LinkedHashMap<>(2);
-            point.put("time", Instant.ofEpochSecond(t).toString());
+            point.put("time", Timestamps.iso(t));
             point.put("equity", value);
             benchmark.add(point);
         }
