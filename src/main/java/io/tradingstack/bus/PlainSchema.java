@@ -86,12 +86,7 @@ public final class PlainSchema {
             }
             properties.put(Plain.key(rc), schema(rc.getGenericType(), doc));
         }
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", "object");
-        Doc doc = type.getAnnotation(Doc.class);
-        if (doc != null) {
-            s.put("description", doc.value());
-        }
+        Map<String, Object> s = described(type);
         s.put("properties", properties);
         s.put("required", List.copyOf(properties.keySet()));
         s.put("additionalProperties", others);
@@ -179,13 +174,19 @@ public final class PlainSchema {
             }
             any.add(RECORDS.get(c));
         }
+        Map<String, Object> s = described(sealed);
+        s.put("anyOf", any);
+        return s;
+    }
+
+    /** An object schema with the type's own {@link Doc} as its description, if it has one. */
+    private static Map<String, Object> described(Class<?> type) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("type", "object");
-        Doc doc = sealed.getAnnotation(Doc.class);
+        Doc doc = type.getAnnotation(Doc.class);
         if (doc != null) {
             s.put("description", doc.value());
         }
-        s.put("anyOf", any);
         return s;
     }
 

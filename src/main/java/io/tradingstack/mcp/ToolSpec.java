@@ -14,7 +14,7 @@ import java.util.Objects;
  * passed the input schema; its result is checked against the output schema on every call.
  */
 public record ToolSpec(String name, Tier tier, String description, Map<String, Object> inputSchema,
-                       Type resultType, Map<String, Object> outputSchema, Hints hints, boolean audited, Handler handler) {
+                       Type resultType, Hints hints, boolean audited, Handler handler) {
 
     @FunctionalInterface
     public interface Handler {
@@ -38,8 +38,6 @@ public record ToolSpec(String name, Tier tier, String description, Map<String, O
         Objects.requireNonNull(description);
         Objects.requireNonNull(inputSchema);
         Objects.requireNonNull(resultType, () -> "tool " + name + " declares no result type");
-        // the output schema is always derived from the type that builds the result (bus.PlainSchema)
-        outputSchema = PlainSchema.of(resultType);
         Objects.requireNonNull(hints);
         Objects.requireNonNull(handler);
         // every string argument gets a maximum length, whether or not the tool's schema set one
@@ -53,7 +51,12 @@ public record ToolSpec(String name, Tier tier, String description, Map<String, O
      */
     public static ToolSpec of(String name, Tier tier, String description, Map<String, Object> input,
                               Type result, Hints hints, Handler handler) {
-        return new ToolSpec(name, tier, description, input, result, null, hints,
+        return new ToolSpec(name, tier, description, input, result, hints,
                 tier == Tier.TRADE, handler);
+    }
+
+    /** The output schema, always derived from the type that builds the result ({@link PlainSchema}). */
+    public Map<String, Object> outputSchema() {
+        return PlainSchema.of(resultType);
     }
 }

@@ -64,10 +64,6 @@ class JudgeAgentStackTest {
     @AfterAll
     static void stop() {
         if (node != null) {
-            sql("DELETE FROM equity_samples WHERE sampled_at IN ($1, $2, $3, $4)", Tuple.of(utc(PEAK_AT), utc(CRASH_AT),
-                    utc(WIN_1), utc(WIN_2)));
-            sql("UPDATE risk_adjustments SET revoked_at = now(), revoked_reason = 'test cleanup' WHERE author = 'judge'"
-                    + " AND revoked_at IS NULL", Tuple.tuple());
             client.closeGracefully();
             node.close();
         }
